@@ -1,0 +1,14 @@
+// Every command of `opos-mail`, registered in the order `--help` lists them. A feature adds one line.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { registerDemoCommand } from './demo.js';
+import { registerProfileCommands } from './profile.js';
+import { registerSendCommand } from './send.js';
+import { registerTestCommand } from './connection-test.js';
+
+export const commandRegistrations: Array<(program: Command, ctx: CliContext) => void> = [
+  registerProfileCommands,
+  registerTestCommand,
+  registerSendCommand,
+  registerDemoCommand,
+];

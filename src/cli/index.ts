@@ -1,0 +1,93 @@
+// The `opos-mail` command: the same core as the desktop app, for ERPs and scripts.
+// Exit codes (a promise to users' scripts): 0 ok, 1 unexpected, 2 invalid input, 3 authentication or
+// sign-in, 4 connection/TLS, 5 rejected permanently, 6 temporary failure, 7 too large, 8 keychain.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_CODES } from '../shared/errors.js';
+import { isLanguage, languageFromLocale, type Language } from '../shared/i18n/index.js';
+import { MailError, toMailError } from '../main/errors/mail-error.js';
+import { CliContext, type CliIo } from './context.js';
+import { commandRegistrations } from './commands/index.js';
+import { errorJson, errorMessage } from './output.js';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Reads a global option's value from argv before commander runs (language and home shape all output). */
+function preScan(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(name + '=')) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): Language {
+  const explicit = preScan(argv, '--lang');
+  if (isLanguage(explicit)) return explicit;
+  return languageFromLocale(env.OPOS_MAIL_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
+): Promise<number> {
+  const debug = argv.includes('--debug');
+  const wantsJson = argv.includes('--json');
+  const ctx = new CliContext(io, chooseLanguage(argv, io.env), preScan(argv, '--home'), debug);
+
+  const program = new Command('opos-mail')
+    .description(
+      'OPOS Mail: send Mahnungen and Zahlungsavise as PDF attachments (SMTP, Microsoft 365, Google, Graph)',
+    )
+    .version(version(), '-V, --version')
+    .option('--home <dir>', 'data folder (default: OPOS_MAIL_HOME or the app data folder)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['de', 'en', 'nl']))
+    .option('--debug', 'print details (stack traces) of unexpected errors')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // reported below, localised
+    });
+  program.enablePositionalOptions(false);
+  for (const register of commandRegistrations) register(program, ctx);
+  for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_CODES.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT_CODES.ok;
+      const detail = e.message.replace(/^error:\s*/i, '');
+      return report(ctx, new MailError('invalidOption', { detail }), wantsJson);
+    }
+    return report(ctx, e, wantsJson);
+  }
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+function report(ctx: CliContext, e: unknown, json: boolean): number {
+  const err = toMailError(e);
+  if (json) ctx.json(errorJson(ctx.t, err));
+  ctx.err(errorMessage(ctx.t, err));
+  if (ctx.debug && err.code === 'unexpected')
+    ctx.err(String((err.cause as Error | undefined)?.stack ?? err.stack));
+  return err.exitCode;
+}

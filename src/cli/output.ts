@@ -1,0 +1,84 @@
+// Human and JSON renderings of reports, results and errors.
+import type { TFunction } from 'i18next';
+import { fieldLabelKey } from '../shared/profile-problems.js';
+import type { ConnectionReport, SendResult } from '../shared/mail.js';
+import { MailError, toMailError } from '../main/errors/mail-error.js';
+
+/** The localised text of an error (what happened and what to do). */
+export function errorMessage(t: TFunction, e: MailError): string {
+  const params: Record<string, string | number> = { ...e.params };
+  if (e.code === 'profileInvalid' && typeof e.params.fields === 'string') {
+    // list each problem in words: "„Server“ muss ausgefüllt sein."
+    const lines = e.params.fields.split(',').map((fc) => {
+      const [field, code] = fc.split(':') as [string, string];
+      return t(`core:problems.${code}`, { field: t(`core:fields.${fieldLabelKey(field)}`) });
+    });
+    params.detail = lines.join(' ');
+  }
+  if (params.response === undefined) params.response = e.response ?? '';
+  return t(`core:errors.${e.code}`, params);
+}
+
+export function errorJson(t: TFunction, e: unknown) {
+  const m = toMailError(e);
+  return { status: 'error', error: { ...m.toInfo(), message: errorMessage(t, m) } };
+}
+
+export function reportLines(t: TFunction, r: ConnectionReport): string[] {
+  if (r.kind === 'test-mailbox') return [t('core:report.testMailbox', { folder: r.folder ?? '' })];
+  const lines: string[] = [];
+  if (r.host)
+    lines.push(
+      `${t('core:report.server')}: ${r.host}:${r.port} (${r.security}${r.security !== r.effectiveSecurity && r.effectiveSecurity ? ' → ' + r.effectiveSecurity : ''})`,
+    );
+  if (r.mailbox) lines.push(`${t('core:report.server')}: Microsoft Graph (${r.mailbox})`);
+  const tls = !r.tls.used
+    ? t('core:report.tlsNone')
+    : t(r.tls.mode === 'implicit' ? 'core:report.tlsImplicit' : 'core:report.tlsStarttls', {
+        version: r.tls.version ?? 'TLS',
+      });
+  lines.push(`${t('core:report.encryption')}: ${tls}`);
+  lines.push(
+    `${t('core:report.authentication')}: ${
+      r.auth.used
+        ? t('core:report.authDone', { user: r.auth.user ?? '', mechanism: r.auth.mechanism ?? '' })
+        : t('core:report.authNone')
+    }`,
+  );
+  if (r.kind === 'smtp')
+    lines.push(
+      `${t('core:report.serverLimit')}: ${
+        r.serverSizeLimit
+          ? t('core:report.sizeLimit', { size: Math.floor(r.serverSizeLimit / 1024) })
+          : t('core:report.sizeNone')
+      }`,
+    );
+  if (r.kind === 'smtp' && !r.tls.used) lines.push(t('core:report.plainWarning'));
+  return lines;
+}
+
+export function sendResultJson(r: SendResult) {
+  return {
+    status: r.status,
+    messageId: r.messageId,
+    response: r.response,
+    accepted: r.accepted,
+    rejected: r.rejected,
+    size: r.size,
+    tls: r.connection.tls,
+    connection: r.connection,
+    ...(r.file ? { file: r.file } : {}),
+  };
+}
+
+export function sendResultLines(t: TFunction, r: SendResult): string[] {
+  const lines: string[] = [];
+  if (r.status === 'stored') lines.push(t('cli:stored', { file: r.file ?? '' }));
+  else if (r.status === 'accepted') lines.push(t('cli:accepted', { accepted: r.accepted.join(', ') }));
+  else lines.push(t('cli:sent', { accepted: r.accepted.join(', ') }));
+  if (r.rejected.length) lines.push(t('cli:partlyRejected', { rejected: r.rejected.join(', ') }));
+  lines.push(`${t('cli:messageId')}: ${r.messageId}`);
+  if (r.status !== 'stored') lines.push(`${t('cli:response')}: ${r.response}`);
+  lines.push(`${t('cli:size')}: ${Math.ceil(r.size / 1024)} KB`);
+  return lines.concat(reportLines(t, r.connection));
+}

@@ -1,0 +1,128 @@
+// The flags of `profile add` / `profile edit`, each mapped onto a profile field. Features add their
+// flags here (one entry each), so add and edit always accept the same set.
+import type { Command } from 'commander';
+import { CONNECTION_KINDS, SECURITY_MODES, type Profile } from '../shared/profile.js';
+import { MailError } from '../main/errors/mail-error.js';
+
+export type ProfilePatch = Partial<Omit<Profile, 'id'>>;
+type Options = Record<string, unknown>;
+
+export interface ProfileFlag {
+  /** commander flag syntax, e.g. `--host <name>` */
+  flags: string;
+  description: string;
+  /** Applies the parsed option (already known to be set) to the patch. */
+  apply(value: unknown, patch: ProfilePatch, opts: Options): void;
+  /** commander's camel-cased option key. */
+  key: string;
+}
+
+export function oneOf<T extends string>(flag: string, allowed: readonly T[], value: unknown): T {
+  const found = allowed.find((a) => a.toLowerCase() === String(value).toLowerCase());
+  if (!found)
+    throw new MailError('invalidOption', { detail: `${flag} ${String(value)}: ${allowed.join(' | ')}` });
+  return found;
+}
+
+export function wholeNumber(flag: string, value: unknown, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new MailError('invalidOption', { detail: `${flag} ${String(value)} (${min}–${max})` });
+  return n;
+}
+
+export const profileFlags: ProfileFlag[] = [
+  {
+    flags: '--connection <kind>',
+    key: 'connection',
+    description: `connection kind: ${CONNECTION_KINDS.join(' | ')}`,
+    apply: (v, p) => (p.connection = oneOf('--connection', CONNECTION_KINDS, v)),
+  },
+  { flags: '--host <name>', key: 'host', description: 'SMTP server', apply: (v, p) => (p.host = str(v)) },
+  {
+    flags: '--port <n>',
+    key: 'port',
+    description: 'port (0 = the default of the security mode: 465 for SslOnConnect, else 25)',
+    apply: (v, p) => (p.port = wholeNumber('--port', v, 0, 65535)),
+  },
+  {
+    flags: '--security <mode>',
+    key: 'security',
+    description: `security: ${SECURITY_MODES.join(' | ')}`,
+    apply: (v, p) => (p.security = oneOf('--security', SECURITY_MODES, v)),
+  },
+  {
+    flags: '--login',
+    key: 'login',
+    description: '"Anmelden": log in with user name and password',
+    apply: (v, p) => (p.auth = v ? 'password' : 'none'),
+  },
+  { flags: '--no-login', key: 'login', description: 'no login', apply: () => undefined },
+  {
+    flags: '--user <name>',
+    key: 'user',
+    description: 'user name ("Profil")',
+    apply: (v, p) => (p.user = str(v)),
+  },
+  {
+    flags: '--allow-plaintext-auth',
+    key: 'allowPlaintextAuth',
+    description: 'allow sending the password over an unencrypted connection',
+    apply: (v, p) => (p.allowPlaintextAuth = Boolean(v)),
+  },
+  {
+    flags: '--no-allow-plaintext-auth',
+    key: 'allowPlaintextAuth',
+    description: 'never send the password unencrypted (default)',
+    apply: () => undefined,
+  },
+  {
+    flags: '--ca-file <path>',
+    key: 'caFile',
+    description: 'extra CA certificate (PEM) to trust for this server ("" removes it)',
+    apply: (v, p) => (p.caFile = v ? resolvePath(str(v)) : ''),
+  },
+  {
+    flags: '--from <address>',
+    key: 'from',
+    description: 'sender address',
+    apply: (v, p) => (p.fromAddress = str(v)),
+  },
+  {
+    flags: '--from-name <name>',
+    key: 'fromName',
+    description: 'sender display name',
+    apply: (v, p) => (p.fromName = str(v)),
+  },
+  {
+    flags: '--max-size-kb <n>',
+    key: 'maxSizeKb',
+    description: 'maximum encoded message size in KB (0 = no limit)',
+    apply: (v, p) => (p.maxSizeKb = wholeNumber('--max-size-kb', v, 0, 10_000_000)),
+  },
+];
+
+function resolvePath(p: string): string {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) ? p : `${process.cwd()}/${p}`;
+}
+
+export function addProfileFlags(cmd: Command): Command {
+  for (const f of profileFlags) cmd.option(f.flags, f.description);
+  return cmd;
+}
+
+/** Builds a patch from the options that were actually given. */
+export function patchFromOptions(opts: Options): ProfilePatch {
+  const patch: ProfilePatch = {};
+  const seen = new Set<string>();
+  for (const f of profileFlags) {
+    if (seen.has(f.key) || opts[f.key] === undefined) continue;
+    seen.add(f.key);
+    f.apply(opts[f.key], patch, opts);
+  }
+  return patch;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}

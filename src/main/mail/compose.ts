@@ -1,0 +1,204 @@
+// Builds the RFC 5322 / MIME message with nodemailer's composer (never by hand): UTF-8 subjects and
+// names, PDF attachments with non-ASCII file names, Message-ID, Date. Refuses header injection,
+// invalid addresses and missing attachments before anything is built.
+import { randomUUID } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { normaliseAddress } from '../../shared/address.js';
+import type { MailDraft } from '../../shared/mail.js';
+import type { Profile } from '../../shared/profile.js';
+import { MailError } from '../errors/mail-error.js';
+
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+export interface Envelope {
+  from: string;
+  to: string[];
+}
+
+export interface AttachmentInfo {
+  path: string;
+  filename: string;
+  size: number;
+}
+
+/** A message ready to go: the envelope, the encoded bytes (as a fresh stream each time), its size. */
+export interface PreparedMessage {
+  envelope: Envelope;
+  messageId: string;
+  size: number;
+  draft: NormalisedDraft;
+  attachments: AttachmentInfo[];
+  raw(): Readable;
+}
+
+export interface NormalisedDraft extends Required<
+  Pick<MailDraft, 'to' | 'cc' | 'bcc' | 'replyTo' | 'subject'>
+> {
+  from: { address: string; name: string };
+  text: string;
+  html?: string;
+  attachments: AttachmentInfo[];
+  kind?: MailDraft['kind'];
+  reference?: string;
+  originalRecipients?: string[];
+}
+
+function checkText(field: string, value: string | undefined): void {
+  if (value !== undefined && CONTROL.test(value)) throw new MailError('invalidHeader', { field });
+}
+
+function checkAddresses(field: string, list: string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const raw of list ?? []) {
+    checkText(field, raw);
+    const a = normaliseAddress(raw);
+    if (!a) throw new MailError('invalidAddress', { address: raw, field });
+    out.push(a);
+  }
+  return out;
+}
+
+async function checkAttachment(ref: { path: string; filename?: string }): Promise<AttachmentInfo> {
+  const filename = ref.filename ?? path.basename(ref.path);
+  checkText('attachment', filename);
+  let stat;
+  try {
+    stat = await fs.stat(ref.path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new MailError('attachmentMissing', { file: ref.path });
+    throw new MailError('attachmentUnreadable', { file: ref.path, detail: code ?? 'error' });
+  }
+  if (!stat.isFile()) throw new MailError('attachmentUnreadable', { file: ref.path, detail: 'not a file' });
+  try {
+    const h = await fs.open(ref.path, 'r');
+    await h.close();
+  } catch (e) {
+    throw new MailError('attachmentUnreadable', {
+      file: ref.path,
+      detail: (e as NodeJS.ErrnoException).code ?? 'error',
+    });
+  }
+  return { path: path.resolve(ref.path), filename, size: stat.size };
+}
+
+/** Checks a draft against the profile and returns its normalised form; throws MailError on bad input. */
+export async function normaliseDraft(profile: Profile, draft: MailDraft): Promise<NormalisedDraft> {
+  if (!profile.fromAddress && profile.connection !== 'test-mailbox')
+    throw new MailError('noSender', { profile: profile.name });
+  const fromAddress = normaliseAddress(profile.fromAddress || 'test@example.com');
+  if (!fromAddress) throw new MailError('invalidAddress', { address: profile.fromAddress, field: 'from' });
+  checkText('fromName', profile.fromName);
+  checkText('subject', draft.subject);
+  checkText('reference', draft.reference);
+  const to = checkAddresses('to', draft.to);
+  const cc = checkAddresses('cc', draft.cc);
+  const bcc = checkAddresses('bcc', draft.bcc);
+  const replyTo = checkAddresses('replyTo', draft.replyTo);
+  if (to.length + cc.length + bcc.length === 0) throw new MailError('noRecipients');
+  const attachments: AttachmentInfo[] = [];
+  for (const a of draft.attachments ?? []) attachments.push(await checkAttachment(a));
+  return {
+    from: { address: fromAddress, name: profile.fromName },
+    to,
+    cc,
+    bcc,
+    replyTo,
+    subject: draft.subject,
+    text: draft.text ?? '',
+    ...(draft.html !== undefined ? { html: draft.html } : {}),
+    attachments,
+    ...(draft.kind ? { kind: draft.kind } : {}),
+    ...(draft.reference ? { reference: draft.reference } : {}),
+  };
+}
+
+function contentTypeFor(filename: string): string | undefined {
+  return /\.pdf$/i.test(filename) ? 'application/pdf' : undefined;
+}
+
+/** The composer options for a normalised draft (attachments streamed from disk). */
+function composerOptions(d: NormalisedDraft, messageId: string, date: Date) {
+  const headers: Record<string, string> = {};
+  if (d.kind) headers['X-OPOS-Kind'] = d.kind;
+  if (d.reference) headers['X-OPOS-Reference'] = d.reference;
+  if (d.originalRecipients?.length) headers['X-OPOS-Original-Recipients'] = d.originalRecipients.join(', ');
+  return {
+    from: d.from.name ? { name: d.from.name, address: d.from.address } : d.from.address,
+    to: d.to,
+    cc: d.cc,
+    bcc: d.bcc,
+    replyTo: d.replyTo.length ? d.replyTo : undefined,
+    subject: d.subject,
+    text: d.text,
+    html: d.html,
+    messageId,
+    date,
+    headers,
+    attachments: d.attachments.map((a) => ({
+      filename: a.filename,
+      path: a.path,
+      contentType: contentTypeFor(a.filename),
+    })),
+    textEncoding: 'quoted-printable' as const,
+  };
+}
+
+export function newMessageId(fromAddress: string): string {
+  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1) || 'opos-mail.local';
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/** Streams the encoded message (Bcc not included in the headers). */
+export function composeStream(d: NormalisedDraft, messageId: string, date: Date): Readable {
+  const composer = new MailComposer(composerOptions(d, messageId, date));
+  return composer.compile().createReadStream();
+}
+
+/** The envelope: sender plus every to, cc and bcc recipient (bcc only here, never in the headers). */
+export function envelopeOf(d: NormalisedDraft): Envelope {
+  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc])] };
+}
+
+/** Counts the bytes of a stream without keeping them. */
+export async function streamSize(stream: Readable): Promise<number> {
+  let size = 0;
+  for await (const chunk of stream) size += (chunk as Buffer).length;
+  return size;
+}
+
+/**
+ * Prepares a message for sending: normalises and checks it, renders it once into `file` (so the size
+ * is known before connecting and every attempt sends exactly the same bytes), and checks the profile's
+ * maximum message size on the encoded result.
+ */
+export async function prepareMessage(
+  profile: Profile,
+  draft: MailDraft | NormalisedDraft,
+  file: string,
+): Promise<PreparedMessage> {
+  const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
+  const messageId = newMessageId(d.from.address);
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const { pipeline } = await import('node:stream/promises');
+  const { createWriteStream } = await import('node:fs');
+  await pipeline(composeStream(d, messageId, new Date()), createWriteStream(file, { mode: 0o600 }));
+  const size = (await fs.stat(file)).size;
+  checkLocalSize(profile, size);
+  return {
+    envelope: envelopeOf(d),
+    messageId,
+    size,
+    draft: d,
+    attachments: d.attachments,
+    raw: () => createReadStream(file),
+  };
+}
+
+export function checkLocalSize(profile: Profile, size: number): void {
+  if (profile.maxSizeKb > 0 && size > profile.maxSizeKb * 1024)
+    throw new MailError('tooLargeLocal', { size: Math.ceil(size / 1024), limit: profile.maxSizeKb });
+}

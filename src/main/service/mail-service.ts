@@ -1,0 +1,125 @@
+// The core's front door: what the CLI and the desktop app's IPC handlers call. It ties together the
+// profile store, the keychain, message preparation and the transports. No Electron in here.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
+import type { Profile, ProfileInput } from '../../shared/profile.js';
+import { MailError } from '../errors/mail-error.js';
+import { prepareMessage } from '../mail/compose.js';
+import { ProfileStore, newProfileId, parseProfile } from '../profiles/profile-store.js';
+import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { createTransport } from '../transports/create-transport.js';
+import { readExtraCa } from '../transports/smtp-security.js';
+import {
+  sendOnce,
+  testConnection,
+  type AccessTokenSource,
+  type TransportContext,
+} from '../transports/transport.js';
+
+export interface MailServiceOptions {
+  dataFolder: string;
+  secrets?: SecretStore;
+  tokens?: AccessTokenSource;
+}
+
+export interface SecretChange {
+  /** New password to store; undefined leaves the stored one as it is. */
+  password?: string;
+  /** Removes the stored password. */
+  clearPassword?: boolean;
+}
+
+export class MailService {
+  readonly dataFolder: string;
+  readonly profiles: ProfileStore;
+  readonly secrets: SecretStore;
+  tokens: AccessTokenSource | undefined;
+
+  constructor(options: MailServiceOptions) {
+    this.dataFolder = path.resolve(options.dataFolder);
+    this.profiles = new ProfileStore(this.dataFolder);
+    this.secrets = options.secrets ?? new KeyringSecretStore(this.dataFolder);
+    this.tokens = options.tokens;
+  }
+
+  get transportContext(): TransportContext {
+    return {
+      dataFolder: this.dataFolder,
+      secrets: this.secrets,
+      ...(this.tokens ? { tokens: this.tokens } : {}),
+    };
+  }
+
+  async hasPassword(profile: Profile): Promise<boolean> {
+    const v = await this.secrets.get(profile.id, 'password');
+    return v !== null && v !== '';
+  }
+
+  /** Adds a profile; a password goes to the keychain first, so a keychain failure leaves no profile behind. */
+  async addProfile(input: ProfileInput, secrets: SecretChange = {}): Promise<Profile> {
+    const id = newProfileId();
+    const checked = parseProfile({ ...input, id });
+    if (checked.caFile) readExtraCa(checked.caFile);
+    if (secrets.password !== undefined) await this.secrets.set(id, 'password', secrets.password);
+    try {
+      return await this.profiles.add(input, id);
+    } catch (e) {
+      if (secrets.password !== undefined) await this.secrets.delete(id, 'password').catch(() => false);
+      throw e;
+    }
+  }
+
+  async updateProfile(
+    name: string,
+    patch: Partial<Omit<Profile, 'id'>>,
+    secrets: SecretChange = {},
+  ): Promise<Profile> {
+    const current = await this.profiles.get(name);
+    if (patch.caFile) readExtraCa(patch.caFile);
+    // validate the whole result before touching the keychain
+    parseProfile({
+      ...current,
+      ...patch,
+      oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+      id: current.id,
+    });
+    if (secrets.password !== undefined) await this.secrets.set(current.id, 'password', secrets.password);
+    else if (secrets.clearPassword) await this.secrets.delete(current.id, 'password');
+    return this.profiles.update(name, patch);
+  }
+
+  /** Removes the profile and every secret and token cache it had. */
+  async removeProfile(name: string): Promise<Profile> {
+    const current = await this.profiles.get(name);
+    // secrets first: if the keychain is unreachable, the profile stays and nothing is orphaned
+    await this.secrets.deleteAll(current.id);
+    const removed = await this.profiles.remove(name);
+    await fs.rm(path.join(this.dataFolder, 'tokens', `${current.id}.bin`), { force: true });
+    return removed;
+  }
+
+  async testConnection(profileName?: string): Promise<ConnectionReport> {
+    const profile = await this.profiles.resolve(profileName);
+    parseProfile(profile);
+    return testConnection(createTransport(profile, this.transportContext));
+  }
+
+  /** Checks, renders (size known before connecting) and sends one message. */
+  async send(draft: MailDraft, profileName?: string): Promise<SendResult> {
+    const profile = await this.profiles.resolve(profileName);
+    parseProfile(profile);
+    const transport = createTransport(profile, this.transportContext);
+    const file = path.join(this.dataFolder, 'tmp', `${randomUUID()}.eml`);
+    try {
+      const message = await prepareMessage(profile, draft, file);
+      return await sendOnce(transport, message);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  }
+}
+
+export { MailError };

@@ -1,0 +1,210 @@
+// Direct SMTP submission with nodemailer's SMTP connection: the OPOS security modes, password or
+// XOAUTH2 login, and a report of what really happened (TLS and how, version, mechanism, SIZE).
+import type { TLSSocket } from 'node:tls';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
+import type { ConnectionReport, SendResult } from '../../shared/mail.js';
+import { effectiveSecurity, type Profile } from '../../shared/profile.js';
+import { MailError } from '../errors/mail-error.js';
+import type { PreparedMessage } from '../mail/compose.js';
+import { mapAuthError, mapSmtpError, type Where } from './smtp-errors.js';
+import { smtpSecurityOptions } from './smtp-security.js';
+import type { Transport, TransportContext, TransportSession } from './transport.js';
+
+const CLIENT_NAME = 'opos-mail.localhost';
+
+/** Connection and greeting time-out; OPOS_MAIL_SMTP_TIMEOUT_MS overrides it (slow links, tests). */
+function setupTimeoutMs(): number {
+  const fromEnv = Number(process.env.OPOS_MAIL_SMTP_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 30_000;
+}
+
+/** The parts of nodemailer's connection we read after the handshake (not in its public typings). */
+interface ConnectionInternals {
+  _socket?: TLSSocket & { getProtocol?: () => string | null };
+  _supportedAuth?: string[];
+  _supportedExtensions?: string[];
+  _maxAllowedSize?: number;
+  _authMethod?: string | false;
+  allowsAuth?: boolean;
+}
+
+function internals(c: SMTPConnection): ConnectionInternals {
+  return c as unknown as ConnectionInternals;
+}
+
+export class SmtpTransport implements Transport {
+  constructor(
+    readonly profile: Profile,
+    private readonly ctx: TransportContext,
+  ) {}
+
+  async openSession(): Promise<TransportSession> {
+    const p = this.profile;
+    const sec = smtpSecurityOptions(p);
+    const where: Where = { host: sec.host, port: sec.port, profile: p.name };
+    const mode = effectiveSecurity(p);
+
+    // Credentials are fetched before connecting: a keychain problem never leaves a half-open session.
+    let credentials: { user: string; pass?: string; accessToken?: string } | undefined;
+    if (p.auth === 'password') {
+      const pass = await this.ctx.secrets.get(p.id, 'password');
+      if (pass === null || pass === '') throw new MailError('passwordMissing', { profile: p.name });
+      credentials = { user: p.user, pass };
+    }
+
+    const connection = new SMTPConnection({
+      host: sec.host,
+      port: sec.port,
+      secure: sec.secure,
+      requireTLS: sec.requireTLS,
+      ignoreTLS: sec.ignoreTLS,
+      tls: sec.tls,
+      name: CLIENT_NAME,
+      connectionTimeout: setupTimeoutMs(),
+      greetingTimeout: setupTimeoutMs(),
+      socketTimeout: 120_000,
+      logger: false,
+      debug: false,
+    });
+    let lastError: unknown;
+    connection.on('error', (e: unknown) => {
+      lastError = e;
+    });
+
+    try {
+      await new Promise<void>((resolve, reject) => {
+        connection.once('error', reject);
+        connection.connect(() => {
+          connection.removeListener('error', reject);
+          resolve();
+        });
+      });
+    } catch (e) {
+      connection.close();
+      throw mapSmtpError(e, where);
+    }
+
+    const inner = internals(connection);
+    const secure = connection.secure;
+    if (mode === 'StartTls' && !secure) {
+      connection.close();
+      throw new MailError('starttlsNotOffered', { host: sec.host, port: sec.port });
+    }
+    const socket = secure ? inner._socket : undefined;
+    const report: ConnectionReport = {
+      kind: 'smtp',
+      host: sec.host,
+      port: sec.port,
+      security: p.security,
+      effectiveSecurity: mode,
+      tls: {
+        used: secure,
+        mode: !secure ? 'none' : sec.secure ? 'implicit' : 'starttls',
+        ...(socket?.getProtocol?.() ? { version: socket.getProtocol()! } : {}),
+        ...(socket?.getCipher ? { cipher: socket.getCipher().name } : {}),
+      },
+      auth: { used: false },
+      offeredAuth: [...(inner._supportedAuth ?? [])],
+      serverSizeLimit: inner._maxAllowedSize ? inner._maxAllowedSize : null,
+      extensions: [...(inner._supportedExtensions ?? [])],
+    };
+
+    if (p.auth !== 'none') {
+      try {
+        if (!secure && !p.allowPlaintextAuth)
+          throw new MailError('plaintextAuthRefused', { host: sec.host, port: sec.port });
+        if (p.auth === 'oauth') {
+          if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
+          const { token, user } = await this.ctx.tokens.accessToken(p, 'smtp');
+          credentials = { user: p.user || user, accessToken: token };
+        }
+        const offered = report.offeredAuth ?? [];
+        const wanted = credentials?.accessToken ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'];
+        if (offered.length && !wanted.some((m) => offered.includes(m)))
+          throw new MailError('authNotOffered', { offered: offered.join(', ') || '—' });
+        await new Promise<void>((resolve, reject) => {
+          const auth = credentials!.accessToken
+            ? {
+                user: credentials!.user,
+                method: 'XOAUTH2',
+                oauth2: new XOAuth2({ user: credentials!.user, accessToken: credentials!.accessToken }),
+              }
+            : { user: credentials!.user, pass: credentials!.pass! };
+          connection.login(auth, (err) => (err ? reject(err) : resolve()));
+        });
+        report.auth = { used: true, mechanism: String(inner._authMethod || ''), user: credentials!.user };
+      } catch (e) {
+        connection.close();
+        if (e instanceof MailError) throw e;
+        throw (e as { code?: string }).code === 'EAUTH'
+          ? mapAuthError(e as Error, where)
+          : mapSmtpError(e, where);
+      }
+    }
+
+    let closed = false;
+    return {
+      report,
+      send: async (message: PreparedMessage): Promise<SendResult> => {
+        if (report.serverSizeLimit && message.size > report.serverSizeLimit)
+          throw new MailError('tooLargeServer', {
+            size: Math.ceil(message.size / 1024),
+            limit: Math.floor(report.serverSizeLimit / 1024),
+          });
+        lastError = undefined;
+        try {
+          const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) => {
+            connection.send(
+              { from: message.envelope.from, to: message.envelope.to, size: message.size },
+              message.raw(),
+              (err, result) => (err ? reject(err) : resolve(result)),
+            );
+          });
+          // reuse the connection for the next message of a batch
+          await new Promise<void>((resolve) => connection.reset(() => resolve()));
+          return {
+            status: 'sent',
+            messageId: message.messageId,
+            response: String(info.response ?? ''),
+            accepted: (info.accepted ?? []).map(String),
+            rejected: (info.rejected ?? []).map(String),
+            size: message.size,
+            connection: report,
+          };
+        } catch (e) {
+          const mapped = mapSmtpError(e ?? lastError, where);
+          if (mapped.code === 'tooLargeServer')
+            throw new MailError(
+              'tooLargeServer',
+              {
+                size: Math.ceil(message.size / 1024),
+                limit: Math.floor((report.serverSizeLimit ?? 0) / 1024),
+              },
+              { cause: e, ...(mapped.response ? { response: mapped.response } : {}) },
+            );
+          throw mapped;
+        }
+      },
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            connection.close();
+            resolve();
+          }, 2000);
+          connection.once('end', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          try {
+            connection.quit();
+          } catch {
+            connection.close();
+          }
+        });
+      },
+    };
+  }
+}

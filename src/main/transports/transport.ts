@@ -1,0 +1,47 @@
+// One interface for every way a message leaves: SMTP, the test mailbox, the Graph API, and later the
+// hand-offs to the desktop mail program. A session is one connection (or its equivalent): batches
+// reuse it for many messages; a single send opens, sends and closes.
+import type { ConnectionReport, SendResult } from '../../shared/mail.js';
+import type { Profile } from '../../shared/profile.js';
+import type { PreparedMessage } from '../mail/compose.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+
+export interface TransportSession {
+  /** What really happened when the session was set up (TLS, authentication, limits). */
+  readonly report: ConnectionReport;
+  send(message: PreparedMessage): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+export interface Transport {
+  readonly profile: Profile;
+  /** Connect, secure, authenticate; throws MailError with a user-facing code on failure. */
+  openSession(): Promise<TransportSession>;
+}
+
+/** Supplies OAuth access tokens for SMTP XOAUTH2 and the Graph API (see src/main/oauth). */
+export interface AccessTokenSource {
+  accessToken(profile: Profile, purpose: 'smtp' | 'graph'): Promise<{ token: string; user: string }>;
+}
+
+/** What a transport needs from its surroundings. */
+export interface TransportContext {
+  dataFolder: string;
+  secrets: SecretStore;
+  tokens?: AccessTokenSource;
+}
+
+export async function testConnection(transport: Transport): Promise<ConnectionReport> {
+  const session = await transport.openSession();
+  await session.close();
+  return session.report;
+}
+
+export async function sendOnce(transport: Transport, message: PreparedMessage): Promise<SendResult> {
+  const session = await transport.openSession();
+  try {
+    return await session.send(message);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,91 @@
+// The outcomes a user or a script can tell apart. Each code belongs to one category, each category
+// has one exit code of the `opos-mail` command (a promise to users' scripts: keep them).
+export const EXIT_CODES = {
+  ok: 0,
+  unexpected: 1,
+  invalid: 2,
+  auth: 3,
+  connection: 4,
+  rejected: 5,
+  temporary: 6,
+  tooLarge: 7,
+  keychain: 8,
+} as const;
+export type ErrorCategory = Exclude<keyof typeof EXIT_CODES, 'ok'>;
+
+export const ERROR_CODES = {
+  // invalid input (2)
+  invalidAddress: 'invalid',
+  invalidHeader: 'invalid',
+  attachmentMissing: 'invalid',
+  attachmentUnreadable: 'invalid',
+  profileUnknown: 'invalid',
+  profileExists: 'invalid',
+  profileInvalid: 'invalid',
+  profileLast: 'invalid',
+  invalidOption: 'invalid',
+  noRecipients: 'invalid',
+  noSender: 'invalid',
+  configCorrupt: 'invalid',
+  configNewer: 'invalid',
+  caFileUnreadable: 'invalid',
+  notSupportedHere: 'invalid',
+  // authentication / sign-in (3)
+  authFailed: 'auth',
+  passwordMissing: 'auth',
+  signInRequired: 'auth',
+  basicAuthRetired: 'auth',
+  smtpAuthDisabled: 'auth',
+  oauthNotConfigured: 'auth',
+  oauthConsentMissing: 'auth',
+  oauthWrongTenant: 'auth',
+  oauthAppUnknown: 'auth',
+  oauthRefreshExpired: 'auth',
+  oauthTimeout: 'auth',
+  oauthCancelled: 'auth',
+  authNotOffered: 'auth',
+  // connection / TLS (4)
+  connectFailed: 'connection',
+  hostNotFound: 'connection',
+  timeout: 'connection',
+  starttlsNotOffered: 'connection',
+  tlsFailed: 'connection',
+  certUntrusted: 'connection',
+  certHostname: 'connection',
+  plaintextAuthRefused: 'connection',
+  connectionLost: 'connection',
+  // rejected permanently (5)
+  rejected: 'rejected',
+  recipientsRejected: 'rejected',
+  // temporary (6)
+  temporary: 'temporary',
+  // too large (7)
+  tooLargeLocal: 'tooLarge',
+  tooLargeServer: 'tooLarge',
+  // keychain (8)
+  keychainUnavailable: 'keychain',
+  keychainLocked: 'keychain',
+  // anything else (1)
+  unexpected: 'unexpected',
+} as const satisfies Record<string, ErrorCategory>;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type ErrorParams = Record<string, string | number>;
+
+/** The serialisable form of an error: what crosses IPC and what `--json` prints. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  category: ErrorCategory;
+  exitCode: number;
+  params: ErrorParams;
+  /** The server's reply (e.g. `550 5.1.1 ...`) when there was one. */
+  response?: string;
+}
+
+export function categoryOf(code: ErrorCode): ErrorCategory {
+  return ERROR_CODES[code];
+}
+
+export function exitCodeOf(code: ErrorCode): number {
+  return EXIT_CODES[categoryOf(code)];
+}

@@ -1,0 +1,127 @@
+// German (the default): messages of the core and the CLI. Each error says what happened and what to do.
+export const coreDe = {
+  errors: {
+    invalidAddress:
+      'Die E-Mail-Adresse „{{address}}“ ist ungültig. Bitte prüfen Sie die Schreibweise (z. B. name@firma.de).',
+    invalidHeader:
+      'Das Feld „{{field}}“ enthält einen Zeilenumbruch oder ein Steuerzeichen. Bitte entfernen Sie es – solche Zeichen könnten die Nachricht verfälschen.',
+    attachmentMissing: 'Der Anhang „{{file}}“ wurde nicht gefunden. Bitte prüfen Sie den Pfad.',
+    attachmentUnreadable:
+      'Der Anhang „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie die Zugriffsrechte.',
+    profileUnknown:
+      'Ein Profil „{{profile}}“ gibt es nicht. Vorhandene Profile zeigt „opos-mail profile list“.',
+    profileExists: 'Ein Profil „{{profile}}“ gibt es schon. Bitte wählen Sie einen anderen Namen.',
+    profileInvalid: 'Das Profil ist nicht vollständig: {{detail}}',
+    profileLast: 'Das letzte Profil kann nicht entfernt werden. Legen Sie zuerst ein anderes an.',
+    invalidOption: 'Ungültige Eingabe: {{detail}}',
+    noRecipients: 'Es ist kein Empfänger angegeben. Bitte geben Sie mindestens eine Adresse an (--to).',
+    noSender:
+      'Für das Profil „{{profile}}“ ist keine Absenderadresse eingetragen. Bitte ergänzen Sie sie (opos-mail profile edit „{{profile}}“ --from ADRESSE).',
+    configCorrupt:
+      'Die Profildatei „{{file}}“ ist beschädigt ({{detail}}). Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her oder benennen Sie die Datei um, dann wird eine neue angelegt.',
+    configNewer:
+      'Die Profildatei „{{file}}“ stammt von einer neueren Version von OPOS Mail (Version {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
+    caFileUnreadable:
+      'Die Zertifikatsdatei „{{file}}“ kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Bitte prüfen Sie den Pfad (--ca-file).',
+    notSupportedHere: 'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar. {{detail}}',
+    authFailed:
+      'Die Anmeldung am Server wurde abgelehnt ({{response}}). Bitte prüfen Sie Benutzername und Passwort des Profils „{{profile}}“.',
+    passwordMissing:
+      'Für das Profil „{{profile}}“ ist kein Passwort gespeichert. Bitte hinterlegen Sie es: opos-mail profile edit „{{profile}}“ --password-stdin',
+    signInRequired:
+      'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich an: opos-mail login --profile „{{profile}}“ (oder stellen Sie „OAuth mit Dialog“ ein).',
+    basicAuthRetired:
+      'Der Server nimmt keine Anmeldung mit Passwort mehr an ({{response}}). Bitte stellen Sie das Profil auf OAuth 2.0 oder auf die Microsoft Graph API um.',
+    smtpAuthDisabled:
+      'Für diesen Microsoft-365-Mandanten ist SMTP-Anmeldung abgeschaltet ({{response}}). Bitte stellen Sie das Profil auf die Microsoft Graph API um oder bitten Sie Ihren Administrator, SMTP AUTH für das Postfach freizugeben.',
+    oauthNotConfigured:
+      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte registrieren Sie eine Anwendung (siehe README, „App-Registrierung“) und tragen Sie die ID ein: opos-mail profile edit „{{profile}}“ --client-id ID',
+    oauthConsentMissing:
+      'Der Zugriff wurde nicht freigegeben ({{detail}}). Bitte stimmen Sie bei der Anmeldung zu oder bitten Sie Ihren Administrator um die Freigabe der Anwendung.',
+    oauthWrongTenant:
+      'Die Verzeichnis-ID (Tenant) „{{tenant}}“ ist unbekannt oder passt nicht zum Konto ({{detail}}). Bitte prüfen Sie die Verzeichnis-ID im Profil.',
+    oauthAppUnknown:
+      'Die Anwendungs-ID „{{clientId}}“ ist beim Anbieter nicht registriert ({{detail}}). Bitte prüfen Sie die ID oder registrieren Sie die Anwendung (siehe README).',
+    oauthRefreshExpired:
+      'Die Anmeldung für „{{profile}}“ ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich neu an: opos-mail login --profile „{{profile}}“',
+    oauthTimeout:
+      'Die Anmeldung im Browser wurde nicht innerhalb von {{seconds}} Sekunden abgeschlossen. Bitte versuchen Sie es erneut.',
+    oauthCancelled: 'Die Anmeldung wurde abgebrochen ({{detail}}). Bitte versuchen Sie es erneut.',
+    authNotOffered:
+      'Der Server bietet kein passendes Anmeldeverfahren an (angeboten: {{offered}}). Bitte prüfen Sie Server und Sicherheitseinstellung.',
+    connectFailed:
+      'Keine Verbindung zu {{host}}:{{port}} ({{detail}}). Bitte prüfen Sie Server, Port und Ihre Internetverbindung.',
+    hostNotFound: 'Der Server „{{host}}“ wurde nicht gefunden. Bitte prüfen Sie den Servernamen.',
+    timeout:
+      'Der Server {{host}}:{{port}} antwortet nicht rechtzeitig. Bitte prüfen Sie Server und Port oder versuchen Sie es später.',
+    starttlsNotOffered:
+      'Der Server {{host}}:{{port}} bietet keine Verschlüsselung (STARTTLS) an; die Sicherheit „StartTls“ verlangt sie. Es wurde nichts gesendet. Bitte prüfen Sie Port und Sicherheit (z. B. SslOnConnect mit Port 465).',
+    tlsFailed:
+      'Die verschlüsselte Verbindung zu {{host}}:{{port}} ist fehlgeschlagen ({{detail}}). Bitte prüfen Sie Port und Sicherheit.',
+    certUntrusted:
+      'Das Zertifikat des Servers {{host}} ist nicht vertrauenswürdig ({{detail}}). Wenn Ihr Unternehmen eine eigene Zertifizierungsstelle nutzt, hinterlegen Sie deren Zertifikat im Profil (--ca-file DATEI).',
+    certHostname:
+      'Das Zertifikat des Servers passt nicht zum Namen „{{host}}“ ({{detail}}). Bitte verwenden Sie den Servernamen, auf den das Zertifikat ausgestellt ist.',
+    plaintextAuthRefused:
+      'Die Verbindung zu {{host}}:{{port}} ist nicht verschlüsselt; das Passwort wurde deshalb nicht gesendet. Bitte wählen Sie eine verschlüsselte Sicherheit (StartTls oder SslOnConnect) oder erlauben Sie unverschlüsselte Anmeldung ausdrücklich (--allow-plaintext-auth).',
+    connectionLost:
+      'Die Verbindung zum Server wurde unterbrochen ({{detail}}). Die Nachricht wurde möglicherweise nicht zugestellt.',
+    rejected: 'Der Server hat die Nachricht endgültig abgelehnt: {{response}}',
+    recipientsRejected:
+      'Der Server hat Empfänger abgelehnt: {{recipients}} ({{response}}). Bitte prüfen Sie die Adressen.',
+    temporary:
+      'Der Server meldet einen vorübergehenden Fehler: {{response}}. Bitte versuchen Sie es später erneut.',
+    tooLargeLocal:
+      'Die Nachricht ist mit {{size}} KB größer als die im Profil erlaubten {{limit}} KB. Bitte verkleinern Sie die Anhänge oder versenden Sie sie einzeln.',
+    tooLargeServer:
+      'Die Nachricht ist mit {{size}} KB größer, als der Server annimmt ({{limit}} KB). Bitte verkleinern Sie die Anhänge oder versenden Sie sie einzeln.',
+    keychainUnavailable:
+      'Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({{detail}}). Passwörter werden nur dort gespeichert. Bitte starten bzw. entsperren Sie den Schlüsselbund (unter Linux: GNOME Keyring / Secret Service).',
+    keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
+    unexpected:
+      'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
+  },
+  fields: {
+    name: 'Profilname',
+    connection: 'Verbindungsart',
+    fromAddress: 'Absenderadresse',
+    fromName: 'Absendername',
+    host: 'Server',
+    port: 'Port',
+    security: 'Sicherheit',
+    auth: 'Anmelden',
+    user: 'Benutzername (Profil)',
+    password: 'Passwort',
+    allowPlaintextAuth: 'Unverschlüsselte Anmeldung erlauben',
+    caFile: 'Zusätzliches CA-Zertifikat',
+    maxSizeKb: 'Max. Nachrichtengröße (KB)',
+    oauthClientId: 'Anwendungs-ID (Client-ID)',
+    oauthTenantId: 'Verzeichnis-ID (Tenant-ID)',
+    oauthAuthorityUrl: 'Anmelde-Basis-URL',
+    oauthGraphUrl: 'Graph-Basis-URL',
+  },
+  problems: {
+    required: '„{{field}}“ muss ausgefüllt sein.',
+    invalidAddress: '„{{field}}“ ist keine gültige E-Mail-Adresse.',
+    invalidHost: '„{{field}}“ ist kein gültiger Servername bzw. keine gültige https-Adresse.',
+    authRequired: '„{{field}}“: Für diese Verbindungsart ist eine Anmeldung nötig.',
+    oauthOnly: 'Die Microsoft Graph API verlangt die Anmeldung mit OAuth 2.0.',
+  },
+  report: {
+    tlsImplicit: 'verschlüsselt ({{version}}, von Anfang an – SslOnConnect)',
+    tlsStarttls: 'verschlüsselt ({{version}}, per STARTTLS)',
+    tlsNone: 'NICHT verschlüsselt',
+    authNone: 'keine Anmeldung',
+    authDone: 'angemeldet als {{user}} ({{mechanism}})',
+    sizeLimit: '{{size}} KB',
+    sizeNone: 'keine Angabe',
+    connection: 'Verbindung',
+    encryption: 'Verschlüsselung',
+    authentication: 'Anmeldung',
+    serverLimit: 'Größenlimit des Servers',
+    server: 'Server',
+    testMailbox: 'Testpostfach (es wird nichts versendet; Nachrichten landen als .eml-Datei in {{folder}})',
+    plainWarning:
+      'Achtung: Diese Verbindung war nicht verschlüsselt. Wer die Leitung mitliest, kann Nachrichten lesen.',
+  },
+} as const;

@@ -1,0 +1,127 @@
+import type { CoreMessages } from './types.js';
+
+export const coreNl: CoreMessages = {
+  errors: {
+    invalidAddress:
+      'Het e-mailadres "{{address}}" is ongeldig. Controleer de schrijfwijze (bijv. naam@bedrijf.nl).',
+    invalidHeader:
+      'Het veld "{{field}}" bevat een regeleinde of een stuurteken. Verwijder het: zulke tekens kunnen het bericht vervalsen.',
+    attachmentMissing: 'De bijlage "{{file}}" is niet gevonden. Controleer het pad.',
+    attachmentUnreadable:
+      'De bijlage "{{file}}" kan niet worden gelezen ({{detail}}). Controleer de toegangsrechten.',
+    profileUnknown:
+      'Er is geen profiel "{{profile}}". "opos-mail profile list" toont de bestaande profielen.',
+    profileExists: 'Er bestaat al een profiel "{{profile}}". Kies een andere naam.',
+    profileInvalid: 'Het profiel is onvolledig: {{detail}}',
+    profileLast: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander profiel aan.',
+    invalidOption: 'Ongeldige invoer: {{detail}}',
+    noRecipients: 'Er is geen ontvanger opgegeven. Geef minstens één adres op (--to).',
+    noSender:
+      'Het profiel "{{profile}}" heeft geen afzenderadres. Vul het aan (opos-mail profile edit "{{profile}}" --from ADRES).',
+    configCorrupt:
+      'Het profielbestand "{{file}}" is beschadigd ({{detail}}). Het is niet gewijzigd. Zet een back-up terug, of hernoem het bestand, dan wordt een nieuw aangemaakt.',
+    configNewer:
+      'Het profielbestand "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (versie {{version}}). Het is niet gewijzigd. Werk OPOS Mail bij.',
+    caFileUnreadable:
+      'Het certificaatbestand "{{file}}" kan niet worden gelezen of bevat geen PEM-certificaat. Controleer het pad (--ca-file).',
+    notSupportedHere: 'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar. {{detail}}',
+    authFailed:
+      'De server heeft de aanmelding geweigerd ({{response}}). Controleer gebruikersnaam en toegangscode van het profiel "{{profile}}".',
+    passwordMissing:
+      'Voor het profiel "{{profile}}" is geen toegangscode opgeslagen. Sla er een op: opos-mail profile edit "{{profile}}" --password-stdin',
+    signInRequired:
+      'Het profiel "{{profile}}" vereist een aanmelding. Meld u aan: opos-mail login --profile "{{profile}}" (of kies "OAuth met dialoog").',
+    basicAuthRetired:
+      'De server accepteert geen aanmelding met toegangscode meer ({{response}}). Zet het profiel om naar OAuth 2.0 of naar de Microsoft Graph API.',
+    smtpAuthDisabled:
+      'SMTP-aanmelding is uitgeschakeld voor deze Microsoft 365-tenant ({{response}}). Zet het profiel om naar de Microsoft Graph API, of vraag uw beheerder SMTP AUTH voor de mailbox in te schakelen.',
+    oauthNotConfigured:
+      'Aanmelden bij {{provider}} vereist een applicatie-ID (client-ID). Registreer een applicatie (zie de README, "App-registratie") en vul de ID in: opos-mail profile edit "{{profile}}" --client-id ID',
+    oauthConsentMissing:
+      'De toegang is niet verleend ({{detail}}). Geef toestemming bij het aanmelden, of vraag uw beheerder de applicatie goed te keuren.',
+    oauthWrongTenant:
+      'De directory-ID (tenant) "{{tenant}}" is onbekend of past niet bij het account ({{detail}}). Controleer de directory-ID in het profiel.',
+    oauthAppUnknown:
+      'De applicatie-ID "{{clientId}}" is niet geregistreerd bij de aanbieder ({{detail}}). Controleer de ID of registreer de applicatie (zie de README).',
+    oauthRefreshExpired:
+      'De aanmelding voor "{{profile}}" is verlopen of ingetrokken. Meld u opnieuw aan: opos-mail login --profile "{{profile}}"',
+    oauthTimeout:
+      'De aanmelding in de browser is niet binnen {{seconds}} seconden voltooid. Probeer het opnieuw.',
+    oauthCancelled: 'De aanmelding is afgebroken ({{detail}}). Probeer het opnieuw.',
+    authNotOffered:
+      'De server biedt geen geschikte aanmeldmethode aan (aangeboden: {{offered}}). Controleer server en beveiliging.',
+    connectFailed:
+      'Geen verbinding met {{host}}:{{port}} ({{detail}}). Controleer server, poort en uw netwerk.',
+    hostNotFound: 'De server "{{host}}" is niet gevonden. Controleer de servernaam.',
+    timeout:
+      'De server {{host}}:{{port}} antwoordt niet op tijd. Controleer server en poort, of probeer het later opnieuw.',
+    starttlsNotOffered:
+      'De server {{host}}:{{port}} biedt geen versleuteling (STARTTLS) aan, terwijl de beveiliging "StartTls" die vereist. Er is niets verzonden. Controleer poort en beveiliging (bijv. SslOnConnect met poort 465).',
+    tlsFailed:
+      'De versleutelde verbinding met {{host}}:{{port}} is mislukt ({{detail}}). Controleer poort en beveiliging.',
+    certUntrusted:
+      'Het certificaat van de server {{host}} wordt niet vertrouwd ({{detail}}). Gebruikt uw bedrijf een eigen certificaatautoriteit, voeg dan het certificaat daarvan toe aan het profiel (--ca-file BESTAND).',
+    certHostname:
+      'Het servercertificaat past niet bij de naam "{{host}}" ({{detail}}). Gebruik de servernaam waarvoor het certificaat is uitgegeven.',
+    plaintextAuthRefused:
+      'De verbinding met {{host}}:{{port}} is niet versleuteld; de toegangscode is daarom niet verzonden. Kies een versleutelde beveiliging (StartTls of SslOnConnect), of sta onversleutelde aanmelding uitdrukkelijk toe (--allow-plaintext-auth).',
+    connectionLost:
+      'De verbinding met de server is verbroken ({{detail}}). Het bericht is mogelijk niet afgeleverd.',
+    rejected: 'De server heeft het bericht definitief geweigerd: {{response}}',
+    recipientsRejected:
+      'De server heeft ontvangers geweigerd: {{recipients}} ({{response}}). Controleer de adressen.',
+    temporary: 'De server meldt een tijdelijke fout: {{response}}. Probeer het later opnieuw.',
+    tooLargeLocal:
+      'Het bericht is {{size}} KB, groter dan de {{limit}} KB die het profiel toestaat. Maak de bijlagen kleiner of verstuur ze afzonderlijk.',
+    tooLargeServer:
+      'Het bericht is {{size}} KB, groter dan de server accepteert ({{limit}} KB). Maak de bijlagen kleiner of verstuur ze afzonderlijk.',
+    keychainUnavailable:
+      'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
+    keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
+    unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+  },
+  fields: {
+    name: 'Profielnaam',
+    connection: 'Verbindingstype',
+    fromAddress: 'Afzenderadres',
+    fromName: 'Afzendernaam',
+    host: 'Mailserver',
+    port: 'Poort',
+    security: 'Beveiliging',
+    auth: 'Aanmelden',
+    user: 'Gebruikersnaam (profiel)',
+    password: 'Toegangscode',
+    allowPlaintextAuth: 'Onversleutelde aanmelding toestaan',
+    caFile: 'Extra CA-certificaat',
+    maxSizeKb: 'Max. berichtgrootte (KB)',
+    oauthClientId: 'Applicatie-ID (client-ID)',
+    oauthTenantId: 'Directory-ID (tenant-ID)',
+    oauthAuthorityUrl: 'Basis-URL voor aanmelden',
+    oauthGraphUrl: 'Basis-URL voor Graph',
+  },
+  problems: {
+    required: '"{{field}}" moet worden ingevuld.',
+    invalidAddress: '"{{field}}" is geen geldig e-mailadres.',
+    invalidHost: '"{{field}}" is geen geldige servernaam of https-adres.',
+    authRequired: '"{{field}}": dit verbindingstype vereist een aanmelding.',
+    oauthOnly: 'De Microsoft Graph API vereist aanmelden met OAuth 2.0.',
+  },
+  report: {
+    tlsImplicit: 'versleuteld ({{version}}, vanaf het begin – SslOnConnect)',
+    tlsStarttls: 'versleuteld ({{version}}, via STARTTLS)',
+    tlsNone: 'NIET versleuteld',
+    authNone: 'geen aanmelding',
+    authDone: 'aangemeld als {{user}} ({{mechanism}})',
+    sizeLimit: '{{size}} KB',
+    sizeNone: 'niet opgegeven',
+    connection: 'Verbinding',
+    encryption: 'Versleuteling',
+    authentication: 'Aanmelding',
+    serverLimit: 'Maximale grootte van de server',
+    server: 'Server',
+    testMailbox:
+      'Testmailbox (er wordt niets verzonden; berichten worden als .eml-bestand opgeslagen in {{folder}})',
+    plainWarning:
+      'Let op: deze verbinding was niet versleuteld. Wie meeleest op de lijn, kan de berichten lezen.',
+  },
+};

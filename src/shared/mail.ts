@@ -1,0 +1,62 @@
+// What crosses the boundaries between the core, the CLI, IPC and the renderer: a draft message, the
+// report of a connection (what really happened on the wire), and the result of a send.
+import type { ConnectionKind, MailKind, SecurityMode } from './profile.js';
+
+export interface AttachmentRef {
+  /** Absolute path (the renderer never names paths itself: they come from the main process's dialog). */
+  path: string;
+  /** Name shown to the recipient; defaults to the file's name. */
+  filename?: string;
+}
+
+export interface MailDraft {
+  to: string[];
+  cc?: string[];
+  bcc?: string[];
+  replyTo?: string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  attachments?: AttachmentRef[];
+  kind?: MailKind;
+  /** e.g. debtor or invoice number, carried in an X-OPOS-Reference header and the journal. */
+  reference?: string;
+}
+
+export type TlsMode = 'implicit' | 'starttls' | 'none';
+
+export interface ConnectionReport {
+  kind: ConnectionKind;
+  host?: string;
+  port?: number;
+  /** The profile's setting and what it resolved to (Auto → SslOnConnect or StartTlsWhenAvailable). */
+  security?: SecurityMode;
+  effectiveSecurity?: Exclude<SecurityMode, 'Auto'>;
+  tls: { used: boolean; mode: TlsMode; version?: string; cipher?: string };
+  auth: { used: boolean; mechanism?: string; user?: string };
+  /** Authentication mechanisms the server offered. */
+  offeredAuth?: string[];
+  /** SMTP SIZE limit in bytes announced by the server; null when none was announced. */
+  serverSizeLimit?: number | null;
+  extensions?: string[];
+  /** Test mailbox: the folder messages are written to. */
+  folder?: string;
+  /** Graph: the mailbox used. */
+  mailbox?: string;
+}
+
+export type SendStatus = 'sent' | 'accepted' | 'stored';
+
+export interface SendResult {
+  /** sent: the SMTP server took it (250); accepted: queued by the Graph API (202); stored: test mailbox. */
+  status: SendStatus;
+  messageId: string;
+  response: string;
+  accepted: string[];
+  rejected: string[];
+  /** Encoded size in bytes. */
+  size: number;
+  connection: ConnectionReport;
+  /** Test mailbox: the .eml written. */
+  file?: string;
+}

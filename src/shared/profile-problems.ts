@@ -1,0 +1,53 @@
+// Completeness checks of a profile: used for inline validation in the dialog, by `profile add/edit`
+// and before every test or send. Pure, so the renderer and the core give the same answers.
+import { isValidAddress } from './address.js';
+import type { Profile } from './profile.js';
+
+export type ProblemCode = 'required' | 'invalidAddress' | 'invalidHost' | 'authRequired' | 'oauthOnly';
+
+export interface ProfileProblem {
+  field: keyof Profile | 'oauth.clientId' | 'oauth.tenantId' | 'oauth.authorityUrl' | 'oauth.graphUrl';
+  code: ProblemCode;
+}
+
+const HOST =
+  /^(?=.{1,253}$)([a-zA-Z0-9\u0080-\uffff]([a-zA-Z0-9\u0080-\uffff-]{0,61}[a-zA-Z0-9\u0080-\uffff])?)(\.[a-zA-Z0-9\u0080-\uffff]([a-zA-Z0-9\u0080-\uffff-]{0,61}[a-zA-Z0-9\u0080-\uffff])?)*$|^\[?[0-9a-fA-F:.]+\]?$/;
+
+export function isValidHost(host: string): boolean {
+  return HOST.test(host.trim());
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function profileProblems(p: Profile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  if (p.connection !== 'test-mailbox') {
+    if (!p.fromAddress) problems.push({ field: 'fromAddress', code: 'required' });
+  }
+  if (p.fromAddress && !isValidAddress(p.fromAddress))
+    problems.push({ field: 'fromAddress', code: 'invalidAddress' });
+  if (p.connection === 'smtp') {
+    if (!p.host) problems.push({ field: 'host', code: 'required' });
+    else if (!isValidHost(p.host)) problems.push({ field: 'host', code: 'invalidHost' });
+    if (p.auth !== 'none' && !p.user) problems.push({ field: 'user', code: 'required' });
+  }
+  if (p.connection === 'graph' && p.auth !== 'oauth') problems.push({ field: 'auth', code: 'oauthOnly' });
+  if (p.auth === 'oauth' || p.connection === 'graph') {
+    if (p.oauth.authorityUrl && !isHttpsUrl(p.oauth.authorityUrl))
+      problems.push({ field: 'oauth.authorityUrl', code: 'invalidHost' });
+    if (p.oauth.graphUrl && !isHttpsUrl(p.oauth.graphUrl))
+      problems.push({ field: 'oauth.graphUrl', code: 'invalidHost' });
+  }
+  return problems;
+}
+
+/** The i18n key (under `core:fields.`) of a profile field, e.g. `oauth.clientId` → `oauthClientId`. */
+export function fieldLabelKey(field: string): string {
+  return field.replace(/\.(\w)/g, (_m, c: string) => c.toUpperCase());
+}
