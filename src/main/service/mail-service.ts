@@ -12,17 +12,14 @@ import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { createTransport } from '../transports/create-transport.js';
 import { readExtraCa } from '../transports/smtp-security.js';
-import {
-  sendOnce,
-  testConnection,
-  type AccessTokenSource,
-  type TransportContext,
-} from '../transports/transport.js';
+import type { OAuthController } from '../oauth/oauth-controller.js';
+import { sendOnce, testConnection, type TransportContext } from '../transports/transport.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
   secrets?: SecretStore;
-  tokens?: AccessTokenSource;
+  /** OAuth sign-in (src/main/oauth); also the token source of the transports. */
+  oauth?: OAuthController;
 }
 
 export interface SecretChange {
@@ -36,20 +33,20 @@ export class MailService {
   readonly dataFolder: string;
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
-  tokens: AccessTokenSource | undefined;
+  oauth: OAuthController | undefined;
 
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
     this.profiles = new ProfileStore(this.dataFolder);
     this.secrets = options.secrets ?? new KeyringSecretStore(this.dataFolder);
-    this.tokens = options.tokens;
+    this.oauth = options.oauth;
   }
 
   get transportContext(): TransportContext {
     return {
       dataFolder: this.dataFolder,
       secrets: this.secrets,
-      ...(this.tokens ? { tokens: this.tokens } : {}),
+      ...(this.oauth ? { tokens: this.oauth } : {}),
     };
   }
 
