@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   invalidAddress: 'invalid',
   invalidHeader: 'invalid',
   attachmentMissing: 'invalid',
+  attachmentNotPdf: 'invalid',
   attachmentUnreadable: 'invalid',
   profileUnknown: 'invalid',
   profileExists: 'invalid',
@@ -44,6 +45,7 @@ export const ERROR_CODES = {
   oauthTimeout: 'auth',
   oauthCancelled: 'auth',
   authNotOffered: 'auth',
+  loginRequired: 'auth',
   // connection / TLS (4)
   connectFailed: 'connection',
   hostNotFound: 'connection',

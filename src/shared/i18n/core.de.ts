@@ -6,6 +6,8 @@ export const coreDe = {
     invalidHeader:
       'Das Feld „{{field}}“ enthält einen Zeilenumbruch oder ein Steuerzeichen. Bitte entfernen Sie es – solche Zeichen könnten die Nachricht verfälschen.',
     attachmentMissing: 'Der Anhang „{{file}}“ wurde nicht gefunden. Bitte prüfen Sie den Pfad.',
+    attachmentNotPdf:
+      'Die Datei „{{file}}“ ist kein PDF-Dokument. Bitte hängen Sie nur PDF-Dateien an (Mahnungen, Zahlungsavise).',
     attachmentUnreadable:
       'Der Anhang „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie die Zugriffsrechte.',
     profileUnknown:
@@ -47,6 +49,8 @@ export const coreDe = {
     oauthTimeout:
       'Die Anmeldung im Browser wurde nicht innerhalb von {{seconds}} Sekunden abgeschlossen. Bitte versuchen Sie es erneut.',
     oauthCancelled: 'Die Anmeldung wurde abgebrochen ({{detail}}). Bitte versuchen Sie es erneut.',
+    loginRequired:
+      'Der Server verlangt eine Anmeldung ({{response}}). Bitte aktivieren Sie „Anmelden“ im Profil „{{profile}}“ und hinterlegen Sie Benutzername und Passwort (opos-mail profile edit „{{profile}}“ --login --user NAME --password-stdin).',
     authNotOffered:
       'Der Server bietet kein passendes Anmeldeverfahren an (angeboten: {{offered}}). Bitte prüfen Sie Server und Sicherheitseinstellung.',
     connectFailed:

@@ -7,6 +7,8 @@ export const coreEn: CoreMessages = {
     invalidHeader:
       'The field "{{field}}" contains a line break or a control character. Please remove it: such characters could alter the message.',
     attachmentMissing: 'The attachment "{{file}}" was not found. Please check the path.',
+    attachmentNotPdf:
+      'The file “{{file}}” is not a PDF document. Please attach PDF files only (reminders, payment advices).',
     attachmentUnreadable:
       'The attachment "{{file}}" cannot be read ({{detail}}). Please check the permissions.',
     profileUnknown: 'There is no profile "{{profile}}". "opos-mail profile list" shows the existing ones.',
@@ -47,6 +49,8 @@ export const coreEn: CoreMessages = {
     oauthTimeout:
       'The sign-in in the browser was not completed within {{seconds}} seconds. Please try again.',
     oauthCancelled: 'The sign-in was cancelled ({{detail}}). Please try again.',
+    loginRequired:
+      'The server requires a login ({{response}}). Please turn on "Log in" for the profile "{{profile}}" and store user name and password (opos-mail profile edit "{{profile}}" --login --user NAME --password-stdin).',
     authNotOffered:
       'The server offers no suitable login method (offered: {{offered}}). Please check the server and the security setting.',
     connectFailed:

@@ -7,6 +7,8 @@ export const coreNl: CoreMessages = {
     invalidHeader:
       'Het veld "{{field}}" bevat een regeleinde of een stuurteken. Verwijder het: zulke tekens kunnen het bericht vervalsen.',
     attachmentMissing: 'De bijlage "{{file}}" is niet gevonden. Controleer het pad.',
+    attachmentNotPdf:
+      'Het bestand "{{file}}" is geen PDF-document. Voeg alleen PDF-bestanden toe (aanmaningen, betalingsadviezen).',
     attachmentUnreadable:
       'De bijlage "{{file}}" kan niet worden gelezen ({{detail}}). Controleer de toegangsrechten.',
     profileUnknown:
@@ -48,6 +50,8 @@ export const coreNl: CoreMessages = {
     oauthTimeout:
       'De aanmelding in de browser is niet binnen {{seconds}} seconden voltooid. Probeer het opnieuw.',
     oauthCancelled: 'De aanmelding is afgebroken ({{detail}}). Probeer het opnieuw.',
+    loginRequired:
+      'De server vereist een aanmelding ({{response}}). Schakel "Aanmelden" in voor het profiel "{{profile}}" en sla gebruikersnaam en toegangscode op (opos-mail profile edit "{{profile}}" --login --user NAAM --password-stdin).',
     authNotOffered:
       'De server biedt geen geschikte aanmeldmethode aan (aangeboden: {{offered}}). Controleer server en beveiliging.',
     connectFailed:
