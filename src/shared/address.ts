@@ -25,8 +25,9 @@ export function asciiDomain(domain: string): string | null {
 
 /** Validates one bare address (no display name). Returns the normalised address or null. */
 export function normaliseAddress(input: string): string | null {
+  if (/[\u0000-\u001f\u007f]/.test(input)) return null;
   const address = input.trim();
-  if (address.length > 320 || /[\u0000-\u001f\u007f]/.test(address)) return null;
+  if (address.length > 320) return null;
   const at = address.lastIndexOf('@');
   if (at <= 0 || at === address.length - 1) return null;
   const local = address.slice(0, at);

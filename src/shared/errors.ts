@@ -31,6 +31,9 @@ export const ERROR_CODES = {
   configNewer: 'invalid',
   caFileUnreadable: 'invalid',
   notSupportedHere: 'invalid',
+  manifestUnreadable: 'invalid',
+  manifestInvalid: 'invalid',
+  outboxUnknownId: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',
@@ -56,11 +59,14 @@ export const ERROR_CODES = {
   certHostname: 'connection',
   plaintextAuthRefused: 'connection',
   connectionLost: 'connection',
+  sendOutcomeUnknown: 'connection',
   // rejected permanently (5)
   rejected: 'rejected',
   recipientsRejected: 'rejected',
   // temporary (6)
   temporary: 'temporary',
+  dailyLimitReached: 'temporary',
+  batchInterrupted: 'temporary',
   // too large (7)
   tooLargeLocal: 'tooLarge',
   tooLargeServer: 'tooLarge',

@@ -35,7 +35,8 @@ export function testMailboxProfile(): Profile {
   });
 }
 
-function sameName(a: string, b: string): boolean {
+/** Profile names compare case-insensitively ("Firma" and "firma" are the same profile). */
+export function sameProfileName(a: string, b: string): boolean {
   return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 }
 
@@ -75,7 +76,7 @@ export class ProfileStore {
   /** Adds a profile; `id` may be given when secrets were stored for it beforehand. */
   async add(input: ProfileInput, id: string = newProfileId()): Promise<Profile> {
     return this.mutateReturning((f) => {
-      if (f.profiles.some((p) => sameName(p.name, input.name)))
+      if (f.profiles.some((p) => sameProfileName(p.name, input.name)))
         throw new MailError('profileExists', { profile: input.name.trim() });
       const profile = parseProfile({ ...input, id });
       f.profiles.push(profile);
@@ -87,8 +88,8 @@ export class ProfileStore {
   async update(name: string, patch: Partial<Omit<Profile, 'id'>>): Promise<Profile> {
     return this.mutateReturning((f) => {
       const current = findProfile(f, name);
-      if (patch.name !== undefined && !sameName(patch.name, current.name)) {
-        if (f.profiles.some((p) => p.id !== current.id && sameName(p.name, patch.name!)))
+      if (patch.name !== undefined && !sameProfileName(patch.name, current.name)) {
+        if (f.profiles.some((p) => p.id !== current.id && sameProfileName(p.name, patch.name!)))
           throw new MailError('profileExists', { profile: patch.name.trim() });
       }
       const next = parseProfile({
@@ -160,7 +161,7 @@ function freshFile(): ProfilesFile {
 
 function findProfile(f: ProfilesFile, name: string): Profile {
   const exact = f.profiles.find((p) => p.name === name);
-  const found = exact ?? f.profiles.find((p) => sameName(p.name, name));
+  const found = exact ?? f.profiles.find((p) => sameProfileName(p.name, name));
   if (!found) throw new MailError('profileUnknown', { profile: name });
   return found;
 }

@@ -7,7 +7,7 @@ import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.
 import type { Profile, ProfileInput } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { prepareMessage } from '../mail/compose.js';
-import { ProfileStore, newProfileId, parseProfile } from '../profiles/profile-store.js';
+import { ProfileStore, newProfileId, parseProfile, sameProfileName } from '../profiles/profile-store.js';
 import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { createTransport } from '../transports/create-transport.js';
@@ -57,6 +57,9 @@ export class MailService {
 
   /** Adds a profile; a password goes to the keychain first, so a keychain failure leaves no profile behind. */
   async addProfile(input: ProfileInput, secrets: SecretChange = {}): Promise<Profile> {
+    const { profiles } = await this.profiles.list();
+    if (profiles.some((p) => sameProfileName(p.name, input.name)))
+      throw new MailError('profileExists', { profile: input.name.trim() });
     const id = newProfileId();
     const checked = parseProfile({ ...input, id });
     if (checked.caFile) readExtraCa(checked.caFile);

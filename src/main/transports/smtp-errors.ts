@@ -83,6 +83,8 @@ export function mapSmtpError(e: unknown, where: Where): MailError {
   if (err.code === 'EMESSAGE' && /larger than allowed/i.test(err.message ?? ''))
     return new MailError('tooLargeServer', { size: 0, limit: 0 }, { cause: e });
   if (response) {
+    if (/^530/.test(response) || /5\.7\.0 .*authentication required|authentication required/i.test(response))
+      return new MailError('loginRequired', { response, profile: where.profile }, { cause: e, response });
     if (/^552/.test(response) || /5\.3\.4/.test(response))
       return new MailError('tooLargeServer', { size: 0, limit: 0, response }, { cause: e, response });
     if (err.code === 'EENVELOPE' && err.rejected?.length && replyClass(response) === 5)

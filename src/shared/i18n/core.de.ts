@@ -26,6 +26,12 @@ export const coreDe = {
     caFileUnreadable:
       'Die Zertifikatsdatei „{{file}}“ kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Bitte prüfen Sie den Pfad (--ca-file).',
     notSupportedHere: 'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar. {{detail}}',
+    manifestUnreadable:
+      'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie Pfad und Format (CSV oder JSON).',
+    manifestInvalid:
+      'Die Versandliste enthält {{count}} fehlerhafte Zeile(n). Es wurde nichts gesendet. Bitte korrigieren Sie die genannten Zeilen und starten Sie den Lauf erneut.',
+    outboxUnknownId:
+      'Im Postausgang gibt es keine Nachricht „{{id}}“. „opos-mail outbox list“ zeigt die vorhandenen.',
     authFailed:
       'Die Anmeldung am Server wurde abgelehnt ({{response}}). Bitte prüfen Sie Benutzername und Passwort des Profils „{{profile}}“.',
     passwordMissing:
@@ -70,11 +76,17 @@ export const coreDe = {
       'Die Verbindung zu {{host}}:{{port}} ist nicht verschlüsselt; das Passwort wurde deshalb nicht gesendet. Bitte wählen Sie eine verschlüsselte Sicherheit (StartTls oder SslOnConnect) oder erlauben Sie unverschlüsselte Anmeldung ausdrücklich (--allow-plaintext-auth).',
     connectionLost:
       'Die Verbindung zum Server wurde unterbrochen ({{detail}}). Die Nachricht wurde möglicherweise nicht zugestellt.',
+    sendOutcomeUnknown:
+      'Die Verbindung brach ab, nachdem die Nachricht vollständig übertragen war. Der Server hat sie vielleicht angenommen. Sie ist als „unbekannt“ markiert und wird nicht automatisch erneut gesendet (Postausgang-ID {{id}}). Prüfen Sie den Empfang; erneut senden mit: opos-mail outbox retry {{id}} --resend-unknown',
     rejected: 'Der Server hat die Nachricht endgültig abgelehnt: {{response}}',
     recipientsRejected:
       'Der Server hat Empfänger abgelehnt: {{recipients}} ({{response}}). Bitte prüfen Sie die Adressen.',
     temporary:
       'Der Server meldet einen vorübergehenden Fehler: {{response}}. Bitte versuchen Sie es später erneut.',
+    dailyLimitReached:
+      'Das Tageslimit des Profils „{{profile}}“ ({{limit}} Nachrichten) ist erreicht. Die übrigen Nachrichten bleiben im Postausgang und werden mit „opos-mail outbox run“ (oder demselben Befehl) später gesendet.',
+    batchInterrupted:
+      'Abgebrochen. Die übrigen Nachrichten bleiben im Postausgang; derselbe Befehl setzt den Lauf fort, ohne etwas doppelt zu senden.',
     tooLargeLocal:
       'Die Nachricht ist mit {{size}} KB größer als die im Profil erlaubten {{limit}} KB. Bitte verkleinern Sie die Anhänge oder versenden Sie sie einzeln.',
     tooLargeServer:

@@ -26,6 +26,12 @@ export const coreEn: CoreMessages = {
     caFileUnreadable:
       'The certificate file "{{file}}" cannot be read or holds no PEM certificate. Please check the path (--ca-file).',
     notSupportedHere: 'The connection kind "{{kind}}" is not available on this system. {{detail}}',
+    manifestUnreadable:
+      'The mailing list "{{file}}" cannot be read ({{detail}}). Please check the path and the format (CSV or JSON).',
+    manifestInvalid:
+      'The mailing list has {{count}} invalid row(s). Nothing was sent. Please correct the rows listed and start the run again.',
+    outboxUnknownId:
+      'There is no message "{{id}}" in the outbox. "opos-mail outbox list" shows the existing ones.',
     authFailed:
       'The server refused the login ({{response}}). Please check the user name and password of the profile "{{profile}}".',
     passwordMissing:
@@ -70,10 +76,16 @@ export const coreEn: CoreMessages = {
       'The connection to {{host}}:{{port}} is not encrypted, so the password was not sent. Please choose an encrypted security mode (StartTls or SslOnConnect), or explicitly allow unencrypted login (--allow-plaintext-auth).',
     connectionLost:
       'The connection to the server was lost ({{detail}}). The message may not have been delivered.',
+    sendOutcomeUnknown:
+      'The connection broke after the message had been transmitted completely. The server may have accepted it. It is marked "unknown" and is not resent automatically (outbox ID {{id}}). Check whether it arrived; to send it again: opos-mail outbox retry {{id}} --resend-unknown',
     rejected: 'The server rejected the message permanently: {{response}}',
     recipientsRejected:
       'The server rejected recipients: {{recipients}} ({{response}}). Please check the addresses.',
     temporary: 'The server reports a temporary failure: {{response}}. Please try again later.',
+    dailyLimitReached:
+      'The daily limit of the profile "{{profile}}" ({{limit}} messages) has been reached. The remaining messages stay in the outbox and are sent later with "opos-mail outbox run" (or the same command).',
+    batchInterrupted:
+      'Stopped. The remaining messages stay in the outbox; the same command resumes the run without sending anything twice.',
     tooLargeLocal:
       'The message is {{size}} KB, more than the {{limit}} KB the profile allows. Please make the attachments smaller or send them separately.',
     tooLargeServer:

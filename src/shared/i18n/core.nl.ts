@@ -27,6 +27,12 @@ export const coreNl: CoreMessages = {
     caFileUnreadable:
       'Het certificaatbestand "{{file}}" kan niet worden gelezen of bevat geen PEM-certificaat. Controleer het pad (--ca-file).',
     notSupportedHere: 'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar. {{detail}}',
+    manifestUnreadable:
+      'De verzendlijst "{{file}}" kan niet worden gelezen ({{detail}}). Controleer het pad en het formaat (CSV of JSON).',
+    manifestInvalid:
+      'De verzendlijst bevat {{count}} ongeldige rij(en). Er is niets verzonden. Corrigeer de genoemde rijen en start de run opnieuw.',
+    outboxUnknownId:
+      'Er is geen bericht "{{id}}" in het postvak UIT. "opos-mail outbox list" toont de aanwezige berichten.',
     authFailed:
       'De server heeft de aanmelding geweigerd ({{response}}). Controleer gebruikersnaam en toegangscode van het profiel "{{profile}}".',
     passwordMissing:
@@ -71,10 +77,16 @@ export const coreNl: CoreMessages = {
       'De verbinding met {{host}}:{{port}} is niet versleuteld; de toegangscode is daarom niet verzonden. Kies een versleutelde beveiliging (StartTls of SslOnConnect), of sta onversleutelde aanmelding uitdrukkelijk toe (--allow-plaintext-auth).',
     connectionLost:
       'De verbinding met de server is verbroken ({{detail}}). Het bericht is mogelijk niet afgeleverd.',
+    sendOutcomeUnknown:
+      'De verbinding werd verbroken nadat het bericht volledig was verzonden. De server heeft het misschien aangenomen. Het is gemarkeerd als "onbekend" en wordt niet automatisch opnieuw verzonden (postvak-ID {{id}}). Controleer of het is aangekomen; opnieuw verzenden: opos-mail outbox retry {{id}} --resend-unknown',
     rejected: 'De server heeft het bericht definitief geweigerd: {{response}}',
     recipientsRejected:
       'De server heeft ontvangers geweigerd: {{recipients}} ({{response}}). Controleer de adressen.',
     temporary: 'De server meldt een tijdelijke fout: {{response}}. Probeer het later opnieuw.',
+    dailyLimitReached:
+      'De daglimiet van het profiel "{{profile}}" ({{limit}} berichten) is bereikt. De overige berichten blijven in het postvak UIT en worden later verzonden met "opos-mail outbox run" (of hetzelfde commando).',
+    batchInterrupted:
+      'Afgebroken. De overige berichten blijven in het postvak UIT; hetzelfde commando hervat de run zonder iets dubbel te verzenden.',
     tooLargeLocal:
       'Het bericht is {{size}} KB, groter dan de {{limit}} KB die het profiel toestaat. Maak de bijlagen kleiner of verstuur ze afzonderlijk.',
     tooLargeServer:
