@@ -7,6 +7,9 @@ import { cliDe } from './cli.de.js';
 import { cliEn } from './cli.en.js';
 import { cliNl } from './cli.nl.js';
 import { LANGUAGES, type Language } from './types.js';
+import { uiDe } from './ui.de.js';
+import { uiEn } from './ui.en.js';
+import { uiNl } from './ui.nl.js';
 
 export { LANGUAGES, type Language } from './types.js';
 
@@ -14,6 +17,13 @@ export const coreResources = {
   de: { core: coreDe, cli: cliDe },
   en: { core: coreEn, cli: cliEn },
   nl: { core: coreNl, cli: cliNl },
+} as const;
+
+/** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */
+export const uiResources = {
+  de: { ui: uiDe },
+  en: { ui: uiEn },
+  nl: { ui: uiNl },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

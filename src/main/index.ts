@@ -1,0 +1,79 @@
+// The Electron main process: the only place (with src/main/shell and src/preload) that knows Electron.
+// It wires the Electron-free core (MailService) and IPC handlers (src/main/ipc) to one hardened window.
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AuthorizationUrlGuard } from './ipc/authorization-guard.js';
+import { createIpcHandlers } from './ipc/handlers.js';
+import { PRODUCT_NAME, resolveDataFolder } from './platform/data-folder.js';
+import { MailService } from './service/mail-service.js';
+import { registerIpc } from './shell/ipc.js';
+import { installMenu } from './shell/menu.js';
+import { registerAppScheme, serveRenderer } from './shell/protocol.js';
+import { denyNavigationAndWindows, hardenSessions } from './shell/security.js';
+import { createMainWindow } from './shell/window.js';
+import { attachOAuth } from './shell/oauth.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadFile = path.join(here, '../preload/index.cjs');
+
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  registerAppScheme();
+  denyNavigationAndWindows();
+
+  void app.whenReady().then(() => {
+    hardenSessions();
+    serveRenderer(rendererDir);
+    installMenu(PRODUCT_NAME);
+
+    // the same data folder as the CLI (OPOS_MAIL_HOME wins), so both share profiles
+    const service = new MailService({ dataFolder: resolveDataFolder() });
+    const guard = new AuthorizationUrlGuard();
+    attachOAuth(
+      service,
+      guard.wrap((url) => shell.openExternal(url)),
+    );
+
+    const handlers = createIpcHandlers(service, {
+      version: app.getVersion(),
+      locale: app.getLocale(),
+      allowAuthorizationFor: (p) => guard.allowFor(p),
+      async choosePdfFiles() {
+        const options = {
+          properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      async chooseCaFile() {
+        const options = {
+          properties: ['openFile'] as Array<'openFile'>,
+          filters: [{ name: 'PEM', extensions: ['pem', 'crt', 'cer'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    });
+    registerIpc(handlers, () => mainWindow?.webContents);
+
+    mainWindow = createMainWindow(preloadFile, PRODUCT_NAME);
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,189 @@
+// The desktop app's IPC handlers, free of Electron: each validates its payload against the contract's
+// zod schema, calls the core (MailService) and answers with an IpcResult (errors as ErrorInfo, never
+// as exceptions). The Electron shell registers them with ipcMain after checking the sender frame; the
+// browser test host answers the same handlers over a local WebSocket.
+import { randomUUID } from 'node:crypto';
+import type {
+  IpcMethod,
+  IpcResponses,
+  IpcResult,
+  ProfileList,
+  ProfileView,
+} from '../../shared/ipc/contract.js';
+import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
+import { languageFromLocale } from '../../shared/i18n/index.js';
+import type { OAuthView } from '../../shared/ipc/contract.js';
+import type { Profile } from '../../shared/profile.js';
+import { MailError, toMailError } from '../errors/mail-error.js';
+import { parseProfile } from '../profiles/profile-store.js';
+import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
+import type { MailService } from '../service/mail-service.js';
+import { createTransport } from '../transports/create-transport.js';
+import { readExtraCa } from '../transports/smtp-security.js';
+import { testConnection } from '../transports/transport.js';
+import { AttachmentRegistry } from './attachments.js';
+
+/** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
+export interface PlatformHooks {
+  version: string;
+  /** The system locale, e.g. `de-DE`. */
+  locale: string;
+  /** Shows the open-file dialog for PDFs; the chosen absolute paths, [] when cancelled. */
+  choosePdfFiles(): Promise<string[]>;
+  /** Shows the open-file dialog for a PEM certificate; its absolute path, null when cancelled. */
+  chooseCaFile(): Promise<string | null>;
+  /** Called right before a sign-in, test or send of a profile, so that only its provider's
+   *  authorisation URL may be opened in the system browser (see AuthorizationUrlGuard). */
+  allowAuthorizationFor?(profile: Profile): void;
+}
+
+export type IpcHandler<M extends IpcMethod> = (payload: unknown) => Promise<IpcResult<IpcResponses[M]>>;
+export type IpcHandlers = { [M in IpcMethod]: IpcHandler<M> };
+
+/** Formats zod issues as one line for the `invalidOption` error. */
+function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || 'request'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Validates a payload against the method's schema; bad payloads become an `invalidOption` error. */
+export function parseRequest<M extends IpcMethod>(method: M, payload: unknown): IpcParsed<M> {
+  const parsed = requestSchemas[method].safeParse(payload ?? {});
+  if (!parsed.success) throw new MailError('invalidOption', { detail: describeIssues(parsed.error.issues) });
+  return parsed.data as IpcParsed<M>;
+}
+
+/** The keychain, with a password typed in the form (not yet saved) standing in for one profile. */
+class TypedPasswordSecrets implements SecretStore {
+  constructor(
+    private readonly base: SecretStore,
+    private readonly profileId: string,
+    private readonly password: string | undefined,
+  ) {}
+  async get(id: string, kind: SecretKind): Promise<string | null> {
+    if (id === this.profileId && kind === 'password' && this.password !== undefined) return this.password;
+    return this.base.get(id, kind);
+  }
+  set(id: string, kind: SecretKind, value: string): Promise<void> {
+    return this.base.set(id, kind, value);
+  }
+  delete(id: string, kind: SecretKind): Promise<boolean> {
+    return this.base.delete(id, kind);
+  }
+  deleteAll(id: string): Promise<void> {
+    return this.base.deleteAll(id);
+  }
+}
+
+export function createIpcHandlers(
+  service: MailService,
+  hooks: PlatformHooks,
+  attachments = new AttachmentRegistry(),
+): IpcHandlers {
+  const view = async (p: Profile): Promise<ProfileView> => ({
+    ...p,
+    hasPassword: await service.hasPassword(p),
+  });
+  const list = async (): Promise<ProfileList> => {
+    const { profiles, active } = await service.profiles.list();
+    return { profiles: await Promise.all(profiles.map(view)), active };
+  };
+  const oauthView = async (p: Profile): Promise<OAuthView> =>
+    service.oauth
+      ? { available: true, status: await service.oauth.status(p) }
+      : { available: false, status: null };
+  const allow = (p: Profile) => hooks.allowAuthorizationFor?.(p);
+
+  const impl: { [M in IpcMethod]: (req: IpcParsed<M>) => Promise<IpcResponses[M]> } = {
+    appInfo: () =>
+      Promise.resolve({
+        version: hooks.version,
+        language: languageFromLocale(hooks.locale),
+        oauthAvailable: Boolean(service.oauth),
+      }),
+    listProfiles: () => list(),
+    createProfile: async ({ profile, password }) =>
+      view(await service.addProfile(profile, password !== undefined ? { password } : {})),
+    updateProfile: async ({ name, patch, password, clearPassword }) =>
+      view(
+        await service.updateProfile(name, patch, {
+          ...(password !== undefined ? { password } : {}),
+          ...(clearPassword ? { clearPassword } : {}),
+        }),
+      ),
+    duplicateProfile: async ({ name, newName }) => {
+      const { id: _id, ...source } = await service.profiles.get(name);
+      const password = await service.secrets.get(_id, 'password');
+      return view(await service.addProfile({ ...source, name: newName }, password ? { password } : {}));
+    },
+    removeProfile: async ({ name }) => {
+      await service.removeProfile(name);
+      return list();
+    },
+    useProfile: async ({ name }) => {
+      await service.profiles.use(name);
+      return list();
+    },
+    testConnection: async ({ profile, existing, password }) => {
+      const id = existing ? (await service.profiles.get(existing)).id : randomUUID();
+      const candidate = parseProfile({ ...profile, id });
+      if (candidate.caFile) readExtraCa(candidate.caFile);
+      allow(candidate);
+      const secrets = new TypedPasswordSecrets(service.secrets, id, password);
+      return testConnection(createTransport(candidate, { ...service.transportContext, secrets }));
+    },
+    send: async ({ profile, draft }) => {
+      const p = await service.profiles.get(profile);
+      allow(p);
+      const { attachments: tokens, ...rest } = draft;
+      const files = tokens.map((t) => attachments.resolve(t));
+      return service.send(
+        { ...rest, attachments: files.map((f) => ({ path: f.path, filename: f.name })) },
+        p.name,
+      );
+    },
+    chooseAttachments: async () => {
+      const files = await hooks.choosePdfFiles();
+      return files.length ? attachments.register(files) : [];
+    },
+    chooseCaFile: async () => {
+      const file = await hooks.chooseCaFile();
+      if (file) readExtraCa(file); // refuses anything that is not a PEM certificate
+      return file;
+    },
+    addDroppedPaths: ({ paths }) => attachments.register(paths),
+    releaseAttachments: ({ tokens }) => {
+      attachments.release(tokens);
+      return Promise.resolve(null);
+    },
+    oauthStatus: async ({ name }) => oauthView(await service.profiles.get(name)),
+    signIn: async ({ name }) => {
+      const p = await service.profiles.get(name);
+      if (!service.oauth) return { available: false, status: null };
+      allow(p);
+      return { available: true, status: await service.oauth.signIn(p) };
+    },
+    signOut: async ({ name }) => {
+      const p = await service.profiles.get(name);
+      if (!service.oauth) return { available: false, status: null };
+      await service.oauth.signOut(p);
+      return oauthView(p);
+    },
+  };
+
+  const wrap = <M extends IpcMethod>(method: M): IpcHandler<M> => {
+    const run = impl[method] as (req: IpcParsed<M>) => Promise<IpcResponses[M]>;
+    return async (payload) => {
+      try {
+        return { ok: true, value: await run(parseRequest(method, payload)) };
+      } catch (e) {
+        return { ok: false, error: toMailError(e).toInfo() };
+      }
+    };
+  };
+  const handlers = {} as Record<IpcMethod, IpcHandler<IpcMethod>>;
+  for (const m of Object.keys(requestSchemas) as IpcMethod[]) handlers[m] = wrap(m);
+  return handlers as IpcHandlers;
+}

@@ -1,0 +1,34 @@
+// The one window of the app, with the hardened web preferences of Electron's security checklist.
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN } from './security.js';
+
+export function createMainWindow(preloadFile: string, title: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 900,
+    minHeight: 620,
+    title,
+    show: false,
+    backgroundColor: '#f3f3f3',
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !process.env.OPOS_MAIL_NO_DEVTOOLS ? process.env.NODE_ENV === 'development' : false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}

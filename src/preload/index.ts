@@ -1,0 +1,36 @@
+// The preload (sandboxed, context-isolated): exposes exactly the methods of the typed IPC contract as
+// `window.oposMail`, each bound to its one channel. No generic invoke, no ipcRenderer, no Node objects.
+// Dropped files: Electron tells the preload the on-disk path of a File the user dropped
+// (webUtils.getPathForFile returns '' for files made up in page script); the main process then checks
+// that the path is a readable PDF before it hands back a token.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { API_GLOBAL, IPC_CHANNELS, type OposMailApi } from '../shared/ipc/contract.js';
+
+const call =
+  (channel: string) =>
+  (request: unknown): Promise<never> =>
+    ipcRenderer.invoke(channel, request) as Promise<never>;
+
+const api: OposMailApi = {
+  appInfo: call(IPC_CHANNELS.appInfo),
+  listProfiles: call(IPC_CHANNELS.listProfiles),
+  createProfile: call(IPC_CHANNELS.createProfile),
+  updateProfile: call(IPC_CHANNELS.updateProfile),
+  duplicateProfile: call(IPC_CHANNELS.duplicateProfile),
+  removeProfile: call(IPC_CHANNELS.removeProfile),
+  useProfile: call(IPC_CHANNELS.useProfile),
+  testConnection: call(IPC_CHANNELS.testConnection),
+  send: call(IPC_CHANNELS.send),
+  chooseAttachments: call(IPC_CHANNELS.chooseAttachments),
+  chooseCaFile: call(IPC_CHANNELS.chooseCaFile),
+  releaseAttachments: call(IPC_CHANNELS.releaseAttachments),
+  oauthStatus: call(IPC_CHANNELS.oauthStatus),
+  signIn: call(IPC_CHANNELS.signIn),
+  signOut: call(IPC_CHANNELS.signOut),
+  addDroppedFiles: (files: File[]) => {
+    const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
+    return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;
+  },
+};
+
+contextBridge.exposeInMainWorld(API_GLOBAL, api);

@@ -1,0 +1,655 @@
+// The profile form: Verbindungsart, Verbindungsdaten, Absender, Anmelden and the OAuth 2.0 area,
+// with inline validation, Save / Cancel and "Verbindung testen". Fields that do not apply to the
+// chosen kind stay visible but disabled, with the reason on hover and focus.
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { OAuthView, ProfileView } from '../../shared/ipc/contract.js';
+import type { ConnectionReport } from '../../shared/mail.js';
+import { fieldLabelKey, profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
+import {
+  CONNECTION_KINDS,
+  OAUTH_PROVIDERS,
+  SECURITY_MODES,
+  defaultPort,
+  fieldApplies,
+  mayEndInPlainText,
+  type ProfileField,
+} from '../../shared/profile.js';
+import { errorInfoOf, getApi, unwrap } from '../api.js';
+import type { EditableProfile } from '../templates.js';
+import { ConnectionReportView } from './ConnectionReportView.js';
+import { ErrorBox } from './ErrorBox.js';
+import { Field } from './Field.js';
+
+type AuthChoice = 'none' | 'password' | 'silent' | 'dialog';
+const AUTH_CHOICES: AuthChoice[] = ['none', 'password', 'silent', 'dialog'];
+
+export interface ProfileEditorHandle {
+  save(): Promise<boolean>;
+}
+
+interface Props {
+  /** The saved profile being edited; null for a new one (not saved yet). */
+  original: ProfileView | null;
+  initial: EditableProfile;
+  oauthAvailable: boolean;
+  onSaved: (saved: ProfileView) => void;
+  onCancelNew: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+function disabledReason(t: TFunction, v: EditableProfile, field: ProfileField): string | null {
+  if (fieldApplies(v.connection, field, v.auth)) return null;
+  if (v.connection === 'test-mailbox') return t('ui:disabled.testMailbox');
+  if (v.connection === 'graph') return t('ui:disabled.graph');
+  if (field === 'oauth') return t('ui:disabled.notOAuth');
+  if (field === 'password' && v.auth === 'oauth') return t('ui:disabled.notPassword');
+  return t('ui:disabled.noAuth');
+}
+
+function authReason(t: TFunction, v: EditableProfile, choice: AuthChoice): string | null {
+  if (v.connection === 'test-mailbox') return t('ui:disabled.testMailbox');
+  if (v.connection === 'graph' && (choice === 'none' || choice === 'password')) return t('ui:disabled.graph');
+  return null;
+}
+
+const key = (field: string) => `core:fields.${fieldLabelKey(field)}`;
+
+export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function ProfileEditor(
+  { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange },
+  ref,
+) {
+  const { t, i18n } = useTranslation();
+  const api = getApi()!;
+  const [values, setValues] = useState<EditableProfile>(initial);
+  const [password, setPassword] = useState('');
+  const [clearPassword, setClearPassword] = useState(false);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'test' | 'signin' | null>(null);
+  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [oauth, setOauth] = useState<OAuthView | null>(null);
+
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial) || password !== '' || clearPassword;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  useEffect(() => {
+    if (!original) return;
+    void api.oauthStatus({ name: original.name }).then((r) => r.ok && setOauth(r.value));
+  }, [api, original]);
+
+  const problems = useMemo(() => {
+    const list: ProfileProblem[] = profileProblems({ ...values, id: 'draft-0000' });
+    if (!values.name.trim()) list.unshift({ field: 'name', code: 'required' });
+    return list;
+  }, [values]);
+  const problemFor = (field: string): string | null => {
+    if (!submitted && !touched.has(field)) return null;
+    const p = problems.find((x) => x.field === field);
+    return p ? t(`core:problems.${p.code}`, { field: t(key(field)) }) : null;
+  };
+
+  const set = <K extends keyof EditableProfile>(field: K, value: EditableProfile[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setTouched((s) => new Set(s).add(field));
+    setMessage(null);
+  };
+  const setOAuth = <K extends keyof EditableProfile['oauth']>(
+    field: K,
+    value: EditableProfile['oauth'][K],
+  ) => {
+    setValues((v) => ({ ...v, oauth: { ...v.oauth, [field]: value } }));
+    setTouched((s) => new Set(s).add(`oauth.${field}`));
+    setMessage(null);
+  };
+  const reason = (field: ProfileField) => disabledReason(t, values, field);
+  const guard =
+    (field: ProfileField) =>
+    <T,>(fn: (value: T) => void) =>
+    (value: T) => {
+      if (!reason(field)) fn(value);
+    };
+
+  const authChoice: AuthChoice = values.auth === 'oauth' ? values.oauth.mode : values.auth;
+  const chooseAuth = (c: AuthChoice) => {
+    if (authReason(t, values, c)) return;
+    setValues((v) =>
+      c === 'silent' || c === 'dialog'
+        ? { ...v, auth: 'oauth', oauth: { ...v.oauth, mode: c } }
+        : { ...v, auth: c },
+    );
+    setMessage(null);
+  };
+  const chooseKind = (kind: EditableProfile['connection']) =>
+    setValues((v) => ({ ...v, connection: kind, ...(kind === 'graph' ? { auth: 'oauth' as const } : {}) }));
+
+  async function save(): Promise<boolean> {
+    setSubmitted(true);
+    setError(null);
+    if (problems.length) {
+      setMessage(t('ui:form.fixProblems'));
+      return false;
+    }
+    setBusy('save');
+    try {
+      const pw = password && values.auth === 'password' ? { password } : {};
+      const saved = original
+        ? await unwrap(
+            api.updateProfile({
+              name: original.name,
+              patch: values,
+              ...pw,
+              ...(clearPassword && !password ? { clearPassword: true } : {}),
+            }),
+          )
+        : await unwrap(api.createProfile({ profile: values, ...pw }));
+      onSaved(saved);
+      return true;
+    } catch (e) {
+      setError(errorInfoOf(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+  useImperativeHandle(ref, () => ({ save }));
+
+  async function test() {
+    setSubmitted(true);
+    setReport(null);
+    setError(null);
+    setMessage(null);
+    setBusy('test');
+    try {
+      setReport(
+        await unwrap(
+          api.testConnection({
+            profile: values,
+            ...(original ? { existing: original.name } : {}),
+            ...(password && values.auth === 'password' ? { password } : {}),
+          }),
+        ),
+      );
+    } catch (e) {
+      setError(errorInfoOf(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function signInOut(action: 'signIn' | 'signOut') {
+    if (!original) return;
+    setBusy('signin');
+    setError(null);
+    try {
+      setOauth(await unwrap(api[action]({ name: original.name })));
+    } catch (e) {
+      setError(errorInfoOf(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function cancel() {
+    if (!original) return onCancelNew();
+    setValues(initial);
+    setPassword('');
+    setClearPassword(false);
+    setTouched(new Set());
+    setSubmitted(false);
+    setReport(null);
+    setError(null);
+    setMessage(null);
+  }
+
+  async function chooseCa() {
+    const r = await api.chooseCaFile({});
+    if (r.ok && r.value) set('caFile', r.value);
+    else if (!r.ok) setError(r.error);
+  }
+
+  const port = defaultPort(values.security);
+  const oauthReason = reason('oauth');
+  const tenantReason =
+    oauthReason ?? (values.oauth.provider !== 'microsoft' ? t('ui:disabled.microsoftOnly') : null);
+  const signInReason =
+    oauthReason ??
+    (!oauthAvailable ? t('ui:form.oauthUnavailable') : !original ? t('ui:form.saveFirst') : null);
+  const status = oauth?.status;
+  const dateFmt = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+
+  return (
+    <form
+      className="editor"
+      aria-labelledby="editor-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="editor-title" className="visually-hidden">
+        {values.name || t('ui:profiles.unsaved')}
+      </h2>
+      <fieldset>
+        <legend>{t('ui:form.sections.profile')}</legend>
+        <Field id="f-name" label={t(key('name'))} error={problemFor('name')} required>
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              value={values.name}
+              maxLength={64}
+              onChange={(e) => set('name', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="f-connection"
+          label={t(key('connection'))}
+          help={t(`ui:form.kindHelp.${values.connection}`)}
+        >
+          {(c) => (
+            <select
+              {...c}
+              value={values.connection}
+              onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
+            >
+              {CONNECTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`ui:form.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ui:form.sections.connection')}</legend>
+        <Field
+          id="f-host"
+          label={t(key('host'))}
+          disabledReason={reason('host')}
+          error={problemFor('host')}
+          required
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              value={values.host}
+              spellCheck={false}
+              onChange={(e) => guard('host')(set.bind(null, 'host'))(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="f-port"
+          label={t(key('port'))}
+          disabledReason={reason('port')}
+          help={reason('port') ? null : t('ui:form.portHelp', { port })}
+        >
+          {(c) => (
+            <input
+              {...c}
+              className="short"
+              inputMode="numeric"
+              type="text"
+              placeholder={t('ui:form.portPlaceholder', { port })}
+              value={values.port ? String(values.port) : ''}
+              onChange={(e) => {
+                const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
+                guard('port')((n: number) => set('port', Math.min(n, 65535)))(digits ? Number(digits) : 0);
+              }}
+            />
+          )}
+        </Field>
+        <Field
+          id="f-security"
+          label={t(key('security'))}
+          disabledReason={reason('security')}
+          help={reason('security') ? null : t(`ui:form.security.${values.security}`)}
+        >
+          {(c) => (
+            <select
+              {...c}
+              value={values.security}
+              onChange={(e) =>
+                guard('security')((s: string) => set('security', s as EditableProfile['security']))(
+                  e.target.value,
+                )
+              }
+            >
+              {SECURITY_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {!reason('security') && mayEndInPlainText(values.security) ? (
+          <p className="notice notice-warning" role="note" data-testid="plain-warning">
+            {t('ui:form.plainWarning')}
+          </p>
+        ) : null}
+        <Field
+          id="f-caFile"
+          label={t(key('caFile'))}
+          disabledReason={reason('caFile')}
+          help={reason('caFile') ? null : t('ui:form.caFileHelp')}
+        >
+          {(c) => (
+            <div className="inline">
+              <input
+                {...c}
+                type="text"
+                readOnly
+                value={values.caFile}
+                placeholder={t('ui:form.caFileNone')}
+                className="grow"
+              />
+              <button type="button" disabled={Boolean(reason('caFile'))} onClick={() => void chooseCa()}>
+                {t('ui:form.caFileChoose')}
+              </button>
+              {values.caFile ? (
+                <button type="button" onClick={() => set('caFile', '')}>
+                  {t('ui:form.caFileClear')}
+                </button>
+              ) : null}
+            </div>
+          )}
+        </Field>
+        <Field
+          id="f-maxSizeKb"
+          label={t(key('maxSizeKb'))}
+          disabledReason={reason('maxSizeKb')}
+          help={t('ui:form.maxSizeHelp')}
+        >
+          {(c) => (
+            <input
+              {...c}
+              className="short"
+              inputMode="numeric"
+              type="text"
+              value={String(values.maxSizeKb)}
+              onChange={(e) => {
+                const digits = e.target.value.replace(/\D/g, '').slice(0, 8);
+                set('maxSizeKb', digits ? Math.min(Number(digits), 10_000_000) : 0);
+              }}
+            />
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ui:form.sections.sender')}</legend>
+        <Field
+          id="f-fromAddress"
+          label={t(key('fromAddress'))}
+          error={problemFor('fromAddress')}
+          required={values.connection !== 'test-mailbox'}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="email"
+              value={values.fromAddress}
+              spellCheck={false}
+              onChange={(e) => set('fromAddress', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="f-fromName" label={t(key('fromName'))}>
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              value={values.fromName}
+              onChange={(e) => set('fromName', e.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ui:form.sections.login')}</legend>
+        <div className="field" role="radiogroup" aria-labelledby="auth-legend">
+          <span className="label" id="auth-legend">
+            {t('ui:form.authLegend')}
+          </span>
+          <div className="control radios">
+            {AUTH_CHOICES.map((c) => {
+              const why = authReason(t, values, c);
+              return (
+                <div key={c} className={`radio${why ? ' is-disabled' : ''}`}>
+                  <input
+                    type="radio"
+                    id={`auth-${c}`}
+                    name="auth"
+                    value={c}
+                    checked={authChoice === c}
+                    aria-disabled={why ? true : undefined}
+                    aria-describedby={
+                      why
+                        ? `auth-${c}-reason`
+                        : c === 'silent' || c === 'dialog'
+                          ? `auth-${c}-help`
+                          : undefined
+                    }
+                    onChange={() => chooseAuth(c)}
+                  />
+                  <label htmlFor={`auth-${c}`}>{t(`ui:form.authModes.${c}`)}</label>
+                  {why ? (
+                    <span role="tooltip" id={`auth-${c}-reason`} className="reason">
+                      {why}
+                    </span>
+                  ) : c === 'silent' || c === 'dialog' ? (
+                    <span id={`auth-${c}-help`} className="help inline-help">
+                      {t(`ui:form.authModeHelp.${c}`)}
+                    </span>
+                  ) : null}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <Field
+          id="f-user"
+          label={t(key('user'))}
+          disabledReason={reason('user')}
+          error={problemFor('user')}
+          required
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={values.user}
+              onChange={(e) => guard('user')((s: string) => set('user', s))(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="f-password"
+          label={t(key('password'))}
+          disabledReason={reason('password')}
+          help={
+            reason('password') ? null : (
+              <>
+                <span data-testid="password-state">
+                  {original?.hasPassword && !clearPassword
+                    ? t('ui:form.passwordStored')
+                    : t('ui:form.passwordNone')}
+                </span>{' '}
+                {t('ui:form.passwordKeychain')}
+              </>
+            )
+          }
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              placeholder={original?.hasPassword && !clearPassword ? '••••••••' : ''}
+              onChange={(e) => {
+                if (reason('password')) return;
+                setPassword(e.target.value);
+                setMessage(null);
+              }}
+            />
+          )}
+        </Field>
+        {original?.hasPassword && !reason('password') ? (
+          <div className="field">
+            <span className="label" />
+            <div className="control">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={clearPassword}
+                  onChange={(e) => setClearPassword(e.target.checked)}
+                />{' '}
+                {t('ui:form.passwordClear')}
+              </label>
+            </div>
+          </div>
+        ) : null}
+        <Field id="f-allowPlaintextAuth" label="" disabledReason={reason('allowPlaintextAuth')}>
+          {(c) => (
+            <label className="check">
+              <input
+                {...c}
+                type="checkbox"
+                checked={values.allowPlaintextAuth}
+                onChange={(e) =>
+                  guard('allowPlaintextAuth')((b: boolean) => set('allowPlaintextAuth', b))(e.target.checked)
+                }
+              />{' '}
+              {t(key('allowPlaintextAuth'))}
+            </label>
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ui:form.sections.oauth')}</legend>
+        <Field id="f-provider" label={t('ui:form.provider')} disabledReason={oauthReason}>
+          {(c) => (
+            <select
+              {...c}
+              value={values.oauth.provider}
+              onChange={(e) =>
+                guard('oauth')((s: string) =>
+                  setOAuth('provider', s as EditableProfile['oauth']['provider']),
+                )(e.target.value)
+              }
+            >
+              {OAUTH_PROVIDERS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`ui:form.providers.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="f-clientId" label={t(key('oauth.clientId'))} disabledReason={oauthReason}>
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              spellCheck={false}
+              placeholder={t('ui:form.clientIdPlaceholder')}
+              value={values.oauth.clientId}
+              onChange={(e) => guard('oauth')((s: string) => setOAuth('clientId', s))(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="f-tenantId" label={t(key('oauth.tenantId'))} disabledReason={tenantReason}>
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              spellCheck={false}
+              placeholder={t('ui:form.tenantIdPlaceholder')}
+              value={values.oauth.tenantId}
+              onChange={(e) => {
+                if (!tenantReason) setOAuth('tenantId', e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <div className={`field${signInReason ? ' is-disabled' : ''}`}>
+          <span className="label" />
+          <div className="control">
+            <div className="inline">
+              <button
+                type="button"
+                id="f-signin"
+                aria-disabled={signInReason ? true : undefined}
+                aria-describedby={signInReason ? 'f-signin-reason' : 'f-signin-status'}
+                onClick={() => {
+                  if (!signInReason) void signInOut(status?.signedIn ? 'signOut' : 'signIn');
+                }}
+              >
+                {status?.signedIn ? t('ui:form.signOut') : t('ui:form.signIn')}
+              </button>
+              <span id="f-signin-status" className="status-text" aria-live="polite">
+                {busy === 'signin'
+                  ? t('ui:form.signingIn')
+                  : status?.signedIn
+                    ? status.expiresAt
+                      ? t('ui:form.signedInUntil', {
+                          account: status.account ?? '',
+                          time: dateFmt(status.expiresAt),
+                        })
+                      : t('ui:form.signedInAs', { account: status.account ?? '' })
+                    : oauthReason
+                      ? ''
+                      : t('ui:form.notSignedIn')}
+              </span>
+            </div>
+            {signInReason ? (
+              <span
+                role="tooltip"
+                id="f-signin-reason"
+                className={`reason${!oauthReason ? ' reason-visible' : ''}`}
+              >
+                {signInReason}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </fieldset>
+
+      <div className="results" aria-live="polite">
+        {busy === 'test' ? <p className="notice notice-info">{t('ui:form.testing')}</p> : null}
+        {report ? <ConnectionReportView report={report} /> : null}
+        {error ? <ErrorBox error={error} /> : null}
+        {message ? <p className="notice notice-info">{message}</p> : null}
+      </div>
+
+      <div className="button-bar">
+        <button type="button" onClick={() => void test()} disabled={busy !== null}>
+          {t('ui:form.test')}
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={cancel} disabled={busy !== null || (!dirty && Boolean(original))}>
+          {t('ui:form.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy !== null || (!dirty && Boolean(original))}>
+          {t('ui:form.save')}
+        </button>
+      </div>
+    </form>
+  );
+});

@@ -1,0 +1,279 @@
+// "Senden": recipients, subject, text, kind and PDF attachments (dialog or drag and drop), with the
+// total encoded size against the profile's limit; shows progress, then the result or the error.
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isValidAddress, splitAddressList } from '../../shared/address.js';
+import type { ErrorInfo } from '../../shared/errors.js';
+import type { AttachmentHandle, ProfileView } from '../../shared/ipc/contract.js';
+import type { SendResult } from '../../shared/mail.js';
+import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
+import { errorInfoOf, getApi, unwrap } from '../api.js';
+import { MESSAGE_OVERHEAD_BYTES, encodedSize, formatSize } from '../format.js';
+import { ErrorBox } from './ErrorBox.js';
+import { Field } from './Field.js';
+
+interface Props {
+  profiles: ProfileView[];
+  active: string;
+}
+
+type AddressField = 'to' | 'cc' | 'bcc';
+
+export function SendView({ profiles, active }: Props) {
+  const { t, i18n } = useTranslation();
+  const api = getApi()!;
+  const [profileName, setProfileName] = useState(active);
+  const [addr, setAddr] = useState<Record<AddressField, string>>({ to: '', cc: '', bcc: '' });
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<MailKind>('mahnung');
+  const [files, setFiles] = useState<AttachmentHandle[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [result, setResult] = useState<SendResult | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+
+  const profile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+  const limitBytes = profile && profile.maxSizeKb > 0 ? profile.maxSizeKb * 1024 : 0;
+  const total =
+    files.reduce((sum, f) => sum + encodedSize(f.size), 0) +
+    new TextEncoder().encode(text).length +
+    MESSAGE_OVERHEAD_BYTES;
+  const tooLarge = limitBytes > 0 && total > limitBytes;
+  const size = (n: number) => formatSize(t, n, i18n.language);
+
+  const addressProblem = (field: AddressField): string | null => {
+    if (!submitted && !addr[field]) return null;
+    const list = splitAddressList(addr[field]);
+    if (field === 'to' && submitted && list.length === 0) return t('ui:send.toRequired');
+    const bad = list.find((a) => !isValidAddress(a));
+    return bad ? t('ui:send.invalidAddress', { address: bad }) : null;
+  };
+
+  async function add(handles: Promise<AttachmentHandle[]>) {
+    setError(null);
+    try {
+      const added = await handles;
+      setFiles((f) => [...f, ...added]);
+    } catch (e) {
+      setError(errorInfoOf(e));
+    }
+  }
+  function remove(token: string) {
+    setFiles((f) => f.filter((x) => x.token !== token));
+    void api.releaseAttachments({ tokens: [token] });
+  }
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const dropped = Array.from(e.dataTransfer.files);
+    if (dropped.length) void add(unwrap(api.addDroppedFiles(dropped)));
+  }
+
+  async function send() {
+    setSubmitted(true);
+    setResult(null);
+    setError(null);
+    if (
+      (['to', 'cc', 'bcc'] as const).some((f) => addressProblem(f) !== null) ||
+      !splitAddressList(addr.to).length
+    )
+      return;
+    if (!profile) return;
+    setSending(true);
+    try {
+      setResult(
+        await unwrap(
+          api.send({
+            profile: profile.name,
+            draft: {
+              to: splitAddressList(addr.to),
+              cc: splitAddressList(addr.cc),
+              bcc: splitAddressList(addr.bcc),
+              subject,
+              text,
+              kind,
+              attachments: files.map((f) => f.token),
+            },
+          }),
+        ),
+      );
+    } catch (e) {
+      setError(errorInfoOf(e));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const oauthDialog = profile?.auth === 'oauth' && profile.oauth.mode === 'dialog';
+  return (
+    <form
+      className="editor send"
+      aria-labelledby="send-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <h2 id="send-title" className="visually-hidden">
+        {t('ui:send.heading')}
+      </h2>
+      <fieldset>
+        <legend>{t('ui:send.heading')}</legend>
+        <Field id="s-profile" label={t('ui:send.profile')}>
+          {(c) => (
+            <select {...c} value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
+              {profiles.map((p) => (
+                <option key={p.id} value={p.name}>
+                  {p.name === active ? `${p.name} (${t('ui:profiles.active')})` : p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {(['to', 'cc', 'bcc'] as const).map((f) => (
+          <Field
+            key={f}
+            id={`s-${f}`}
+            label={t(`ui:send.${f}`)}
+            error={addressProblem(f)}
+            required={f === 'to'}
+            help={f === 'to' ? t('ui:send.addressHelp') : null}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                spellCheck={false}
+                value={addr[f]}
+                onChange={(e) => setAddr((a) => ({ ...a, [f]: e.target.value }))}
+              />
+            )}
+          </Field>
+        ))}
+        <div className="field" role="radiogroup" aria-labelledby="s-kind-label">
+          <span className="label" id="s-kind-label">
+            {t('ui:send.kind')}
+          </span>
+          <div className="control radios horizontal">
+            {MAIL_KINDS.map((k) => (
+              <div key={k} className="radio">
+                <input
+                  type="radio"
+                  id={`s-kind-${k}`}
+                  name="kind"
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />
+                <label htmlFor={`s-kind-${k}`}>{t(`ui:send.kinds.${k}`)}</label>
+              </div>
+            ))}
+          </div>
+        </div>
+        <Field id="s-subject" label={t('ui:send.subject')}>
+          {(c) => <input {...c} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        </Field>
+        <Field id="s-text" label={t('ui:send.text')}>
+          {(c) => <textarea {...c} rows={6} value={text} onChange={(e) => setText(e.target.value)} />}
+        </Field>
+        <div className="field">
+          <span className="label" id="s-attachments-label">
+            {t('ui:send.attachments')}
+          </span>
+          <div className="control">
+            <div
+              className={`dropzone${dragging ? ' dragging' : ''}`}
+              data-testid="dropzone"
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+            >
+              {files.length ? (
+                <ul className="attachments" aria-labelledby="s-attachments-label">
+                  {files.map((f) => (
+                    <li key={f.token}>
+                      <span className="file-icon" aria-hidden="true">
+                        PDF
+                      </span>
+                      <span className="file-name">{f.name}</span>
+                      <span className="file-size">{size(f.size)}</span>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('ui:send.remove', { name: f.name })}
+                        onClick={() => remove(f.token)}
+                      >
+                        {t('ui:send.removeShort')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="help">{t('ui:send.dropHere')}</p>
+              )}
+              <button type="button" onClick={() => void add(unwrap(api.chooseAttachments({})))}>
+                {t('ui:send.addPdf')}
+              </button>
+            </div>
+            <div className={`total${tooLarge ? ' over' : ''}`} data-testid="total-size">
+              {limitBytes
+                ? t('ui:send.totalLimit', { size: size(total), limit: size(limitBytes) })
+                : t('ui:send.total', { size: size(total) })}
+            </div>
+            {tooLarge ? <div className="field-error">{t('ui:send.tooLarge')}</div> : null}
+          </div>
+        </div>
+      </fieldset>
+
+      <div className="results" aria-live="polite">
+        {sending ? (
+          <p className="notice notice-info progress" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {oauthDialog ? t('ui:send.sendingOAuth') : t('ui:send.sending')}
+          </p>
+        ) : null}
+        {result ? (
+          <div className="notice notice-success" role="status" data-testid="send-result">
+            <strong>{t(`ui:send.${result.status}`)}</strong>
+            <dl className="report">
+              <div>
+                <dt>{t('ui:send.messageId')}</dt>
+                <dd className="mono">{result.messageId}</dd>
+              </div>
+              <div>
+                <dt>{t('ui:report.serverReply')}</dt>
+                <dd className="mono">{result.response}</dd>
+              </div>
+              <div>
+                <dt>{t('ui:send.recipients')}</dt>
+                <dd>{result.accepted.join(', ')}</dd>
+              </div>
+              <div>
+                <dt>{t('ui:send.size')}</dt>
+                <dd>{size(result.size)}</dd>
+              </div>
+              {result.file ? (
+                <div>
+                  <dt>{t('ui:send.file')}</dt>
+                  <dd className="mono">{result.file}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </div>
+        ) : null}
+        {error ? <ErrorBox error={error} /> : null}
+      </div>
+      <div className="button-bar">
+        <span className="spacer" />
+        <button type="submit" className="primary" disabled={sending || tooLarge}>
+          {t('ui:send.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+// The payload schemas of the desktop app's IPC contract: every request the renderer can make is
+// checked against one of these in the main process before anything else happens (and again by the
+// core). Pure zod: runs in Node and in the browser.
+import { z } from 'zod';
+import { MAIL_KINDS, PROFILE_NAME_MAX, profileSchema } from '../profile.js';
+
+/** Upper bounds that keep a misbehaving renderer from sending huge payloads. */
+export const IPC_LIMITS = {
+  recipients: 100,
+  address: 320,
+  subject: 998,
+  text: 1_000_000,
+  reference: 200,
+  password: 1024,
+  attachments: 50,
+  path: 4096,
+} as const;
+
+const none = z.object({}).strict();
+const profileName = z
+  .string()
+  .min(1)
+  .max(PROFILE_NAME_MAX * 2);
+const password = z
+  .string()
+  .min(1)
+  .max(IPC_LIMITS.password)
+  .refine((s) => !s.includes('\u0000'), { message: 'control-characters' });
+const token = z.uuid();
+
+/** Every field of a profile except its id (the store assigns ids; renaming keeps them). */
+export const editableProfileSchema = profileSchema.omit({ id: true }).strict();
+export const profilePatchSchema = profileSchema.omit({ id: true }).partial().strict();
+
+const addressList = z.array(z.string().max(IPC_LIMITS.address)).max(IPC_LIMITS.recipients);
+
+export const sendDraftSchema = z
+  .object({
+    to: addressList.min(1),
+    cc: addressList.default([]),
+    bcc: addressList.default([]),
+    subject: z.string().max(IPC_LIMITS.subject),
+    text: z.string().max(IPC_LIMITS.text).default(''),
+    kind: z.enum(MAIL_KINDS),
+    reference: z.string().max(IPC_LIMITS.reference).optional(),
+    /** Opaque tokens handed out by chooseAttachments / addDroppedFiles, never paths. */
+    attachments: z.array(token).max(IPC_LIMITS.attachments).default([]),
+  })
+  .strict();
+export type SendDraft = z.infer<typeof sendDraftSchema>;
+
+export const requestSchemas = {
+  appInfo: none,
+  listProfiles: none,
+  createProfile: z.object({ profile: editableProfileSchema, password: password.optional() }).strict(),
+  updateProfile: z
+    .object({
+      name: profileName,
+      patch: profilePatchSchema,
+      password: password.optional(),
+      clearPassword: z.boolean().optional(),
+    })
+    .strict()
+    .refine((r) => !(r.password !== undefined && r.clearPassword), {
+      message: 'password and clearPassword exclude each other',
+    }),
+  duplicateProfile: z.object({ name: profileName, newName: profileName }).strict(),
+  removeProfile: z.object({ name: profileName }).strict(),
+  useProfile: z.object({ name: profileName }).strict(),
+  /** Tests the form as it is (saved or not); the stored password of `existing` is used unless one is typed. */
+  testConnection: z
+    .object({
+      profile: editableProfileSchema,
+      existing: profileName.optional(),
+      password: password.optional(),
+    })
+    .strict(),
+  send: z.object({ profile: profileName, draft: sendDraftSchema }).strict(),
+  chooseAttachments: none,
+  /** The extra CA certificate of a profile, chosen in the main process's open dialog. */
+  chooseCaFile: none,
+  /** Only the preload calls this, with paths Electron gave it for files the user dropped. */
+  addDroppedPaths: z
+    .object({ paths: z.array(z.string().min(1).max(IPC_LIMITS.path)).min(1).max(IPC_LIMITS.attachments) })
+    .strict(),
+  releaseAttachments: z.object({ tokens: z.array(token).max(IPC_LIMITS.attachments) }).strict(),
+  oauthStatus: z.object({ name: profileName }).strict(),
+  signIn: z.object({ name: profileName }).strict(),
+  signOut: z.object({ name: profileName }).strict(),
+} as const;
+
+export type RequestSchemas = typeof requestSchemas;
+export type IpcMethod = keyof RequestSchemas;
+/** What the caller passes (defaults may be left out). */
+export type IpcRequest<M extends IpcMethod> = z.input<RequestSchemas[M]>;
+/** What a handler receives after validation. */
+export type IpcParsed<M extends IpcMethod> = z.output<RequestSchemas[M]>;

@@ -1,0 +1,65 @@
+// Playwright fixtures: a fresh data folder and test host per test (real core, real keychain from
+// scripts/with-keyring.sh), the page wired to it, and a real STARTTLS SMTP server with its own CA.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestCa, type TestCa } from '../helpers/certs.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { installBridge } from './host/bridge-client.js';
+import { PAGE_METHODS, startHost, type TestHost } from './host/host.js';
+
+export const SMTP_USER = 'buchhaltung@muster.example';
+export const SMTP_PASSWORD = 'Geheim-2026!';
+
+let ca: TestCa | undefined;
+function testCa(): TestCa {
+  return (ca ??= createTestCa());
+}
+
+interface Fixtures {
+  host: TestHost;
+  smtp: TestSmtpServer & { caFile: string };
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-e2e-'));
+    const host = await startHost({ dataFolder });
+    await use(host);
+    await host.close();
+    rmSync(dataFolder, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  smtp: async ({}, use) => {
+    const c = testCa();
+    const server = await startSmtpServer({
+      mode: 'starttls',
+      tls: c.issue('smtp', ['localhost', '127.0.0.1']),
+      users: { [SMTP_USER]: SMTP_PASSWORD },
+      size: 10 * 1024 * 1024,
+    });
+    await use(Object.assign(server, { caFile: c.caFile }));
+    await server.close();
+  },
+  app: async ({ page, host }, use) => {
+    // nothing may leave the machine: abort every request that is not to the loopback host
+    await page.route(/.*/, (route) => {
+      const u = new URL(route.request().url());
+      return u.hostname === '127.0.0.1' ? route.continue() : route.abort();
+    });
+    await page.addInitScript(installBridge, PAGE_METHODS);
+    await page.goto(host.url);
+    await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+export const SCREENSHOTS = path.resolve('artifacts/screenshots');
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

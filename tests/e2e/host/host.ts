@@ -1,0 +1,149 @@
+// The browser test host: serves the built renderer (out/renderer) and answers the desktop app's typed
+// IPC contract over a WebSocket, with the real core (MailService, real keychain, real transports)
+// behind the very handlers the Electron shell registers (src/main/ipc). Bound to 127.0.0.1; test
+// infrastructure only, never part of the app's runtime.
+//
+// TEST DOUBLES (the only faked parts): the platform hooks. The open-file dialogs answer with the
+// paths a test queued (`host.nextFiles`, `host.nextCaFile`), dropped files are written to a temp folder
+// in place of Electron's webUtils.getPathForFile, and the system-browser opener is whatever the test
+// passes (`opener`).
+import { mkdtempSync, promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { IPC_CHANNELS, type IpcMethod } from '../../../src/shared/ipc/contract.js';
+import { AuthorizationUrlGuard } from '../../../src/main/ipc/authorization-guard.js';
+import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers.js';
+import { MailError } from '../../../src/main/errors/mail-error.js';
+import { MailService } from '../../../src/main/service/mail-service.js';
+import type { OAuthController } from '../../../src/main/oauth/oauth-controller.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const RENDERER_DIR = path.join(root, 'out/renderer');
+/** The same policy as the shell's (src/main/shell/security.ts); 'self' covers the host's WebSocket. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface TestHost {
+  url: string;
+  service: MailService;
+  handlers: IpcHandlers;
+  guard: AuthorizationUrlGuard;
+  /** Paths the next "PDF hinzufügen …" dialog returns (test double of the open-file dialog). */
+  nextFiles: string[];
+  /** Path the next certificate dialog returns. */
+  nextCaFile: string | null;
+  /** Every method the page called, in order (to check what crossed the contract). */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  dataFolder: string;
+  oauth?: (guard: AuthorizationUrlGuard) => OAuthController;
+}
+
+export async function startHost(options: HostOptions): Promise<TestHost> {
+  const service = new MailService({ dataFolder: options.dataFolder });
+  const guard = new AuthorizationUrlGuard();
+  if (options.oauth) service.oauth = options.oauth(guard);
+  const dropFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-dropped-'));
+  const host = {
+    nextFiles: [] as string[],
+    nextCaFile: null as string | null,
+    calls: [] as string[],
+  };
+  const handlers = createIpcHandlers(service, {
+    version: '0.0.0-test',
+    locale: 'de-DE',
+    allowAuthorizationFor: (p) => guard.allowFor(p),
+    choosePdfFiles: () => Promise.resolve(host.nextFiles.splice(0)),
+    chooseCaFile: () => {
+      const f = host.nextCaFile;
+      host.nextCaFile = null;
+      return Promise.resolve(f);
+    },
+  });
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = path.resolve(RENDERER_DIR, '.' + rel);
+      if (!file.startsWith(RENDERER_DIR + path.sep)) return res.writeHead(404).end();
+      try {
+        const body = await fs.readFile(file);
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CSP,
+          'cache-control': 'no-store',
+        });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const wss = new WebSocketServer({ server, path: '/bridge' });
+  wss.on('connection', (ws, req) => {
+    // the stand-in for the shell's sender-frame check: only our own page may talk to the core
+    if (req.headers.origin !== origin) return ws.close(1008, 'foreign origin');
+    ws.on('message', (data: Buffer) => {
+      void (async () => {
+        const msg = JSON.parse(data.toString('utf8')) as { id: number; method: string; payload: unknown };
+        host.calls.push(msg.method);
+        let result: unknown;
+        if (msg.method === 'droppedFiles') {
+          const { files } = msg.payload as { files: Array<{ name: string; data: string }> };
+          const dir = await fs.mkdtemp(path.join(dropFolder, 'd-'));
+          const paths = [];
+          for (const f of files) {
+            const p = path.join(dir, path.basename(f.name));
+            await fs.writeFile(p, Buffer.from(f.data, 'base64'));
+            paths.push(p);
+          }
+          result = await handlers.addDroppedPaths({ paths });
+        } else if (msg.method in IPC_CHANNELS && msg.method !== 'addDroppedPaths') {
+          result = await handlers[msg.method as IpcMethod](msg.payload);
+        } else {
+          result = {
+            ok: false,
+            error: new MailError('invalidOption', { detail: 'unknown method' }).toInfo(),
+          };
+        }
+        ws.send(JSON.stringify({ id: msg.id, result }));
+      })();
+    });
+  });
+
+  return Object.assign(host, {
+    url: `${origin}/`,
+    service,
+    handlers,
+    guard,
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fs.rm(dropFolder, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The methods the page may call (the preload's list, without the preload-only addDroppedPaths). */
+export const PAGE_METHODS = (Object.keys(IPC_CHANNELS) as IpcMethod[]).filter((m) => m !== 'addDroppedPaths');
