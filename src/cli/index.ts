@@ -5,10 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES } from '../shared/errors.js';
 import { isLanguage, languageFromLocale, type Language } from '../shared/i18n/index.js';
-import { MailError, toMailError } from '../main/errors/mail-error.js';
-import { CliContext, type CliIo } from './context.js';
-import { commandRegistrations } from './commands/index.js';
-import { errorJson, errorMessage } from './output.js';
+import type { CliContext, CliIo } from './context.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -38,6 +35,16 @@ export async function main(
   argv: string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
 ): Promise<number> {
+  // `--version` alone answers without loading the core (start-up time for scripts that probe it)
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(version() + '\n');
+    return EXIT_CODES.ok;
+  }
+  const [{ MailError }, { CliContext }, { commandRegistrations }] = await Promise.all([
+    import('../main/errors/mail-error.js'),
+    import('./context.js'),
+    import('./commands/index.js'),
+  ]);
   const debug = argv.includes('--debug');
   const wantsJson = argv.includes('--json');
   const ctx = new CliContext(io, chooseLanguage(argv, io.env), preScan(argv, '--home'), debug);
@@ -63,7 +70,7 @@ export async function main(
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT_CODES.ok;
+    return ctx.exitCode ?? EXIT_CODES.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (
@@ -83,7 +90,11 @@ function allCommands(cmd: Command): Command[] {
   return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
 
-function report(ctx: CliContext, e: unknown, json: boolean): number {
+async function report(ctx: CliContext, e: unknown, json: boolean): Promise<number> {
+  const [{ toMailError }, { errorJson, errorMessage }] = await Promise.all([
+    import('../main/errors/mail-error.js'),
+    import('./output.js'),
+  ]);
   const err = toMailError(e);
   if (json) ctx.json(errorJson(ctx.t, err));
   ctx.err(errorMessage(ctx.t, err));
