@@ -15,6 +15,8 @@ export class CliContext {
   readonly i18n: I18n;
   readonly t: TFunction;
   private serviceInstance: MailService | undefined;
+  /** Set by a command that finished with a result other than success (e.g. `batch`), without throwing. */
+  exitCode: number | undefined;
   /** Hooks other features use to extend the service once it exists (e.g. OAuth token source). */
   static serviceHooks: Array<(service: MailService, ctx: CliContext) => void> = [];
 

@@ -2,6 +2,8 @@
 // flags here (one entry each), so add and edit always accept the same set.
 import type { Command } from 'commander';
 import { CONNECTION_KINDS, SECURITY_MODES, type Profile } from '../shared/profile.js';
+import { THROTTLE_PRESETS, THROTTLE_PRESET_NAMES } from '../shared/throttle-presets.js';
+import type { ThrottleSettings } from '../shared/profile.js';
 import { MailError } from '../main/errors/mail-error.js';
 
 export type ProfilePatch = Partial<Omit<Profile, 'id'>>;
@@ -100,7 +102,37 @@ export const profileFlags: ProfileFlag[] = [
     description: 'maximum encoded message size in KB (0 = no limit)',
     apply: (v, p) => (p.maxSizeKb = wholeNumber('--max-size-kb', v, 0, 10_000_000)),
   },
+  // sending limits (docs/batch.md); a preset first, single flags override it
+  {
+    flags: '--throttle-preset <name>',
+    key: 'throttlePreset',
+    description: `sending limits of a provider: ${THROTTLE_PRESET_NAMES.join(' | ')}`,
+    apply: (v, p) =>
+      Object.assign(throttlePatch(p), THROTTLE_PRESETS[oneOf('--throttle-preset', THROTTLE_PRESET_NAMES, v)]),
+  },
+  {
+    flags: '--per-minute <n>',
+    key: 'perMinute',
+    description: 'at most this many messages per minute (0 = no limit)',
+    apply: (v, p) => (throttlePatch(p).perMinute = wholeNumber('--per-minute', v, 0, 100_000)),
+  },
+  {
+    flags: '--per-day <n>',
+    key: 'perDay',
+    description: 'at most this many messages per 24 hours (0 = no limit)',
+    apply: (v, p) => (throttlePatch(p).perDay = wholeNumber('--per-day', v, 0, 10_000_000)),
+  },
+  {
+    flags: '--max-attempts <n>',
+    key: 'maxAttempts',
+    description: 'attempts in all for a temporary failure (4xx, network), first one included',
+    apply: (v, p) => (throttlePatch(p).maxAttempts = wholeNumber('--max-attempts', v, 1, 50)),
+  },
 ];
+
+function throttlePatch(p: ProfilePatch): Partial<ThrottleSettings> {
+  return (p.throttle ??= {} as ThrottleSettings);
+}
 
 function resolvePath(p: string): string {
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) ? p : `${process.cwd()}/${p}`;

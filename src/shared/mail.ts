@@ -59,4 +59,6 @@ export interface SendResult {
   connection: ConnectionReport;
   /** Test mailbox: the .eml written. */
   file?: string;
+  /** The message's ID in the outbox (`opos-mail outbox show ID`); its stored copy is in the journal. */
+  outboxId?: string;
 }

@@ -5,10 +5,16 @@ import { registerDemoCommand } from './demo.js';
 import { registerProfileCommands } from './profile.js';
 import { registerSendCommand } from './send.js';
 import { registerTestCommand } from './connection-test.js';
+import { registerBatchCommand } from './batch.js';
+import { registerOutboxCommands } from './outbox.js';
+import { registerJournalCommand } from './journal.js';
 
 export const commandRegistrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerProfileCommands,
   registerTestCommand,
   registerSendCommand,
+  registerBatchCommand,
+  registerOutboxCommands,
+  registerJournalCommand,
   registerDemoCommand,
 ];

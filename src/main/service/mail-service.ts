@@ -1,19 +1,27 @@
 // The core's front door: what the CLI and the desktop app's IPC handlers call. It ties together the
 // profile store, the keychain, message preparation and the transports. No Electron in here.
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
 import type { Profile, ProfileInput } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { prepareMessage } from '../mail/compose.js';
 import { ProfileStore, newProfileId, parseProfile, sameProfileName } from '../profiles/profile-store.js';
 import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { createTransport } from '../transports/create-transport.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import type { OAuthController } from '../oauth/oauth-controller.js';
-import { sendOnce, testConnection, type TransportContext } from '../transports/transport.js';
+import { testConnection, type TransportContext } from '../transports/transport.js';
+import type { JournalEntry } from '../../shared/outbox.js';
+import {
+  checkBatch,
+  runBatch,
+  type BatchCheck,
+  type BatchOptions,
+  type BatchReport,
+} from '../batch/run-batch.js';
+import { journalOf } from '../journal/journal.js';
+import { OutboxService } from '../outbox/outbox-service.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -34,6 +42,7 @@ export class MailService {
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
   oauth: OAuthController | undefined;
+  private outboxService: OutboxService | undefined;
 
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
@@ -107,18 +116,53 @@ export class MailService {
     return testConnection(createTransport(profile, this.transportContext));
   }
 
-  /** Checks, renders (size known before connecting) and sends one message. */
+  /** The durable outbox every message goes through (src/main/outbox). */
+  get outbox(): OutboxService {
+    this.outboxService ??= new OutboxService({
+      dataFolder: this.dataFolder,
+      profileById: async (id) => (await this.profiles.list()).profiles.find((p) => p.id === id) ?? null,
+      transportFor: (profile) => createTransport(profile, this.transportContext),
+    });
+    return this.outboxService;
+  }
+
+  /**
+   * Checks and renders one message into the outbox (durably, before any network I/O), then sends it;
+   * temporary failures are retried with backoff. The result carries the message's `outboxId`.
+   */
   async send(draft: MailDraft, profileName?: string): Promise<SendResult> {
     const profile = await this.profiles.resolve(profileName);
     parseProfile(profile);
-    const transport = createTransport(profile, this.transportContext);
-    const file = path.join(this.dataFolder, 'tmp', `${randomUUID()}.eml`);
-    try {
-      const message = await prepareMessage(profile, draft, file);
-      return await sendOnce(transport, message);
-    } finally {
-      await fs.rm(file, { force: true });
-    }
+    return this.outbox.send(profile, draft);
+  }
+
+  /** The pre-check of a batch manifest: rows and every problem (with row numbers). */
+  async checkBatch(manifestFile: string, profileName?: string): Promise<BatchCheck> {
+    const profile = await this.profiles.resolve(profileName);
+    return checkBatch(manifestFile, parseProfile(profile));
+  }
+
+  /** A batch run ("Mahnlauf") through the outbox; see src/main/batch/run-batch.ts. */
+  async runBatch(
+    manifestFile: string,
+    options: BatchOptions & { profileName?: string } = {},
+  ): Promise<BatchReport> {
+    const profile = parseProfile(await this.profiles.resolve(options.profileName));
+    return runBatch(
+      {
+        dataFolder: this.dataFolder,
+        outbox: this.outbox,
+        transportFor: (p) => createTransport(p, this.transportContext),
+      },
+      manifestFile,
+      profile,
+      options,
+    );
+  }
+
+  /** The journal (Versandnachweis): every message that left the queue, oldest first. */
+  async journal(since?: Date): Promise<JournalEntry[]> {
+    return journalOf(await this.outbox.list(), since);
   }
 }
 

@@ -6,6 +6,9 @@ import { coreNl } from './core.nl.js';
 import { cliDe } from './cli.de.js';
 import { cliEn } from './cli.en.js';
 import { cliNl } from './cli.nl.js';
+import { batchDe } from './batch.de.js';
+import { batchEn } from './batch.en.js';
+import { batchNl } from './batch.nl.js';
 import { LANGUAGES, type Language } from './types.js';
 import { uiDe } from './ui.de.js';
 import { uiEn } from './ui.en.js';
@@ -14,9 +17,9 @@ import { uiNl } from './ui.nl.js';
 export { LANGUAGES, type Language } from './types.js';
 
 export const coreResources = {
-  de: { core: coreDe, cli: cliDe },
-  en: { core: coreEn, cli: cliEn },
-  nl: { core: coreNl, cli: cliNl },
+  de: { core: coreDe, cli: cliDe, batch: batchDe },
+  en: { core: coreEn, cli: cliEn, batch: batchEn },
+  nl: { core: coreNl, cli: cliNl, batch: batchNl },
 } as const;
 
 /** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */

@@ -1,0 +1,167 @@
+// The check of every row before the first message leaves: recipients, subject, placeholders, kind,
+// attachments (exist, readable, really PDFs by content), the estimated encoded size against the
+// profile's limit, and that no two rows share an identity. All problems are collected, none is fatal
+// on its own, so the user sees the whole list at once.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { normaliseAddress } from '../../shared/address.js';
+import type { RowProblem } from '../../shared/batch.js';
+import type { MailDraft } from '../../shared/mail.js';
+import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js';
+import type { Manifest, ManifestRow } from './manifest-read.js';
+import { isPdfFile } from './pdf-check.js';
+import { fillTemplate } from './template.js';
+
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/** A row that passed the check: the message to send and its identity for resuming. */
+export interface BatchItem {
+  row: number;
+  reference: string;
+  /** Identity across runs: the reference, or the hash of the row's content. */
+  key: string;
+  draft: MailDraft;
+}
+
+export interface Precheck {
+  items: BatchItem[];
+  problems: RowProblem[];
+}
+
+/** Base64 with line breaks: 4/3 plus CRLF every 76 characters. */
+export function encodedSize(bytes: number): number {
+  const b64 = Math.ceil(bytes / 3) * 4;
+  return b64 + Math.ceil(b64 / 76) * 2;
+}
+
+/** A generous estimate of the encoded message (headers, quoted-printable text, base64 attachments). */
+export function estimateMessageSize(text: string, subject: string, attachmentSizes: number[]): number {
+  const textBytes = Buffer.byteLength(text, 'utf8');
+  return (
+    2048 +
+    Buffer.byteLength(subject, 'utf8') * 2 +
+    Math.ceil(textBytes * 1.2) +
+    attachmentSizes.reduce((s, a) => s + encodedSize(a) + 400, 0)
+  );
+}
+
+function contentHash(d: MailDraft): string {
+  const h = createHash('sha256');
+  h.update(
+    JSON.stringify([
+      d.to,
+      d.cc,
+      d.bcc,
+      d.subject,
+      d.text,
+      (d.attachments ?? []).map((a) => a.path),
+      d.kind ?? '',
+    ]),
+  );
+  return `sha256:${h.digest('hex').slice(0, 32)}`;
+}
+
+async function checkAttachment(file: string, row: number, problems: RowProblem[]): Promise<number> {
+  let size: number;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) {
+      problems.push({ row, code: 'attachmentUnreadable', params: { file, detail: 'not a file' } });
+      return 0;
+    }
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problems.push(
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? { row, code: 'attachmentMissing', params: { file } }
+        : { row, code: 'attachmentUnreadable', params: { file, detail: code ?? 'error' } },
+    );
+    return 0;
+  }
+  try {
+    if (!(await isPdfFile(file))) problems.push({ row, code: 'attachmentNotPdf', params: { file } });
+  } catch (e) {
+    problems.push({
+      row,
+      code: 'attachmentUnreadable',
+      params: { file, detail: (e as NodeJS.ErrnoException).code ?? 'error' },
+    });
+  }
+  return size;
+}
+
+async function checkRow(r: ManifestRow, profile: Profile, problems: RowProblem[]): Promise<BatchItem> {
+  const row = r.row;
+  const recipients = { to: r.to, cc: r.cc, bcc: r.bcc };
+  if (!r.to.length) problems.push({ row, code: 'toMissing', params: {} });
+  const normalised: Record<'to' | 'cc' | 'bcc', string[]> = { to: [], cc: [], bcc: [] };
+  for (const field of ['to', 'cc', 'bcc'] as const)
+    for (const address of recipients[field]) {
+      const a = normaliseAddress(address);
+      if (!a) problems.push({ row, code: 'badAddress', params: { address, field } });
+      else normalised[field].push(a);
+    }
+
+  const subject = fillTemplate(r.subject, r.fields);
+  const text = fillTemplate(r.text, r.fields);
+  for (const name of new Set([...subject.missing, ...text.missing]))
+    problems.push({ row, code: 'placeholderMissing', params: { name } });
+  if (!r.subject.trim()) problems.push({ row, code: 'subjectMissing', params: {} });
+  if (CONTROL.test(subject.text))
+    problems.push({ row, code: 'controlCharacter', params: { field: 'subject' } });
+  if (CONTROL.test(r.reference))
+    problems.push({ row, code: 'controlCharacter', params: { field: 'reference' } });
+
+  let kind: MailKind | undefined;
+  if (r.kind.trim()) {
+    kind = MAIL_KINDS.find((k) => k === r.kind.trim().toLowerCase());
+    if (!kind) problems.push({ row, code: 'kindInvalid', params: { value: r.kind } });
+  }
+
+  const sizes: number[] = [];
+  for (const file of r.attachments) sizes.push(await checkAttachment(file, row, problems));
+  if (profile.maxSizeKb > 0) {
+    const estimate = estimateMessageSize(text.text, subject.text, sizes);
+    if (estimate > profile.maxSizeKb * 1024)
+      problems.push({
+        row,
+        code: 'tooLarge',
+        params: { size: Math.ceil(estimate / 1024), limit: profile.maxSizeKb },
+      });
+  }
+
+  const draft: MailDraft = {
+    to: normalised.to,
+    cc: normalised.cc,
+    bcc: normalised.bcc,
+    subject: subject.text,
+    text: text.text,
+    attachments: r.attachments.map((p) => ({ path: p, filename: path.basename(p) })),
+    ...(kind ? { kind } : {}),
+    ...(r.reference ? { reference: r.reference } : {}),
+  };
+  return { row, reference: r.reference, key: r.reference ? `ref:${r.reference}` : contentHash(draft), draft };
+}
+
+/** Checks every row; the items are only to be sent when `problems` is empty. */
+export async function precheck(manifest: Manifest, profile: Profile): Promise<Precheck> {
+  const problems: RowProblem[] = [...manifest.problems];
+  const items: BatchItem[] = [];
+  const seen = new Map<string, number>();
+  for (const r of manifest.rows) {
+    const item = await checkRow(r, profile, problems);
+    const other = seen.get(item.key);
+    if (other !== undefined)
+      problems.push({
+        row: r.row,
+        code: 'duplicateRow',
+        params: { other, reference: r.reference },
+      });
+    else seen.set(item.key, r.row);
+    items.push(item);
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { items, problems };
+}

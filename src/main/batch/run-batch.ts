@@ -1,0 +1,270 @@
+// A batch run ("Mahnlauf"): check every row, then queue and send them through the outbox while the
+// next rows are being rendered. Rows are identified across runs (reference, else content hash, within
+// the run's scope), so running the same command again skips what was sent, leaves unknown ones alone
+// unless asked, and sends the rest: nothing twice.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { normaliseAddress } from '../../shared/address.js';
+import type { BatchLine, BatchSummary, RowProblem } from '../../shared/batch.js';
+import type { Profile } from '../../shared/profile.js';
+import { MailError, toMailError } from '../errors/mail-error.js';
+import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/compose.js';
+import type { DeliveryOutcome } from '../outbox/delivery.js';
+import { FileHashCache } from '../outbox/file-hash.js';
+import type { LocatedRecord } from '../outbox/outbox-record.js';
+import type { OutboxService } from '../outbox/outbox-service.js';
+import type { Transport } from '../transports/transport.js';
+import { readManifest, type Manifest } from './manifest-read.js';
+import { precheck, type BatchItem } from './precheck.js';
+
+export interface BatchOptions {
+  /** Render every message into the test mailbox instead of sending (nothing is queued). */
+  dryRun?: boolean;
+  /** Umleitungsmodus: every message goes to this address; the original recipients are shown in it. */
+  redirectTo?: string;
+  /** Names the run (default: the manifest's absolute path); rows are unique within a run. */
+  run?: string;
+  /** Send rows that an earlier, interrupted run left `unknown` again. */
+  resendUnknown?: boolean;
+  connections?: number;
+  signal?: AbortSignal;
+  /** Called once the pre-check passed, with the number of rows. */
+  onStart?: (info: { total: number; profile: string; dryRun: boolean }) => void;
+  onLine?: (line: BatchLine) => void;
+  /** A temporary failure: the row waits and is tried again. */
+  onRetry?: (info: { row: number; error: MailError; nextAttemptAt: string }) => void;
+}
+
+export interface BatchCheck {
+  manifest: Manifest;
+  items: BatchItem[];
+  problems: RowProblem[];
+}
+
+export interface BatchReport {
+  summary: BatchSummary;
+  /** Why the run ended with rows left (auth, connection, daily limit, interrupted). */
+  stopped?: MailError;
+  /** Pre-check problems (nothing was sent when there are any). */
+  problems: RowProblem[];
+}
+
+export interface BatchDeps {
+  dataFolder: string;
+  outbox: OutboxService;
+  transportFor(profile: Profile): Transport;
+}
+
+export async function checkBatch(manifestFile: string, profile: Profile): Promise<BatchCheck> {
+  const manifest = await readManifest(manifestFile);
+  const { items, problems } = await precheck(manifest, profile);
+  return { manifest, items, problems };
+}
+
+function redirectNote(original: string[]): string {
+  return `[Umleitungsmodus / redirect mode] Original recipients: ${original.join(', ')}\r\n\r\n`;
+}
+
+/** The message as it will be sent: normalised, and redirected when asked. */
+async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string): Promise<NormalisedDraft> {
+  const d = await normaliseDraft(profile, item.draft);
+  if (!redirectTo) return d;
+  const original = [...d.to, ...d.cc, ...d.bcc];
+  return {
+    ...d,
+    to: [redirectTo],
+    cc: [],
+    bcc: [],
+    text: redirectNote(original) + d.text,
+    originalRecipients: original,
+  };
+}
+
+function emptySummary(): BatchSummary {
+  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
+}
+
+const STATE_RANK: Record<LocatedRecord['state'], number> = {
+  failed: 0,
+  unknown: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+};
+
+export async function runBatch(
+  deps: BatchDeps,
+  manifestFile: string,
+  profile: Profile,
+  options: BatchOptions = {},
+): Promise<BatchReport> {
+  let redirectTo: string | undefined;
+  if (options.redirectTo !== undefined) {
+    redirectTo = normaliseAddress(options.redirectTo) ?? undefined;
+    if (!redirectTo)
+      throw new MailError('invalidAddress', { address: options.redirectTo, field: '--redirect-to' });
+  }
+  const check = await checkBatch(manifestFile, profile);
+  const summary = emptySummary();
+  if (check.problems.length) {
+    summary.invalid = new Set(check.problems.map((p) => p.row)).size;
+    return { summary, problems: check.problems };
+  }
+  const emit = (line: BatchLine) => options.onLine?.(line);
+  options.onStart?.({ total: check.items.length, profile: profile.name, dryRun: Boolean(options.dryRun) });
+
+  if (options.dryRun) return dryRun(deps, profile, check.items, redirectTo, options, summary);
+
+  const scope = (options.run ?? check.manifest.file) + (redirectTo ? ` | redirect:${redirectTo}` : '');
+  const outbox = deps.outbox;
+  await outbox.store.recover();
+  const known = await outbox.store.list();
+  const existing = new Map<string, LocatedRecord>();
+  for (const l of known) {
+    if (l.record.batch?.scope !== scope) continue;
+    const seen = existing.get(l.record.batch.key);
+    if (!seen || STATE_RANK[l.state] > STATE_RANK[seen.state]) existing.set(l.record.batch.key, l);
+  }
+
+  const rowOf = new Map<string, BatchItem>();
+  const lineFor = (item: BatchItem, l: LocatedRecord, state: BatchLine['state']): BatchLine => ({
+    row: item.row,
+    reference: item.reference || null,
+    state,
+    messageId: l.record.messageId,
+    response: l.record.response ?? null,
+    to: l.record.to,
+    outboxId: l.record.id,
+    attempts: l.record.attempts,
+  });
+
+  const delivery = outbox.createDelivery(profile, known, {
+    ...(options.connections ? { connections: options.connections } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onOutcome: (o: DeliveryOutcome) => {
+      const item = rowOf.get(o.located.record.id);
+      if (!item) return;
+      if (o.state === 'queued') {
+        if (o.error && o.located.record.nextAttemptAt)
+          options.onRetry?.({ row: item.row, error: o.error, nextAttemptAt: o.located.record.nextAttemptAt });
+        return;
+      }
+      summary[o.state]++;
+      const line = lineFor(item, o.located, o.state);
+      if (o.error) line.error = { ...o.error.toInfo(), message: '' };
+      emit(line);
+    },
+  });
+
+  const hashes = new FileHashCache();
+  const produce = async () => {
+    try {
+      for (const item of check.items) {
+        if (delivery.stopping) break;
+        const before = existing.get(item.key);
+        if (before?.state === 'sent') {
+          summary.skipped++;
+          emit(lineFor(item, before, 'skipped'));
+          continue;
+        }
+        if (before?.state === 'sending') continue; // another process is sending it right now
+        if (before?.state === 'unknown' && !options.resendUnknown) {
+          summary.unknown++;
+          const line = lineFor(item, before, 'unknown');
+          if (before.record.error) line.error = { ...before.record.error, message: '' };
+          emit(line);
+          continue;
+        }
+        let queued: LocatedRecord;
+        if (before?.state === 'queued') queued = before;
+        else if (before?.state === 'unknown')
+          queued = await outbox.store.transition(before, 'queued', { attempts: 0, code: 'resendUnknown' });
+        else {
+          try {
+            const draft = await draftFor(profile, item, redirectTo);
+            queued = await outbox.store.enqueue(profile, draft, {
+              batch: { scope, key: item.key, row: item.row },
+              ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
+              hashes,
+            });
+          } catch (e) {
+            const err = toMailError(e);
+            summary.failed++;
+            emit({
+              row: item.row,
+              reference: item.reference || null,
+              state: 'failed',
+              messageId: null,
+              response: null,
+              error: { ...err.toInfo(), message: '' },
+            });
+            continue;
+          }
+        }
+        rowOf.set(queued.record.id, item);
+        delivery.add(queued);
+      }
+    } finally {
+      delivery.endOfInput();
+    }
+  };
+  const [, result] = await Promise.all([produce(), delivery.run()]);
+  summary.queued = check.items.length - summary.sent - summary.failed - summary.unknown - summary.skipped;
+  return { summary, problems: [], ...(result.stopped ? { stopped: result.stopped } : {}) };
+}
+
+/** --dry-run: every message rendered into the test mailbox, nothing queued or sent. */
+async function dryRun(
+  deps: BatchDeps,
+  profile: Profile,
+  items: BatchItem[],
+  redirectTo: string | undefined,
+  options: BatchOptions,
+  summary: BatchSummary,
+): Promise<BatchReport> {
+  const box: Profile = { ...profile, connection: 'test-mailbox' };
+  const session = await deps.transportFor(box).openSession();
+  const tmpDir = path.join(deps.dataFolder, 'tmp');
+  try {
+    for (const item of items) {
+      if (options.signal?.aborted) break;
+      const file = path.join(tmpDir, `${randomUUID()}.eml`);
+      try {
+        const prepared = await prepareMessage(box, await draftFor(box, item, redirectTo), file);
+        const result = await session.send(prepared);
+        summary.sent++;
+        options.onLine?.({
+          row: item.row,
+          reference: item.reference || null,
+          state: 'sent',
+          messageId: result.messageId,
+          response: result.response,
+          to: prepared.envelope.to,
+          dryRun: true,
+          ...(result.file ? { file: result.file } : {}),
+        });
+      } catch (e) {
+        const err = toMailError(e);
+        summary.failed++;
+        options.onLine?.({
+          row: item.row,
+          reference: item.reference || null,
+          state: 'failed',
+          messageId: null,
+          response: null,
+          dryRun: true,
+          error: { ...err.toInfo(), message: '' },
+        });
+      } finally {
+        await fs.rm(file, { force: true });
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  summary.queued = items.length - summary.sent - summary.failed;
+  const stopped =
+    summary.queued > 0 && options.signal?.aborted ? new MailError('batchInterrupted') : undefined;
+  return { summary, problems: [], ...(stopped ? { stopped } : {}) };
+}

@@ -1,0 +1,77 @@
+// The journal as CSV for a German Excel: `;` as delimiter, UTF-8 with BOM (so umlauts survive a
+// double-click), CRLF line ends, local time as `YYYY-MM-DD HH:MM:SS`. Cells that Excel would read as a
+// formula (=, +, -, @ at the start) get a leading apostrophe: subjects come from outside.
+import type { JournalEntry } from '../../shared/outbox.js';
+
+export const JOURNAL_COLUMNS = [
+  'time',
+  'state',
+  'profile',
+  'transport',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'kind',
+  'reference',
+  'attachments',
+  'attachmentSizes',
+  'attachmentSha256',
+  'messageId',
+  'response',
+  'attempts',
+  'error',
+  'file',
+  'id',
+] as const;
+export type JournalColumn = (typeof JOURNAL_COLUMNS)[number];
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function journalCsv(
+  entries: JournalEntry[],
+  header: (c: JournalColumn) => string,
+  errorText: (e: JournalEntry) => string = (e) => e.error?.code ?? '',
+): string {
+  const rows: string[] = [JOURNAL_COLUMNS.map((c) => csvCell(header(c))).join(';')];
+  for (const e of entries) {
+    const cell: Record<JournalColumn, string | number> = {
+      time: localTime(e.time),
+      state: e.state,
+      profile: e.profile,
+      transport: e.transport,
+      from: e.from,
+      to: e.to.join(', '),
+      cc: e.cc.join(', '),
+      bcc: e.bcc.join(', '),
+      subject: e.subject,
+      kind: e.kind ?? '',
+      reference: e.reference ?? '',
+      attachments: e.attachments.map((a) => a.filename).join(' | '),
+      attachmentSizes: e.attachments.map((a) => a.size).join(' | '),
+      attachmentSha256: e.attachments.map((a) => a.sha256).join(' | '),
+      messageId: e.messageId,
+      response: e.response,
+      attempts: e.attempts,
+      error: e.error ? errorText(e) : '',
+      file: e.file,
+      id: e.id,
+    };
+    rows.push(JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';'));
+  }
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,39 @@
+// The journal (Versandnachweis): per message that left the queue, when, through which profile and
+// transport, from whom to whom, what (subject, kind, reference, attachments with size and SHA-256),
+// the Message-ID, the server's final reply, the attempts, and where the stored copy of the exact bytes
+// is. It is read from the outbox's records, so it can never disagree with them.
+import type { JournalEntry, OutboxEntry } from '../../shared/outbox.js';
+
+export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
+  if (e.state === 'queued' || e.state === 'sending') return null;
+  return {
+    id: e.id,
+    state: e.state,
+    time: e.sentAt ?? e.updatedAt,
+    profile: e.profileName,
+    transport: e.transport,
+    from: e.from,
+    to: e.to,
+    cc: e.cc,
+    bcc: e.bcc,
+    subject: e.subject,
+    ...(e.kind ? { kind: e.kind } : {}),
+    ...(e.reference ? { reference: e.reference } : {}),
+    attachments: e.attachments,
+    messageId: e.messageId,
+    response: e.response ?? '',
+    attempts: e.attempts,
+    file: e.file,
+    ...(e.error ? { error: e.error } : {}),
+    ...(e.redirectedFrom ? { redirectedFrom: e.redirectedFrom } : {}),
+  };
+}
+
+/** Journal entries of the given outbox entries, oldest first, optionally from a date on. */
+export function journalOf(entries: OutboxEntry[], since?: Date): JournalEntry[] {
+  return entries
+    .map(journalEntryOf)
+    .filter((j): j is JournalEntry => j !== null)
+    .filter((j) => !since || Date.parse(j.time) >= since.getTime())
+    .sort((a, b) => a.time.localeCompare(b.time));
+}

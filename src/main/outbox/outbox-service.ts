@@ -1,0 +1,175 @@
+// The outbox as the CLI and the desktop app use it: send one message through it, list and show its
+// messages, put failed (or, on the user's decision, unknown) ones back in the queue, and deliver
+// everything queued, profile by profile, with each profile's throttle.
+import type { MailDraft, SendResult } from '../../shared/mail.js';
+import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
+import type { Profile } from '../../shared/profile.js';
+import { MailError } from '../errors/mail-error.js';
+import type { NormalisedDraft } from '../mail/compose.js';
+import type { Transport } from '../transports/transport.js';
+import { Delivery, type DeliveryOutcome } from './delivery.js';
+import type { LocatedRecord } from './outbox-record.js';
+import { OutboxStore, type EnqueueOptions } from './outbox-store.js';
+import { Throttle } from './throttle.js';
+
+export interface OutboxServiceDeps {
+  dataFolder: string;
+  /** The profile with this id, or null when it was removed. */
+  profileById(id: string): Promise<Profile | null>;
+  transportFor(profile: Profile): Transport;
+}
+
+export interface RunOptions {
+  /** Only this profile's messages (by name); default: every profile's. */
+  profileName?: string;
+  signal?: AbortSignal;
+  connections?: number;
+  onOutcome?: (o: DeliveryOutcome) => void;
+}
+
+export interface RunSummary {
+  sent: number;
+  failed: number;
+  unknown: number;
+  /** Still queued when the run ended (retry later, paused, daily limit, interrupted). */
+  queued: number;
+  /** Messages that were in `sending` when a process died: now unknown. */
+  recovered: number;
+  stopped?: MailError;
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** Default parallel sessions: one SMTP connection is polite; Graph allows 4 concurrent requests. */
+export function defaultConnections(profile: Profile): number {
+  return profile.connection === 'graph' ? 4 : profile.connection === 'smtp' ? 2 : 1;
+}
+
+export class OutboxService {
+  readonly store: OutboxStore;
+
+  constructor(private readonly deps: OutboxServiceDeps) {
+    this.store = new OutboxStore(deps.dataFolder);
+  }
+
+  /**
+   * One message, synchronously: stored in the outbox, then sent (temporary failures retried with
+   * backoff). Resolves with the result once sent; throws the reason when it failed, or
+   * `sendOutcomeUnknown` when the outcome cannot be known.
+   */
+  async send(profile: Profile, draft: MailDraft | NormalisedDraft, options: EnqueueOptions = {}) {
+    const transport = this.deps.transportFor(profile);
+    const queued = await this.store.enqueue(profile, draft, options);
+    let outcome: DeliveryOutcome | undefined;
+    const delivery = new Delivery(this.store, profile, transport, {
+      connections: 1,
+      failFast: true,
+      onOutcome: (o) => {
+        if (o.state !== 'queued') outcome = o;
+      },
+    });
+    delivery.add(queued);
+    delivery.endOfInput();
+    await delivery.run();
+    if (outcome?.state === 'sent' && outcome.result)
+      return { ...outcome.result, outboxId: queued.record.id } satisfies SendResult;
+    if (outcome?.error) throw outcome.error;
+    throw new MailError('unexpected', { detail: 'no outcome' });
+  }
+
+  /** Every message (newest last), after recovering from a crash. */
+  async list(filter: { state?: OutboxState; since?: Date } = {}): Promise<OutboxEntry[]> {
+    await this.store.recover();
+    return (await this.store.list())
+      .filter((l) => !filter.state || l.state === filter.state)
+      .filter((l) => !filter.since || Date.parse(l.record.updatedAt) >= filter.since.getTime())
+      .map((l) => this.store.entry(l));
+  }
+
+  async show(id: string): Promise<OutboxEntry> {
+    return this.store.entry(await this.store.get(id));
+  }
+
+  /**
+   * Puts messages back in the queue: the given ones, or every failed one. An `unknown` message is only
+   * requeued with `resendUnknown` (the server may already have it; it keeps its Message-ID, so the
+   * recipient's mail system can recognise a duplicate).
+   */
+  async retry(ids: string[], options: { resendUnknown?: boolean } = {}): Promise<OutboxEntry[]> {
+    await this.store.recover();
+    const all = await this.store.list();
+    const chosen = ids.length
+      ? ids.map((id) => {
+          const found = all.find((l) => l.record.id === id || l.record.id.startsWith(id));
+          if (!found) throw new MailError('outboxUnknownId', { id });
+          return found;
+        })
+      : all.filter((l) => l.state === 'failed' || (options.resendUnknown && l.state === 'unknown'));
+    const out: OutboxEntry[] = [];
+    for (const l of chosen) {
+      if (l.state === 'failed' || (l.state === 'unknown' && options.resendUnknown)) {
+        const back = await this.store.transition(l, 'queued', { attempts: 0, code: 'retry' });
+        out.push(this.store.entry(back));
+      } else out.push(this.store.entry(l));
+    }
+    return out;
+  }
+
+  /** Delivers queued messages, profile by profile. */
+  async run(options: RunOptions = {}): Promise<RunSummary> {
+    const recovered = (await this.store.recover()).length;
+    const all = await this.store.list();
+    return this.deliver(all, options, recovered);
+  }
+
+  /** Delivers the given queued messages (and reports the others as they are). */
+  async deliver(all: LocatedRecord[], options: RunOptions, recovered = 0): Promise<RunSummary> {
+    const summary: RunSummary = { sent: 0, failed: 0, unknown: 0, queued: 0, recovered };
+    const byProfile = new Map<string, LocatedRecord[]>();
+    for (const l of all)
+      if (l.state === 'queued')
+        byProfile.set(l.record.profileId, [...(byProfile.get(l.record.profileId) ?? []), l]);
+    for (const [profileId, queued] of byProfile) {
+      const profile = await this.deps.profileById(profileId);
+      if (!profile || (options.profileName && profile.name !== options.profileName) || summary.stopped) {
+        summary.queued += queued.length;
+        continue;
+      }
+      const result = await this.deliverProfile(profile, queued, all, options, summary);
+      summary.queued += result.remaining;
+      if (result.stopped) summary.stopped = result.stopped;
+    }
+    return summary;
+  }
+
+  /** A Delivery for one profile with its throttle (counting what it sent in the last 24 hours). */
+  createDelivery(profile: Profile, known: LocatedRecord[], options: RunOptions, summary?: RunSummary) {
+    const since = Date.now() - DAY;
+    const sentBefore = known
+      .filter((l) => l.state === 'sent' && l.record.profileId === profile.id && l.record.sentAt)
+      .map((l) => Date.parse(l.record.sentAt!))
+      .filter((t) => t > since);
+    return new Delivery(this.store, profile, this.deps.transportFor(profile), {
+      connections: options.connections ?? defaultConnections(profile),
+      throttle: new Throttle(profile.throttle, sentBefore),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onOutcome: (o) => {
+        if (summary && o.state !== 'queued') summary[o.state]++;
+        options.onOutcome?.(o);
+      },
+    });
+  }
+
+  private async deliverProfile(
+    profile: Profile,
+    queued: LocatedRecord[],
+    known: LocatedRecord[],
+    options: RunOptions,
+    summary: RunSummary,
+  ) {
+    const delivery = this.createDelivery(profile, known, options, summary);
+    for (const l of queued) delivery.add(l);
+    delivery.endOfInput();
+    return delivery.run();
+  }
+}

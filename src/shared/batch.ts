@@ -1,0 +1,55 @@
+// The batch run ("Mahnlauf") as the CLI prints it with --json and the desktop app shows it. Field and
+// state names are a promise to ERPs' scripts: keep them.
+import type { ErrorInfo } from './errors.js';
+
+export const BATCH_PROBLEM_CODES = [
+  'toMissing',
+  'badAddress',
+  'subjectMissing',
+  'controlCharacter',
+  'attachmentMissing',
+  'attachmentUnreadable',
+  'attachmentNotPdf',
+  'tooLarge',
+  'placeholderMissing',
+  'kindInvalid',
+  'duplicateRow',
+  'columnCount',
+] as const;
+export type BatchProblemCode = (typeof BATCH_PROBLEM_CODES)[number];
+
+/** One problem the pre-check found, with its 1-based data row. */
+export interface RowProblem {
+  row: number;
+  code: BatchProblemCode;
+  params: Record<string, string | number>;
+}
+
+export type BatchLineState = 'sent' | 'failed' | 'unknown' | 'skipped' | 'invalid';
+
+/** One `--json` line per message. */
+export interface BatchLine {
+  row: number;
+  reference: string | null;
+  state: BatchLineState;
+  messageId: string | null;
+  response: string | null;
+  to?: string[];
+  outboxId?: string;
+  attempts?: number;
+  /** Dry run: nothing was sent; the .eml in the test mailbox. */
+  dryRun?: boolean;
+  file?: string;
+  error?: ErrorInfo & { message: string };
+  problems?: Array<RowProblem & { message: string }>;
+}
+
+export interface BatchSummary {
+  sent: number;
+  failed: number;
+  unknown: number;
+  skipped: number;
+  /** Rows not (yet) sent when the run ended: left in the outbox or not started. */
+  queued: number;
+  invalid: number;
+}

@@ -1,0 +1,90 @@
+// What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
+// are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
+import type { ErrorInfo } from './errors.js';
+import type { ConnectionKind, MailKind } from './profile.js';
+
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export interface OutboxAttachment {
+  filename: string;
+  size: number;
+  sha256: string;
+}
+
+export interface OutboxHistoryEntry {
+  at: string;
+  state: OutboxState;
+  code?: string;
+  response?: string;
+}
+
+/** Where a message came from when it belongs to a batch ("Mahnlauf"). */
+export interface OutboxBatchInfo {
+  /** The run: the manifest's absolute path (or --run NAME), plus the redirect address if any. */
+  scope: string;
+  /** The row's identity: its reference, or the hash of its content. */
+  key: string;
+  /** 1-based data row of the manifest. */
+  row: number;
+}
+
+/** One message of the outbox with everything the journal (Versandnachweis) needs. */
+export interface OutboxEntry {
+  id: string;
+  state: OutboxState;
+  createdAt: string;
+  updatedAt: string;
+  profileId: string;
+  profileName: string;
+  transport: ConnectionKind;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  kind?: MailKind;
+  reference?: string;
+  attachments: OutboxAttachment[];
+  messageId: string;
+  /** Encoded size in bytes. */
+  size: number;
+  /** Absolute path of the stored copy: the exact bytes that were (or will be) sent. */
+  file: string;
+  attempts: number;
+  nextAttemptAt?: string;
+  /** The server's final reply, e.g. `250 2.0.0 Ok: queued as …` or Graph's `202 Accepted`. */
+  response?: string;
+  accepted?: string[];
+  rejected?: string[];
+  sentAt?: string;
+  /** Why it failed (failed) or what was last seen (queued after a temporary failure, unknown). */
+  error?: ErrorInfo;
+  batch?: OutboxBatchInfo;
+  /** Umleitungsmodus: the recipients the row named (the message went to the redirect address). */
+  redirectedFrom?: string[];
+  history: OutboxHistoryEntry[];
+}
+
+/** One row of the journal (the proof of sending), flat enough for a CSV line. */
+export interface JournalEntry {
+  id: string;
+  state: Exclude<OutboxState, 'queued' | 'sending'>;
+  time: string;
+  profile: string;
+  transport: ConnectionKind;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  kind?: MailKind;
+  reference?: string;
+  attachments: OutboxAttachment[];
+  messageId: string;
+  response: string;
+  attempts: number;
+  file: string;
+  error?: ErrorInfo;
+  redirectedFrom?: string[];
+}
