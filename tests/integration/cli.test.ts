@@ -135,6 +135,23 @@ describe('opos-mail', () => {
     expect(noTo.code).toBe(2);
   });
 
+  it('loses no change when several processes edit the profiles at the same time', async () => {
+    const home = tempHome();
+    await runCli(['profile', 'list'], { home });
+    const names = ['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs'];
+    const runs = await Promise.all(
+      names.map((n) =>
+        runCli(['profile', 'add', n, '--host', 'smtp.example.org', '--from', 'a@firma.example'], { home }),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const list = (await runCli(['profile', 'list', '--json'], { home })).json<{
+      profiles: Array<{ name: string }>;
+    }>();
+    expect(list.profiles.map((p) => p.name).sort()).toEqual([...names, 'Testpostfach'].sort());
+    expect(readdirSync(home).filter((f) => f.includes('.tmp') || f.endsWith('.lock'))).toEqual([]);
+  });
+
   it('never overwrites a damaged or newer profiles file', async () => {
     const home = tempHome();
     const file = path.join(home, 'profiles.json');
