@@ -58,7 +58,7 @@ export async function startFaultySmtpServer(o: FaultySmtpOptions = {}): Promise<
     accepted: [],
     dataCount: 0,
     droppedAfterData: [],
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
