@@ -1,7 +1,15 @@
 // The flags of `profile add` / `profile edit`, each mapped onto a profile field. Features add their
 // flags here (one entry each), so add and edit always accept the same set.
 import type { Command } from 'commander';
-import { CONNECTION_KINDS, SECURITY_MODES, type Profile } from '../shared/profile.js';
+import {
+  CONNECTION_KINDS,
+  MICROSOFT_CLOUDS,
+  OAUTH_MODES,
+  OAUTH_PROVIDERS,
+  SECURITY_MODES,
+  type OAuthSettings,
+  type Profile,
+} from '../shared/profile.js';
 import { THROTTLE_PRESETS, THROTTLE_PRESET_NAMES } from '../shared/throttle-presets.js';
 import type { ThrottleSettings } from '../shared/profile.js';
 import { MailError } from '../main/errors/mail-error.js';
@@ -102,6 +110,59 @@ export const profileFlags: ProfileFlag[] = [
     description: 'maximum encoded message size in KB (0 = no limit)',
     apply: (v, p) => (p.maxSizeKb = wholeNumber('--max-size-kb', v, 0, 10_000_000)),
   },
+  // OAuth 2.0 ("OAuth 2.0" = silent, "OAuth mit Dialog" = dialog), see docs/oauth.md
+  {
+    flags: '--oauth <mode>',
+    key: 'oauth',
+    description:
+      'sign in with OAuth 2.0: silent ("OAuth 2.0", cached sign-in only) | dialog ("OAuth mit Dialog")',
+    apply: (v, p) => {
+      p.auth = 'oauth';
+      oauthPatch(p).mode = oneOf('--oauth', OAUTH_MODES, v);
+    },
+  },
+  {
+    flags: '--provider <name>',
+    key: 'provider',
+    description: `OAuth provider: ${OAUTH_PROVIDERS.join(' | ')}`,
+    apply: (v, p) => (oauthPatch(p).provider = oneOf('--provider', OAUTH_PROVIDERS, v)),
+  },
+  {
+    flags: '--client-id <id>',
+    key: 'clientId',
+    description: 'application (client) ID ("" = the built-in one of this build)',
+    apply: (v, p) => (oauthPatch(p).clientId = str(v).trim()),
+  },
+  {
+    flags: '--tenant-id <id>',
+    key: 'tenantId',
+    description: 'Microsoft directory (tenant) ID: GUID, domain, organizations or common',
+    apply: (v, p) => (oauthPatch(p).tenantId = str(v).trim()),
+  },
+  {
+    flags: '--client-secret-stdin',
+    key: 'clientSecretStdin',
+    description: "read the Google desktop client's secret from standard input (kept in the keychain)",
+    apply: () => undefined,
+  },
+  {
+    flags: '--cloud <name>',
+    key: 'cloud',
+    description: `Microsoft cloud: ${MICROSOFT_CLOUDS.join(' | ')}`,
+    apply: (v, p) => (oauthPatch(p).cloud = oneOf('--cloud', MICROSOFT_CLOUDS, v)),
+  },
+  {
+    flags: '--authority-url <url>',
+    key: 'authorityUrl',
+    description: 'advanced: sign-in base URL (sovereign or test deployments; "" = the default)',
+    apply: (v, p) => (oauthPatch(p).authorityUrl = str(v).trim()),
+  },
+  {
+    flags: '--graph-url <url>',
+    key: 'graphUrl',
+    description: 'advanced: Microsoft Graph base URL ("" = the default of the cloud)',
+    apply: (v, p) => (oauthPatch(p).graphUrl = str(v).trim()),
+  },
   // sending limits (docs/batch.md); a preset first, single flags override it
   {
     flags: '--throttle-preset <name>',
@@ -157,4 +218,10 @@ export function patchFromOptions(opts: Options): ProfilePatch {
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
+}
+
+/** The patch's OAuth part; only the fields that were given are set (the store merges them). */
+function oauthPatch(p: ProfilePatch): Partial<OAuthSettings> {
+  p.oauth ??= {} as OAuthSettings;
+  return p.oauth;
 }

@@ -40,6 +40,8 @@ export interface TestSmtpOptions {
   onRcpt?: (address: string, session: SMTPServerSession) => Error | undefined;
   onData?: (raw: Buffer, session: SMTPServerSession) => Error | undefined;
   onAuth?: (user: string, pass: string | undefined, accessToken: string | undefined) => Error | undefined;
+  /** XOAUTH2: verifies the bearer token (resolves with an error to refuse it). */
+  verifyXoauth2?: (user: string, accessToken: string) => Promise<Error | undefined>;
   authMethods?: string[];
   authOptional?: boolean;
 }
@@ -87,6 +89,19 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
         auth.accessToken ?? undefined,
       );
       if (forced) return cb(forced);
+      if (auth.method === 'XOAUTH2' && o.verifyXoauth2) {
+        const user = auth.username ?? '';
+        o.verifyXoauth2(user, auth.accessToken ?? '').then(
+          (err) => {
+            if (err) return cb(err);
+            r.authMethod = auth.method;
+            r.user = user;
+            cb(null, { user });
+          },
+          (e: Error) => cb(e),
+        );
+        return;
+      }
       if (auth.method === 'XOAUTH2') return cb(new Error('XOAUTH2 not configured'));
       if (o.users && auth.username && o.users[auth.username] === auth.password) {
         r.authMethod = auth.method;

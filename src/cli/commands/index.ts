@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerDemoCommand } from './demo.js';
+import { registerLoginCommands } from './login.js';
 import { registerProfileCommands } from './profile.js';
 import { registerSendCommand } from './send.js';
 import { registerTestCommand } from './connection-test.js';
@@ -17,4 +18,5 @@ export const commandRegistrations: Array<(program: Command, ctx: CliContext) => 
   registerOutboxCommands,
   registerJournalCommand,
   registerDemoCommand,
+  registerLoginCommands,
 ];

@@ -4,6 +4,7 @@ import { effectivePort, mayEndInPlainText, type Profile } from '../../shared/pro
 import type { CliContext } from '../context.js';
 import { addProfileFlags, patchFromOptions } from '../profile-flags.js';
 import { readSecretFromStdin } from '../read-secret.js';
+import { MailError } from '../../main/errors/mail-error.js';
 
 /** Extra facts `profile show` prints; features (e.g. OAuth sign-in state) add theirs. */
 export const profileShowExtras: Array<(ctx: CliContext, p: Profile) => Promise<Record<string, unknown>>> = [];
@@ -105,11 +106,21 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     const patch = patchFromOptions(opts);
     if (!patch.connection) patch.connection = 'smtp';
     if (patch.connection === 'smtp' && patch.auth === undefined && patch.user) patch.auth = 'password';
+    if (patch.connection === 'graph' && patch.auth === undefined) patch.auth = 'oauth';
     const password = opts.passwordStdin
       ? await readSecretFromStdin(ctx.io, ctx.t('cli:passwordPrompt'))
       : undefined;
+    const clientSecret = await readClientSecret(ctx, opts);
     const service = ctx.service();
     const p = await service.addProfile({ ...patch, name }, password !== undefined ? { password } : {});
+    if (clientSecret !== undefined) {
+      try {
+        await service.secrets.set(p.id, 'client-secret', clientSecret);
+      } catch (e) {
+        await service.removeProfile(p.name).catch(() => undefined);
+        throw e;
+      }
+    }
     if (opts.use) await service.profiles.use(p.name);
     warnPlainText(ctx, p, Boolean(opts.json));
     if (opts.json)
@@ -131,7 +142,10 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     const password = opts.passwordStdin
       ? await readSecretFromStdin(ctx.io, ctx.t('cli:passwordPrompt'))
       : undefined;
+    const clientSecret = await readClientSecret(ctx, opts);
     const service = ctx.service();
+    if (clientSecret !== undefined)
+      await service.secrets.set((await service.profiles.get(name)).id, 'client-secret', clientSecret);
     const p = await service.updateProfile(name, patch, {
       ...(password !== undefined ? { password } : {}),
       ...(opts.forgetPassword ? { clearPassword: true } : {}),
@@ -140,6 +154,14 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     if (opts.json) return ctx.json(publicProfile(p, (await service.profiles.list()).active));
     ctx.out(ctx.t('cli:profileUpdated', { name: p.name }));
   });
+}
+
+/** `--client-secret-stdin`: Google's desktop client secret, read like a password (never from argv). */
+async function readClientSecret(ctx: CliContext, opts: Record<string, unknown>): Promise<string | undefined> {
+  if (!opts.clientSecretStdin) return undefined;
+  if (opts.passwordStdin)
+    throw new MailError('invalidOption', { detail: '--password-stdin / --client-secret-stdin' });
+  return (await readSecretFromStdin(ctx.io, 'Client secret: ')).trim();
 }
 
 function warnPlainText(ctx: CliContext, p: Profile, json: boolean): void {

@@ -1,5 +1,6 @@
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { GraphTransport } from './graph-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
 import { TestMailboxTransport } from './test-mailbox-transport.js';
 import type { Transport, TransportContext } from './transport.js';
@@ -11,6 +12,8 @@ export function createTransport(profile: Profile, ctx: TransportContext): Transp
       return new SmtpTransport(profile, ctx);
     case 'test-mailbox':
       return new TestMailboxTransport(profile, ctx);
+    case 'graph':
+      return new GraphTransport(profile, ctx);
     default:
       throw new MailError('notSupportedHere', { kind: profile.connection, detail: '' });
   }

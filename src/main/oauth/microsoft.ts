@@ -1,0 +1,196 @@
+// Microsoft Entra ID through @azure/msal-node: a public client (no secret), PKCE, loopback redirect
+// http://localhost:<port>, MSAL's token cache persisted through a cache plugin into the encrypted file.
+// National clouds use Microsoft's hosts; an overridden sign-in base URL (sovereign or test deployment)
+// is treated as a generic OpenID Connect authority (knownAuthorities + protocolMode OIDC).
+import type https from 'node:https';
+import {
+  InteractionRequiredAuthError,
+  LogLevel,
+  ProtocolMode,
+  PublicClientApplication,
+  ResponseMode,
+  type AccountInfo,
+  type AuthenticationResult,
+  type TokenCacheContext,
+} from '@azure/msal-node';
+import type { SignInStatus } from '../../shared/oauth.js';
+import type { ResolvedOAuth } from './config.js';
+import { httpsRequest } from './http.js';
+import type {
+  AuthorizationRequest,
+  CodeRedemption,
+  ProviderSession,
+  TokenResult,
+} from './provider-session.js';
+import type { EncryptedTokenCache } from './token-cache.js';
+
+interface NetworkResponse<T> {
+  headers: Record<string, string>;
+  body: T;
+  status: number;
+}
+
+/** MSAL's network module on node:https, so a profile's extra CA is trusted (and nothing else changes). */
+class MsalNetwork {
+  constructor(private readonly agent: https.Agent) {}
+
+  sendGetRequestAsync<T>(
+    url: string,
+    options?: { headers?: Record<string, string> },
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options, timeout);
+  }
+
+  sendPostRequestAsync<T>(
+    url: string,
+    options?: { headers?: Record<string, string>; body?: string },
+  ): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private async send<T>(
+    method: string,
+    url: string,
+    options?: { headers?: Record<string, string>; body?: string },
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
+    const res = await httpsRequest(url, this.agent, {
+      method,
+      ...(options?.headers ? { headers: options.headers } : {}),
+      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+      timeoutMs: timeout ?? 30_000,
+    });
+    let body: T;
+    try {
+      body = JSON.parse(res.body.toString('utf8') || '{}') as T;
+    } catch {
+      body = { error: 'invalid_response', error_description: `HTTP ${res.status}` } as T;
+    }
+    return { headers: res.headers, body, status: res.status };
+  }
+}
+
+interface MsalCacheJson {
+  Account?: Record<string, { username?: string; home_account_id?: string }>;
+  AccessToken?: Record<string, { home_account_id?: string; target?: string; expires_on?: string }>;
+  RefreshToken?: Record<string, { home_account_id?: string }>;
+}
+
+function sameUser(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export class MicrosoftSession implements ProviderSession {
+  private readonly pca: PublicClientApplication;
+
+  constructor(
+    private readonly config: ResolvedOAuth,
+    private readonly cache: EncryptedTokenCache,
+    agent: https.Agent,
+  ) {
+    const cachePlugin = {
+      beforeCacheAccess: async (ctx: TokenCacheContext) => {
+        const text = await cache.read();
+        ctx.tokenCache.deserialize(text ?? '{}');
+      },
+      afterCacheAccess: async (ctx: TokenCacheContext) => {
+        // every change (a new sign-in, a refresh with a rotated refresh token) is written at once
+        if (ctx.cacheHasChanged) await cache.write(ctx.tokenCache.serialize());
+      },
+    };
+    this.pca = new PublicClientApplication({
+      auth: {
+        clientId: config.clientId,
+        authority: config.authority,
+        ...(config.customAuthority ? { knownAuthorities: [new URL(config.authority).host] } : {}),
+      },
+      cache: { cachePlugin },
+      system: {
+        networkClient: new MsalNetwork(agent),
+        ...(config.customAuthority ? { protocolMode: ProtocolMode.OIDC } : {}),
+        loggerOptions: {
+          logLevel: LogLevel.Error,
+          piiLoggingEnabled: false,
+          loggerCallback: () => undefined,
+        },
+      },
+    });
+  }
+
+  private pick(accounts: AccountInfo[], hint: string): AccountInfo | undefined {
+    if (hint) {
+      const match = accounts.find((a) => sameUser(a.username, hint));
+      if (match) return match;
+    }
+    return accounts[0];
+  }
+
+  private result(r: AuthenticationResult | null): TokenResult {
+    if (!r?.accessToken)
+      throw new InteractionRequiredAuthError('no_tokens_found', 'no access token in the answer');
+    return {
+      token: r.accessToken,
+      account: r.account?.username ?? '',
+      expiresOn: r.expiresOn ?? new Date(Date.now() + 3600_000),
+    };
+  }
+
+  async silent(scopes: string[], loginHint: string): Promise<TokenResult | null> {
+    const account = this.pick(await this.pca.getAllAccounts(), loginHint);
+    if (!account) return null;
+    return this.result(await this.pca.acquireTokenSilent({ account, scopes }));
+  }
+
+  async authorizationUrl(req: AuthorizationRequest): Promise<string> {
+    return this.pca.getAuthCodeUrl({
+      scopes: req.scopes,
+      redirectUri: req.redirectUri,
+      // form_post keeps the code out of the browser's history (MSAL's own interactive flow does the same)
+      responseMode: ResponseMode.FORM_POST,
+      state: req.state,
+      codeChallenge: req.codeChallenge,
+      codeChallengeMethod: 'S256',
+      ...(req.loginHint ? { loginHint: req.loginHint } : {}),
+    });
+  }
+
+  async redeem(req: CodeRedemption): Promise<TokenResult> {
+    return this.result(
+      await this.pca.acquireTokenByCode({
+        code: req.code,
+        scopes: req.scopes,
+        redirectUri: req.redirectUri,
+        codeVerifier: req.codeVerifier,
+      }),
+    );
+  }
+
+  issuerMatches(iss: string): boolean {
+    try {
+      return new URL(iss).origin === new URL(this.config.authority).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  async status(scopes: string[]): Promise<SignInStatus> {
+    const text = await this.cache.read();
+    if (!text) return { signedIn: false };
+    const json = JSON.parse(text) as MsalCacheJson;
+    const accounts = Object.values(json.Account ?? {});
+    const account = accounts[0];
+    if (!account || Object.keys(json.RefreshToken ?? {}).length === 0) return { signedIn: false };
+    const wanted = scopes.map((s) => s.toLowerCase());
+    let expires = 0;
+    for (const at of Object.values(json.AccessToken ?? {})) {
+      const target = (at.target ?? '').toLowerCase().split(' ');
+      if (wanted.every((s) => target.includes(s))) expires = Math.max(expires, Number(at.expires_on ?? 0));
+    }
+    return {
+      signedIn: true,
+      ...(account.username ? { account: account.username } : {}),
+      ...(expires ? { expiresAt: new Date(expires * 1000).toISOString() } : {}),
+    };
+  }
+}
