@@ -36,8 +36,10 @@ export interface FaultySmtpOptions {
   onData?: (n: number, info: { to: string[]; reference: string }) => DataFault;
   /** Reply for a recipient, e.g. 550 for one address. */
   onRcpt?: (address: string) => { code: number; text: string } | undefined;
-  /** Reads message bodies fully but keeps nothing but the headers (cheap for big batches). */
+  /** Keeps every message's bytes (otherwise only the first chunks, enough for the headers). */
   keepRaw?: boolean;
+  /** Waits this long before the final reply to each message (a slow server). */
+  replyDelayMs?: number;
 }
 
 function header(raw: string, name: string): string {
@@ -107,8 +109,12 @@ export async function startFaultySmtpServer(o: FaultySmtpOptions = {}): Promise<
           return;
         }
         if (fault !== 'accept') return cb(smtpError(fault.code, fault.text));
-        state.accepted.push(msg);
-        cb(null, `Ok: queued as Q${state.accepted.length}`);
+        const accept = () => {
+          state.accepted.push(msg);
+          cb(null, `Ok: queued as Q${state.accepted.length}`);
+        };
+        if (o.replyDelayMs) setTimeout(accept, o.replyDelayMs);
+        else accept();
       });
     },
   });
