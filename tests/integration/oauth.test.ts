@@ -11,6 +11,8 @@ import { SignJWT, generateKeyPair } from 'jose';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OAuthService } from '../../src/main/oauth/oauth-service.js';
+import { ProfileStore } from '../../src/main/profiles/profile-store.js';
 import { KeyringSecretStore } from '../../src/main/secrets/keyring-secret-store.js';
 import { createTestCa, type TestCa } from '../helpers/certs.js';
 import { runCli, SAMPLE_PDF, tempHome, type CliRun } from '../helpers/cli.js';
@@ -261,6 +263,25 @@ describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
     );
   });
 
+  it('a fresh controller (as in a new process) gets the token from the encrypted cache', async () => {
+    const profile = await new ProfileStore(home).get('M365');
+    const oauth = new OAuthService({
+      dataFolder: home,
+      secrets: new KeyringSecretStore(home),
+      openBrowser: () => Promise.reject(new Error('no browser may open here')),
+    });
+    const started = performance.now();
+    const { token, user } = await oauth.accessToken(profile, 'smtp');
+    figures.silentTokenFreshController = Math.round(performance.now() - started);
+    const again = performance.now();
+    await oauth.accessToken(profile, 'smtp');
+    figures.silentTokenSecondCall = Math.round(performance.now() - again);
+    expect(user).toBe('alice@firma.example');
+    await expect(
+      verifier.verify(token, RESOURCES.smtp.audience, [...RESOURCES.smtp.scopes]),
+    ).resolves.toMatchObject({ sub: 'alice' });
+  });
+
   it('the test SMTP server refuses a token not signed by the provider', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const forged = await new SignJWT({ scope: RESOURCES.smtp.scopes[0] })
@@ -473,6 +494,97 @@ describe('Microsoft Graph API', () => {
     for (let i = 1; i < refreshes.length; i++)
       expect(refreshes[i]!.presentedRefreshToken).toBe(refreshes[i - 1]!.issuedRefreshToken);
     expect(new Set(refreshes.map((g) => g.issuedRefreshToken)).size).toBe(refreshes.length);
+  });
+
+  it('the maximum message size applies before anything goes to Graph', async () => {
+    expect((await runCli(['profile', 'edit', 'Graph', '--max-size-kb', '1024'], { home })).code).toBe(0);
+    const requests = graph.requests.length;
+    const r = await runCli(
+      ['send', '--to', 'kunde@example.org', '--subject', 'zu groß', '--attach', big, '--json'],
+      {
+        home,
+        env: browserEnv().env,
+      },
+    );
+    expect(r.code).toBe(7);
+    expect(r.json<{ error: { code: string } }>().error.code).toBe('tooLargeLocal');
+    expect(graph.requests.length).toBe(requests);
+    expect((await runCli(['profile', 'edit', 'Graph', '--max-size-kb', '0'], { home })).code).toBe(0);
+  });
+
+  it('an old (already rotated) refresh token is refused: "OAuth 2.0" reports an expired sign-in, exit 3', async () => {
+    expect((await runCli(['profile', 'edit', 'Graph', '--oauth', 'silent'], { home })).code).toBe(0);
+    const id = (await new ProfileStore(home).get('Graph')).id;
+    const file = path.join(home, 'tokens', `${id}.bin`);
+    const old = readFileSync(file);
+    const ok = await runCli(
+      ['send', '--to', 'kunde@example.org', '--subject', 'vor dem Zurückspielen', '--json'],
+      {
+        home,
+      },
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    // a product that failed to persist the rotated token would be left with this one
+    writeFileSync(file, old);
+    const { env, urlFile } = browserEnv();
+    const r = await runCli(['send', '--to', 'kunde@example.org', '--subject', 'altes Token', '--json'], {
+      home,
+      env,
+    });
+    expect(r.code).toBe(3);
+    const err = r.json<{ error: { code: string; message: string } }>().error;
+    expect(err.code).toBe('oauthRefreshExpired');
+    expect(err.message).toContain('opos-mail login');
+    expect(existsSync(urlFile)).toBe(false);
+  });
+});
+
+describe('browser sign-in that does not complete', () => {
+  const home = tempHome();
+
+  beforeAll(async () => {
+    await addProfile(home, 'Abbruch', [
+      ...smtpFlags('erin@firma.example'),
+      '--oauth',
+      'dialog',
+      '--provider',
+      'microsoft',
+      '--client-id',
+      MS_CLIENT_ID,
+      '--use',
+    ]);
+  });
+
+  it('the user cancels at the provider: exit 3, oauthCancelled', async () => {
+    const { env, urlFile } = browserEnv();
+    const cli = runCli(['login', '--json'], { home, env });
+    const url = await waitForUrl(urlFile, cli);
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    await context.route('**/*', (route) =>
+      /^(127\.0\.0\.1|localhost)$/.test(new URL(route.request().url()).hostname)
+        ? route.continue()
+        : route.abort(),
+    );
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.click('text=[ Cancel ]');
+    await page.waitForSelector('#result');
+    expect(await page.getAttribute('#result', 'data-ok')).toBe('false');
+    await context.close();
+    const r = await cli;
+    expect(r.code).toBe(3);
+    expect(r.json<{ error: { code: string } }>().error.code).toBe('oauthCancelled');
+  });
+
+  it('nobody signs in: the wait ends with exit 3, oauthTimeout', async () => {
+    const { env, urlFile } = browserEnv();
+    const r = await runCli(['login', '--json'], { home, env: { ...env, OPOS_MAIL_OAUTH_TIMEOUT_S: '1' } });
+    expect(existsSync(urlFile)).toBe(true);
+    expect(r.code).toBe(3);
+    expect(r.json<{ error: { code: string; params: { seconds: number } } }>().error).toMatchObject({
+      code: 'oauthTimeout',
+      params: { seconds: 1 },
+    });
   });
 });
 

@@ -25,6 +25,8 @@ import { EncryptedTokenCache } from './token-cache.js';
 
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
+const SIGN_IN_FIXES = new Set<string>(['signInRequired', 'oauthRefreshExpired', 'oauthConsentMissing']);
+
 export interface OAuthServiceOptions {
   dataFolder: string;
   secrets: SecretStore;
@@ -98,7 +100,8 @@ export class OAuthService implements OAuthController {
       result = await cache.locked(() => session.silent(scopes, profile.user));
     } catch (e) {
       const mapped = mapOAuthError(e, this.errorContext(profile, config));
-      if (mapped.code !== 'signInRequired' && mapped.code !== 'oauthRefreshExpired') throw mapped;
+      // what a new sign-in can fix: none cached, refresh token expired or revoked, consent needed now
+      if (!SIGN_IN_FIXES.has(mapped.code)) throw mapped;
       needSignIn = mapped;
     }
     if (!result) {
