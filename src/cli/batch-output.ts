@@ -27,12 +27,16 @@ export function withMessage(t: TFunction, line: BatchLine): BatchLine {
 }
 
 /** `--json` lines for a refused manifest: one per invalid row, every problem listed. */
-export function invalidLines(t: TFunction, problems: RowProblem[]): BatchLine[] {
+export function invalidLines(
+  t: TFunction,
+  problems: RowProblem[],
+  references: Record<number, string> = {},
+): BatchLine[] {
   const byRow = new Map<number, RowProblem[]>();
   for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
   return [...byRow.entries()].map(([row, list]) => ({
     row,
-    reference: null,
+    reference: references[row] ?? null,
     state: 'invalid' as const,
     messageId: null,
     response: null,

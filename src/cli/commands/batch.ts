@@ -106,7 +106,7 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
       }
 
       if (report.problems.length) {
-        if (opts.json) for (const line of invalidLines(t, report.problems)) ctx.json(line);
+        if (opts.json) for (const line of invalidLines(t, report.problems, report.references)) ctx.json(line);
         else {
           ctx.err(t('batch:precheckHeader'));
           for (const p of report.problems)

@@ -48,6 +48,8 @@ export interface BatchReport {
   stopped?: MailError;
   /** Pre-check problems (nothing was sent when there are any). */
   problems: RowProblem[];
+  /** The reference of each row that has one (row → reference), to report problems by reference too. */
+  references?: Record<number, string>;
 }
 
 export interface BatchDeps {
@@ -109,7 +111,9 @@ export async function runBatch(
   const summary = emptySummary();
   if (check.problems.length) {
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
-    return { summary, problems: check.problems };
+    const references: Record<number, string> = {};
+    for (const r of check.manifest.rows) if (r.reference) references[r.row] = r.reference;
+    return { summary, problems: check.problems, references };
   }
   const emit = (line: BatchLine) => options.onLine?.(line);
   options.onStart?.({ total: check.items.length, profile: profile.name, dryRun: Boolean(options.dryRun) });
