@@ -29,5 +29,6 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    actionTimeout: 10_000,
   },
 });

@@ -38,6 +38,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
   const [busy, setBusy] = useState(false);
   const editor = useRef<ProfileEditorHandle>(null);
   const [newKey, setNewKey] = useState(0);
+  const [typedName, setTypedName] = useState('');
 
   const reload = useCallback(
     async (select?: string) => {
@@ -164,7 +165,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
             profiles={profiles}
             active={data.active}
             selected={selectedProfile?.name ?? null}
-            newName={selection?.kind === 'new' ? selection.values.name : null}
+            newName={selection?.kind === 'new' ? typedName : null}
             busy={busy}
             onSelect={(name) => guarded(() => setSelection({ kind: 'existing', name }))}
             onNew={() => guarded(() => setPicker(true))}
@@ -203,6 +204,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
                 initial={selection.values}
                 oauthAvailable={info?.oauthAvailable ?? false}
                 onDirtyChange={setDirty}
+                onNameChange={setTypedName}
                 onCancelNew={() => {
                   setDirty(false);
                   setSelection(null);
@@ -331,7 +333,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
         >
           <p>
             {t('ui:guard.text', {
-              name: selection?.kind === 'new' ? selection.values.name : (selectedProfile?.name ?? ''),
+              name: selection?.kind === 'new' ? typedName : (selectedProfile?.name ?? ''),
             })}
           </p>
         </Modal>

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestCa, type TestCa } from '../helpers/certs.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { smtpError, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { installBridge } from './host/bridge-client.js';
 import { PAGE_METHODS, startHost, type TestHost } from './host/host.js';
 
@@ -40,6 +40,11 @@ export const test = base.extend<Fixtures>({
       tls: c.issue('smtp', ['localhost', '127.0.0.1']),
       users: { [SMTP_USER]: SMTP_PASSWORD },
       size: 10 * 1024 * 1024,
+      // a mailbox that does not exist, for the error path
+      onRcpt: (address) =>
+        address.startsWith('unbekannt@')
+          ? smtpError(550, '5.1.1 <' + address + '>: User unknown')
+          : undefined,
     });
     await use(Object.assign(server, { caFile: c.caFile }));
     await server.close();

@@ -6,6 +6,7 @@ export interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
   'aria-disabled'?: boolean;
   readOnly?: boolean;
 }
@@ -33,14 +34,19 @@ export function Field({ id, label, disabledReason, error, help, required, childr
     id,
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
     ...(error ? { 'aria-invalid': true } : {}),
+    ...(required && !disabledReason ? { 'aria-required': true } : {}),
     ...(disabledReason ? { 'aria-disabled': true, readOnly: true } : {}),
   };
   return (
     <div className={`field${disabledReason ? ' is-disabled' : ''}${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && !disabledReason ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-cell">
+        <label htmlFor={id}>{label}</label>
+        {required && !disabledReason ? (
+          <span className="required-mark" aria-hidden="true">
+            {' *'}
+          </span>
+        ) : null}
+      </div>
       <div className="control">
         {children(control)}
         {disabledReason ? (

@@ -38,6 +38,8 @@ interface Props {
   onSaved: (saved: ProfileView) => void;
   onCancelNew: () => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** The name as typed (the profile list shows it for a new profile). */
+  onNameChange?: (name: string) => void;
 }
 
 function disabledReason(t: TFunction, v: EditableProfile, field: ProfileField): string | null {
@@ -58,7 +60,7 @@ function authReason(t: TFunction, v: EditableProfile, choice: AuthChoice): strin
 const key = (field: string) => `core:fields.${fieldLabelKey(field)}`;
 
 export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function ProfileEditor(
-  { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange },
+  { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange, onNameChange },
   ref,
 ) {
   const { t, i18n } = useTranslation();
@@ -76,6 +78,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 
   const dirty = JSON.stringify(values) !== JSON.stringify(initial) || password !== '' || clearPassword;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
 
   useEffect(() => {
     if (!original) return;

@@ -222,7 +222,10 @@ export function SendView({ profiles, active }: Props) {
             </div>
             <div className={`total${tooLarge ? ' over' : ''}`} data-testid="total-size">
               {limitBytes
-                ? t('ui:send.totalLimit', { size: size(total), limit: size(limitBytes) })
+                ? t('ui:send.totalLimit', {
+                    size: size(total),
+                    limit: t('ui:units.kb', { n: profile!.maxSizeKb.toLocaleString(i18n.language) }),
+                  })
                 : t('ui:send.total', { size: size(total) })}
             </div>
             {tooLarge ? <div className="field-error">{t('ui:send.tooLarge')}</div> : null}
