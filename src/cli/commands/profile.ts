@@ -5,6 +5,7 @@ import type { CliContext } from '../context.js';
 import { addProfileFlags, patchFromOptions } from '../profile-flags.js';
 import { readSecretFromStdin } from '../read-secret.js';
 import { MailError } from '../../main/errors/mail-error.js';
+import { oauthSmtpDefaults } from '../../main/oauth/config.js';
 
 /** Extra facts `profile show` prints; features (e.g. OAuth sign-in state) add theirs. */
 export const profileShowExtras: Array<(ctx: CliContext, p: Profile) => Promise<Record<string, unknown>>> = [];
@@ -107,6 +108,12 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     if (!patch.connection) patch.connection = 'smtp';
     if (patch.connection === 'smtp' && patch.auth === undefined && patch.user) patch.auth = 'password';
     if (patch.connection === 'graph' && patch.auth === undefined) patch.auth = 'oauth';
+    if (patch.connection === 'smtp' && patch.auth === 'oauth' && !patch.host) {
+      // Microsoft 365: smtp.office365.com:587 StartTls; Gmail: smtp.gmail.com:465 SslOnConnect
+      const d = oauthSmtpDefaults(patch.oauth?.provider ?? 'microsoft', patch.oauth?.cloud ?? 'global');
+      patch.host = d.host;
+      if (patch.port === undefined && patch.security === undefined) Object.assign(patch, d);
+    }
     const password = opts.passwordStdin
       ? await readSecretFromStdin(ctx.io, ctx.t('cli:passwordPrompt'))
       : undefined;

@@ -162,3 +162,15 @@ export function scopesFor(profile: Profile, purpose: TokenPurpose): string[] {
 export function purposeOf(profile: Profile): TokenPurpose {
   return profile.connection === 'graph' ? 'graph' : 'smtp';
 }
+
+/** The SMTP submission servers of the providers (XOAUTH2): used when an OAuth profile names no server. */
+export function oauthSmtpDefaults(
+  provider: OAuthProvider,
+  cloud: MicrosoftCloud,
+): { host: string; port: number; security: 'StartTls' | 'SslOnConnect' } {
+  if (provider === 'google') return { host: 'smtp.gmail.com', port: 465, security: 'SslOnConnect' };
+  const host = { global: 'smtp.office365.com', usgov: 'smtp.office365.us', china: 'smtp.partner.outlook.cn' }[
+    cloud
+  ];
+  return { host, port: 587, security: 'StartTls' };
+}
