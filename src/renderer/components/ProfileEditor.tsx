@@ -616,7 +616,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
                           time: dateFmt(status.expiresAt),
                         })
                       : t('ui:form.signedInAs', { account: status.account ?? '' })
-                    : oauthReason
+                    : oauthReason || !oauthAvailable
                       ? ''
                       : t('ui:form.notSignedIn')}
               </span>
