@@ -358,6 +358,8 @@ describe('Google: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
     expect(readFileSync(path.join(home, 'profiles.json'), 'utf8')).not.toContain(GOOGLE_CLIENT_SECRET);
     expect(await new KeyringSecretStore(home).get(id, 'client-secret')).toBe(GOOGLE_CLIENT_SECRET);
 
+    // short-lived tokens: the send below must refresh (Google keeps its refresh token, no rotation)
+    op.accessTokenTtl.google = 200;
     const { run, url, ms } = await withBrowserSignIn(['login', '--json'], home, 'bob');
     figures.interactiveSignInGoogle = ms;
     expect(run.code, run.stderr).toBe(0);
@@ -386,6 +388,19 @@ describe('Google: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(urlFile)).toBe(false);
     expect(delivered('Mahnung XOAUTH2 Google')[0]).toMatchObject({ user: 'bob@firma.example' });
+    const refreshes = op.grants.filter(
+      (g) => g.grantType === 'refresh_token' && g.clientId === GOOGLE_CLIENT_ID,
+    );
+    expect(refreshes).toHaveLength(1);
+    expect(refreshes[0]).toMatchObject({ ok: true });
+    const again = await runCli(['send', '--to', 'kunde@example.org', '--subject', 'Google 2', '--json'], {
+      home,
+      env,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    const all = op.grants.filter((g) => g.grantType === 'refresh_token' && g.clientId === GOOGLE_CLIENT_ID);
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ ok: true, presentedRefreshToken: all[0]!.presentedRefreshToken });
   });
 });
 

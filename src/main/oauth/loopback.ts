@@ -92,8 +92,11 @@ export async function startLoopback(o: LoopbackOptions): Promise<Loopback> {
     else settle!.resolve(result!);
     // let the answer page reach the browser, then stop listening
     setImmediate(() => {
-      server.close();
-      server.closeIdleConnections();
+      for (const srv of [server, server6]) {
+        if (!srv?.listening) continue;
+        srv.close();
+        srv.closeIdleConnections();
+      }
     });
   };
 
@@ -154,6 +157,15 @@ export async function startLoopback(o: LoopbackOptions): Promise<Loopback> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // `localhost` may resolve to ::1 first: answer there too when the system has IPv6 loopback
+  const server6 =
+    o.host === 'localhost'
+      ? http.createServer(server.listeners('request')[0] as http.RequestListener)
+      : undefined;
+  if (server6) {
+    server6.on('error', () => undefined);
+    server6.listen(port, '::1');
+  }
 
   const timer = setTimeout(
     () => finish(new MailError('oauthTimeout', { seconds: Math.round(o.timeoutMs / 1000) })),

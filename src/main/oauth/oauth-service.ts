@@ -178,7 +178,12 @@ export class OAuthService implements OAuthController {
         throw mapOAuthError(e, ctx);
       }
       notify?.({ profileId: profile.id, phase: 'browser', url });
-      await this.options.openBrowser(url);
+      try {
+        await this.options.openBrowser(url);
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new MailError('oauthCancelled', { detail: `browser: ${detail.slice(0, 200)}` }, { cause: e });
+      }
       let code: string;
       try {
         ({ code } = await loopback.response);

@@ -52,6 +52,13 @@ export class SmtpTransport implements Transport {
       if (pass === null || pass === '') throw new MailError('passwordMissing', { profile: p.name });
       credentials = { user: p.user, pass };
     }
+    // OAuth: the token (and, in "OAuth mit Dialog", a browser sign-in that may take minutes) comes
+    // before the connection, so the server never sits idle waiting for the user
+    if (p.auth === 'oauth') {
+      if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
+      const { token, user } = await this.ctx.tokens.accessToken(p, 'smtp');
+      credentials = { user: p.user || user, accessToken: token };
+    }
 
     const connection = new SMTPConnection({
       host: sec.host,
@@ -114,11 +121,6 @@ export class SmtpTransport implements Transport {
       try {
         if (!secure && !p.allowPlaintextAuth)
           throw new MailError('plaintextAuthRefused', { host: sec.host, port: sec.port });
-        if (p.auth === 'oauth') {
-          if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
-          const { token, user } = await this.ctx.tokens.accessToken(p, 'smtp');
-          credentials = { user: p.user || user, accessToken: token };
-        }
         const offered = report.offeredAuth ?? [];
         const wanted = credentials?.accessToken ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'];
         if (offered.length && !wanted.some((m) => offered.includes(m)))
