@@ -37,6 +37,8 @@ let browser: Browser;
 let work: string;
 let browserScript: string;
 const figures: Record<string, number> = {};
+/** Generous limits: several real processes, a browser and a provider per test (the full suite runs in parallel). */
+const SLOW = 90_000;
 
 beforeAll(async () => {
   ca = createTestCa();
@@ -84,7 +86,7 @@ beforeAll(async () => {
   browserScript = path.join(work, 'open-browser.sh');
   writeFileSync(browserScript, '#!/bin/sh\nprintf \'%s\\n\' "$1" >> "$OPOS_TEST_URL_FILE"\n');
   chmodSync(browserScript, 0o755);
-}, 60_000);
+}, SLOW);
 
 afterAll(async () => {
   await browser?.close();
@@ -186,7 +188,7 @@ function delivered(subject: string) {
   return smtp.messages.filter((m) => m.raw.toString('utf8').includes(`Subject: ${subject}\r\n`));
 }
 
-describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
+describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', { timeout: SLOW }, () => {
   const home = tempHome();
   let id = '';
 
@@ -335,7 +337,7 @@ describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
   });
 });
 
-describe('Google: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
+describe('Google: "OAuth mit Dialog" over SMTP XOAUTH2', { timeout: SLOW }, () => {
   const home = tempHome();
 
   it('signs in (access_type=offline, no offline_access scope) and sends', async () => {
@@ -404,7 +406,7 @@ describe('Google: "OAuth mit Dialog" over SMTP XOAUTH2', () => {
   });
 });
 
-describe('Microsoft Graph API', () => {
+describe('Microsoft Graph API', { timeout: SLOW }, () => {
   const home = tempHome();
   const big = path.join(tempHome('opos-att-'), 'Kontoauszug 5 MB.pdf');
   let bigHash = '';
@@ -554,7 +556,7 @@ describe('Microsoft Graph API', () => {
   });
 });
 
-describe('browser sign-in that does not complete', () => {
+describe('browser sign-in that does not complete', { timeout: SLOW }, () => {
   const home = tempHome();
 
   beforeAll(async () => {
@@ -603,7 +605,7 @@ describe('browser sign-in that does not complete', () => {
   });
 });
 
-describe('without a sign-in', () => {
+describe('without a sign-in', { timeout: SLOW }, () => {
   it('"OAuth 2.0" (silent) without a cached sign-in fails with exit 3 and opens nothing', async () => {
     const home = tempHome();
     await addProfile(home, 'Still', [
