@@ -504,6 +504,17 @@ describe('Microsoft Graph API', { timeout: SLOW }, () => {
       expect(existsSync(urlFile)).toBe(false);
       expect(graph.sent.at(-1)).toMatchObject({ via: 'sendMail', mailbox: 'team@firma.example' });
     }
+    // large: the draft is made in the signed-in mailbox with the shared sender as `from`
+    const large = await runCli(
+      ['send', '--to', 'kunde@example.org', '--subject', 'Avis Team groß', '--attach', big, '--json'],
+      { home },
+    );
+    expect(large.code, large.stderr).toBe(0);
+    expect(graph.sent.at(-1)).toMatchObject({
+      via: 'draft',
+      mailbox: 'me',
+      message: { from: { emailAddress: { address: 'team@firma.example' } } },
+    });
     // every refresh presented the token the previous one issued: the newest was always persisted
     const refreshes = op.grants.filter((g) => g.grantType === 'refresh_token' && g.clientId === MS_CLIENT_ID);
     expect(refreshes.length).toBeGreaterThanOrEqual(3);

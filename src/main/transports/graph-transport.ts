@@ -1,8 +1,9 @@
 // The Microsoft Graph API as a connection kind (no server, no port): `sendMail` for the signed-in
-// mailbox, or /users/{sender}/… for a shared mailbox or send-as when the sender differs. Attachments
-// under 3 MB in all go inline; otherwise a draft is created, each attachment of 3 MB or more goes
-// through an upload session in chunks of at most 4 MB (up to 150 MB per attachment), then the draft is
-// sent. 202 Accepted means queued by Exchange Online, not delivered: reported as `accepted`.
+// mailbox, or /users/{sender}/sendMail for a shared mailbox or send-as when the sender differs.
+// Attachments under 3 MB in all go inline; otherwise a draft is created in the signed-in mailbox (with
+// the sender as `from`), each attachment of 3 MB or more goes through an upload session in chunks of at
+// most 4 MB (up to 150 MB per attachment), then the draft is sent. 202 Accepted means queued by
+// Exchange Online, not delivered: reported as `accepted`.
 import { promises as fs } from 'node:fs';
 import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
@@ -13,8 +14,8 @@ import { resolveOAuth, loadBuiltInClients } from '../oauth/config.js';
 import { agentFor } from '../oauth/http.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
-/** Total attachment bytes below which one sendMail request carries everything (requests max ~4 MB). */
-export const INLINE_LIMIT = 3 * 1024 * 1024;
+/** Bytes (attachments and body) below which one sendMail request carries everything (requests max 4 MB, base64 adds a third). */
+export const INLINE_LIMIT = 3_000_000;
 /** Graph's limit per attachment through an upload session. */
 export const UPLOAD_SESSION_MAX = 150 * 1024 * 1024;
 /** Upload chunk: a multiple of 320 KiB, below 4 MB. */
@@ -93,7 +94,10 @@ export class GraphTransport implements Transport {
         const mailbox =
           !user || user.toLowerCase() === sender.toLowerCase() ? 'me' : `users/${encodeURIComponent(sender)}`;
         const msg = graphMessage(d, message.messageId);
-        const total = d.attachments.reduce((n, a) => n + a.size, 0);
+        const total =
+          d.attachments.reduce((n, a) => n + a.size, 0) +
+          Buffer.byteLength(d.html ?? d.text, 'utf8') +
+          Buffer.byteLength(d.subject, 'utf8');
         let res;
         if (total < INLINE_LIMIT) {
           const attachments = [];
@@ -111,7 +115,9 @@ export class GraphTransport implements Transport {
             json: { message: { ...msg, attachments }, saveToSentItems: true },
           });
         } else {
-          res = await this.sendThroughDraft(client, base, mailbox, token, msg, d.attachments);
+          // the draft lives in the signed-in user's mailbox (Mail.ReadWrite); a different sender is
+          // its `from` (send-as / on behalf, granted in Exchange)
+          res = await this.sendThroughDraft(client, base, 'me', token, msg, d.attachments);
         }
         if (res.tlsVersion) report.tls.version = res.tlsVersion;
         return {
