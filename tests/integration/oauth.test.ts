@@ -3,6 +3,7 @@
 // `opos-mail` command, which uses the real @azure/msal-node and google-auth-library. Tokens are then
 // used for SMTP XOAUTH2 against a test SMTP server and for the Graph API against a local HTTPS endpoint,
 // both of which verify every token against the provider's keys.
+import { spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { OAuthService } from '../../src/main/oauth/oauth-service.js';
 import { ProfileStore } from '../../src/main/profiles/profile-store.js';
 import { KeyringSecretStore } from '../../src/main/secrets/keyring-secret-store.js';
 import { createTestCa, type TestCa } from '../helpers/certs.js';
-import { runCli, SAMPLE_PDF, tempHome, type CliRun } from '../helpers/cli.js';
+import { ROOT, runCli, SAMPLE_PDF, tempHome, type CliRun } from '../helpers/cli.js';
 import { startGraphServer, type TestGraphServer } from '../helpers/graph-server.js';
 import {
   GOOGLE_CLIENT_ID,
@@ -282,6 +283,36 @@ describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', { timeout: SLOW }, (
     await expect(
       verifier.verify(token, RESOURCES.smtp.audience, [...RESOURCES.smtp.scopes]),
     ).resolves.toMatchObject({ sub: 'alice' });
+  });
+
+  it('a new process gets a silent token (measured: process start, loading, keychain, decryption)', async () => {
+    const script = `
+      const t0 = performance.now();
+      const out = ${JSON.stringify(path.join(ROOT, 'out', 'node', 'main'))};
+      const { OAuthService } = await import(out + '/oauth/oauth-service.js');
+      const { KeyringSecretStore } = await import(out + '/secrets/keyring-secret-store.js');
+      const { ProfileStore } = await import(out + '/profiles/profile-store.js');
+      const home = process.env.OPOS_MAIL_HOME;
+      const profile = await new ProfileStore(home).get('M365');
+      const oauth = new OAuthService({ dataFolder: home, secrets: new KeyringSecretStore(home),
+        openBrowser: () => Promise.reject(new Error('no browser')) });
+      const t1 = performance.now();
+      const { user } = await oauth.accessToken(profile, 'smtp');
+      const t2 = performance.now();
+      console.log(JSON.stringify({ user, loadMs: Math.round(t1 - t0), tokenMs: Math.round(t2 - t1) }));`;
+    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, OPOS_MAIL_HOME: home },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(r.code, r.out).toBe(0);
+    const m = JSON.parse(r.out) as { user: string; loadMs: number; tokenMs: number };
+    expect(m.user).toBe('alice@firma.example');
+    figures.silentTokenNewProcessLoad = m.loadMs;
+    figures.silentTokenNewProcessToken = m.tokenMs;
   });
 
   it('the test SMTP server refuses a token not signed by the provider', async () => {
