@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     attachOAuth(
       service,
       guard.wrap((url) => shell.openExternal(url)),
+      app.getLocale(),
     );
 
     const handlers = createIpcHandlers(service, {

@@ -144,6 +144,9 @@ test('keyboard only: create a Testpostfach profile and save it', async ({ app, h
   await app.keyboard.press('Control+A');
   await app.keyboard.type('Testpostfach Mahnlauf');
   await app.keyboard.press('Enter'); // submits the form = Speichern
+  await expect(app.getByRole('button', { name: /Testpostfach Mahnlauf/ })).not.toContainText(
+    'nicht gespeichert',
+  );
   await expect(app.getByRole('button', { name: /Testpostfach Mahnlauf/ })).toHaveAttribute(
     'aria-current',
     'true',

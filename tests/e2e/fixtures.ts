@@ -4,6 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { OAuthService } from '../../src/main/oauth/oauth-service.js';
 import { createTestCa, type TestCa } from '../helpers/certs.js';
 import { smtpError, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { installBridge } from './host/bridge-client.js';
@@ -13,21 +14,47 @@ export const SMTP_USER = 'buchhaltung@muster.example';
 export const SMTP_PASSWORD = 'Geheim-2026!';
 
 let ca: TestCa | undefined;
-function testCa(): TestCa {
+export function testCa(): TestCa {
   return (ca ??= createTestCa());
 }
 
 interface Fixtures {
+  /** Give the core the real OAuth sign-in (src/main/oauth); off by default ("not available" path). */
+  withOAuth: boolean;
+  /** URLs the core asked the system browser to open (test double of shell.openExternal). */
+  browserUrls: string[];
   host: TestHost;
   smtp: TestSmtpServer & { caFile: string };
   app: Page;
 }
 
 export const test = base.extend<Fixtures>({
+  withOAuth: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  browserUrls: async ({}, use) => {
+    await use([]);
+  },
+  host: async ({ withOAuth, browserUrls }, use) => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-e2e-'));
-    const host = await startHost({ dataFolder });
+    const host = await startHost({
+      dataFolder,
+      ...(withOAuth
+        ? {
+            oauth: (service, guard) =>
+              new OAuthService({
+                dataFolder: service.dataFolder,
+                secrets: service.secrets,
+                language: 'de',
+                timeoutMs: 30_000,
+                // the system browser: the URL is handed to the test, which signs in with Chromium
+                openBrowser: guard.wrap((url) => {
+                  browserUrls.push(url);
+                  return Promise.resolve();
+                }),
+              }),
+          }
+        : {}),
+    });
     await use(host);
     await host.close();
     rmSync(dataFolder, { recursive: true, force: true });

@@ -90,10 +90,18 @@ export function createIpcHandlers(
     const { profiles, active } = await service.profiles.list();
     return { profiles: await Promise.all(profiles.map(view)), active };
   };
-  const oauthView = async (p: Profile): Promise<OAuthView> =>
-    service.oauth
-      ? { available: true, status: await service.oauth.status(p) }
-      : { available: false, status: null };
+  const oauthView = async (p: Profile): Promise<OAuthView> => {
+    if (!service.oauth) return { available: false, status: null };
+    if (p.auth !== 'oauth' && p.connection !== 'graph') return { available: true, status: null };
+    try {
+      return { available: true, status: await service.oauth.status(p) };
+    } catch (e) {
+      // no application ID yet: simply not signed in (signing in then explains what is missing)
+      if (e instanceof MailError && e.code === 'oauthNotConfigured')
+        return { available: true, status: { signedIn: false } };
+      throw e;
+    }
+  };
   const allow = (p: Profile) => hooks.allowAuthorizationFor?.(p);
 
   const impl: { [M in IpcMethod]: (req: IpcParsed<M>) => Promise<IpcResponses[M]> } = {

@@ -1,8 +1,16 @@
-// Connects the OAuth sign-in (src/main/oauth, when this build has it) to the shell's guarded opener.
+// Connects the OAuth 2.0 sign-in (src/main/oauth) to the shell: the system browser is opened with
+// shell.openExternal, wrapped by the AuthorizationUrlGuard so that only the chosen provider's https
+// authorisation URL can ever be opened.
+import { OAuthService } from '../oauth/oauth-service.js';
 import type { BrowserOpener } from '../oauth/oauth-controller.js';
 import type { MailService } from '../service/mail-service.js';
+import { languageFromLocale } from '../../shared/i18n/index.js';
 
-export function attachOAuth(_service: MailService, _opener: BrowserOpener): void {
-  // The OAuth implementation is wired here once src/main/oauth provides a controller factory;
-  // until then service.oauth stays undefined and the dialog explains that sign-in is unavailable.
+export function attachOAuth(service: MailService, openBrowser: BrowserOpener, locale: string): void {
+  service.oauth = new OAuthService({
+    dataFolder: service.dataFolder,
+    secrets: service.secrets,
+    openBrowser,
+    language: languageFromLocale(locale),
+  });
 }

@@ -594,7 +594,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         <div className={`field${signInReason ? ' is-disabled' : ''}`}>
           <span className="label" />
           <div className="control">
-            <div className="inline">
+            <div className="inline wide">
               <button
                 type="button"
                 id="f-signin"

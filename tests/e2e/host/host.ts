@@ -51,13 +51,14 @@ export interface TestHost {
 
 export interface HostOptions {
   dataFolder: string;
-  oauth?: (guard: AuthorizationUrlGuard) => OAuthController;
+  /** The OAuth controller to give the core (its browser opener should go through `guard.wrap`). */
+  oauth?: (service: MailService, guard: AuthorizationUrlGuard) => OAuthController;
 }
 
 export async function startHost(options: HostOptions): Promise<TestHost> {
   const service = new MailService({ dataFolder: options.dataFolder });
   const guard = new AuthorizationUrlGuard();
-  if (options.oauth) service.oauth = options.oauth(guard);
+  if (options.oauth) service.oauth = options.oauth(service, guard);
   const dropFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-dropped-'));
   const host = {
     nextFiles: [] as string[],
