@@ -3,7 +3,7 @@
 import { protocol } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppFile } from './trust.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,15 +21,6 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
-}
-
-/** The file a request URL maps to, or null when it would leave the renderer folder. */
-export function resolveAppFile(rendererDir: string, requestUrl: string): string | null {
-  const url = new URL(requestUrl);
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const file = path.resolve(rendererDir, '.' + rel);
-  return file.startsWith(rendererDir + path.sep) ? file : null;
 }
 
 export function serveRenderer(rendererDir: string): void {

@@ -1,0 +1,249 @@
+// The desktop app's IPC contract: every payload is validated before the core sees it, bad payloads
+// come back as a clear `invalidOption` error (never an exception across IPC), attachments are only
+// registered PDFs behind opaque tokens, and the shell's pure checks (sender frames, file mapping,
+// authorisation URLs) refuse what they must.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthorizationUrlGuard, authorizationOrigins } from '../../src/main/ipc/authorization-guard.js';
+import { createIpcHandlers, parseRequest, type IpcHandlers } from '../../src/main/ipc/handlers.js';
+import { MailService } from '../../src/main/service/mail-service.js';
+import { APP_ORIGIN, isTrustedSender, resolveAppFile } from '../../src/main/shell/trust.js';
+import { IPC_CHANNELS } from '../../src/shared/ipc/contract.js';
+import { requestSchemas } from '../../src/shared/ipc/schemas.js';
+import { profileSchema } from '../../src/shared/profile.js';
+import type { ErrorInfo } from '../../src/shared/errors.js';
+
+const SAMPLE_PDF = path.resolve('assets/sample-mahnung.pdf');
+let dir: string;
+let handlers: IpcHandlers;
+let service: MailService;
+const chosen: string[] = [];
+let caChoice: string | null = null;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'opos-ipc-'));
+  service = new MailService({ dataFolder: path.join(dir, 'data') });
+  handlers = createIpcHandlers(service, {
+    version: '1.2.3',
+    locale: 'nl-BE',
+    choosePdfFiles: () => Promise.resolve(chosen.splice(0)),
+    chooseCaFile: () => Promise.resolve(caChoice),
+  });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function failure(p: Promise<{ ok: boolean }>): Promise<ErrorInfo> {
+  const r = (await p) as { ok: false; error: ErrorInfo } | { ok: true };
+  expect(r.ok).toBe(false);
+  return (r as { error: ErrorInfo }).error;
+}
+
+function editable(overrides: Record<string, unknown> = {}) {
+  const { id: _id, ...rest } = profileSchema.parse({
+    id: 'unit-test-0000',
+    name: 'Unit',
+    connection: 'test-mailbox',
+    ...overrides,
+  });
+  return rest;
+}
+
+describe('the contract', () => {
+  it('has one channel and one schema per method, all in the opos: namespace', () => {
+    expect(Object.keys(IPC_CHANNELS).sort()).toEqual(Object.keys(requestSchemas).sort());
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(requestSchemas).sort());
+    const channels = Object.values(IPC_CHANNELS);
+    expect(new Set(channels).size).toBe(channels.length);
+    for (const c of channels) expect(c).toMatch(/^opos:[a-z.-]+$/);
+  });
+
+  it.each([
+    ['listProfiles', { extra: 1 }, 'Unrecognized key'],
+    ['removeProfile', {}, 'name'],
+    ['removeProfile', { name: 42 }, 'name'],
+    ['useProfile', { name: '' }, 'name'],
+    ['send', { profile: 'x', draft: { to: [], subject: 's', kind: 'mahnung' } }, 'draft.to'],
+    ['send', { profile: 'x', draft: { to: ['a@b.example'], subject: 's', kind: 'rechnung' } }, 'draft.kind'],
+    [
+      'send',
+      {
+        profile: 'x',
+        draft: { to: ['a@b.example'], subject: 's', kind: 'mahnung', attachments: ['/etc/passwd'] },
+      },
+      'draft.attachments.0',
+    ],
+    [
+      'send',
+      { profile: 'x', draft: { to: ['a@b.example'], subject: 's', kind: 'mahnung', html: '<b>x</b>' } },
+      'Unrecognized key',
+    ],
+    ['createProfile', { profile: { ...editable(), id: 'sneaky-0001' } }, 'Unrecognized key'],
+    ['createProfile', { profile: editable(), password: 'a\u0000b' }, 'password'],
+    ['createProfile', { profile: { ...editable(), port: 70000 } }, 'profile.port'],
+    ['updateProfile', { name: 'Unit', patch: {}, password: 'x', clearPassword: true }, 'exclude each other'],
+    ['updateProfile', { name: 'Unit', patch: { host: 'a\r\nRCPT TO:<x@y>' } }, 'patch.host'],
+    ['addDroppedPaths', { paths: [] }, 'paths'],
+    ['releaseAttachments', { tokens: ['not-a-token'] }, 'tokens.0'],
+  ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
+    expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
+    const error = await failure(handlers[method](payload));
+    expect(error).toMatchObject({ code: 'invalidOption', category: 'invalid', exitCode: 2 });
+    expect(String(error.params.detail)).toContain(mention);
+  });
+
+  it('a non-object payload is refused, not thrown', async () => {
+    for (const payload of ['x', 42, [], null]) {
+      const error = await failure(handlers.useProfile(payload));
+      expect(error.code).toBe('invalidOption');
+    }
+  });
+
+  it('answers good payloads with the core’s data, never a secret', async () => {
+    const info = await handlers.appInfo({});
+    expect(info).toEqual({ ok: true, value: { version: '1.2.3', language: 'nl', oauthAvailable: false } });
+    const created = await handlers.createProfile({
+      profile: editable({
+        name: 'Hausbank',
+        connection: 'smtp',
+        host: 'smtp.example.com',
+        auth: 'password',
+        user: 'u',
+        fromAddress: 'a@example.com',
+      }),
+      password: 'geheim-123',
+    });
+    expect(created.ok).toBe(true);
+    expect(JSON.stringify(created)).not.toContain('geheim-123');
+    expect(created).toMatchObject({ value: { name: 'Hausbank', hasPassword: true } });
+    const list = await handlers.listProfiles({});
+    expect(JSON.stringify(list)).not.toContain('geheim-123');
+    // the core's own completeness check still applies behind the schema
+    const incomplete = await failure(
+      handlers.createProfile({ profile: editable({ name: 'Leer', connection: 'smtp' }) }),
+    );
+    expect(incomplete.code).toBe('profileInvalid');
+    const dup = await handlers.duplicateProfile({ name: 'Hausbank', newName: 'Hausbank 2' });
+    expect(dup).toMatchObject({ ok: true, value: { name: 'Hausbank 2', hasPassword: true } });
+    const removed = await handlers.removeProfile({ name: 'Hausbank 2' });
+    expect(removed.ok).toBe(true);
+    expect(await service.secrets.get((dup as { value: { id: string } }).value.id, 'password')).toBeNull();
+  });
+});
+
+describe('attachments', () => {
+  it('registers only readable PDFs and hands out opaque tokens', async () => {
+    chosen.push(SAMPLE_PDF);
+    const r = await handlers.chooseAttachments({});
+    expect(r.ok).toBe(true);
+    const [handle] = (r as { value: Array<{ token: string; name: string; size: number }> }).value;
+    expect(handle).toMatchObject({ name: 'sample-mahnung.pdf', size: expect.any(Number) });
+    expect(handle!.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(r)).not.toContain(path.dirname(SAMPLE_PDF));
+
+    const txt = path.join(dir, 'notiz.pdf');
+    writeFileSync(txt, 'not a pdf at all');
+    expect((await failure(handlers.addDroppedPaths({ paths: [txt] }))).code).toBe('attachmentNotPdf');
+    expect((await failure(handlers.addDroppedPaths({ paths: [dir] }))).code).toBe('attachmentNotPdf');
+    expect((await failure(handlers.addDroppedPaths({ paths: ['relative.pdf'] }))).code).toBe(
+      'attachmentMissing',
+    );
+    expect((await failure(handlers.addDroppedPaths({ paths: [path.join(dir, 'gone.pdf')] }))).code).toBe(
+      'attachmentMissing',
+    );
+  });
+
+  it('a send with a token that was never handed out is refused', async () => {
+    const error = await failure(
+      handlers.send({
+        profile: 'Testpostfach',
+        draft: {
+          to: ['a@b.example'],
+          subject: 'x',
+          kind: 'mahnung',
+          attachments: ['00000000-0000-4000-8000-000000000000'],
+        },
+      }),
+    );
+    expect(error.code).toBe('attachmentMissing');
+  });
+
+  it('the certificate chooser refuses a file that is no PEM certificate', async () => {
+    caChoice = SAMPLE_PDF;
+    expect((await failure(handlers.chooseCaFile({}))).code).toBe('caFileUnreadable');
+    caChoice = null;
+    expect(await handlers.chooseCaFile({})).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('the shell’s pure checks', () => {
+  it('trusts only the main frame of our window on our origin', () => {
+    const mainFrame = { url: `${APP_ORIGIN}/index.html` };
+    const win = { mainFrame };
+    expect(isTrustedSender({ sender: win, senderFrame: mainFrame }, win)).toBe(true);
+    expect(isTrustedSender({ sender: win, senderFrame: { url: `${APP_ORIGIN}/x` } }, win)).toBe(false);
+    expect(isTrustedSender({ sender: { mainFrame }, senderFrame: mainFrame }, win)).toBe(false);
+    expect(isTrustedSender({ sender: win, senderFrame: null }, win)).toBe(false);
+    const foreign = { url: 'https://evil.example/' };
+    expect(
+      isTrustedSender({ sender: { mainFrame: foreign }, senderFrame: foreign }, { mainFrame: foreign }),
+    ).toBe(false);
+    expect(isTrustedSender({ sender: win, senderFrame: mainFrame }, undefined)).toBe(false);
+    const other = { url: 'app://other-app/index.html' };
+    expect(isTrustedSender({ sender: { mainFrame: other }, senderFrame: other }, { mainFrame: other })).toBe(
+      false,
+    );
+  });
+
+  it('serves only files inside the renderer folder', () => {
+    const root = '/opt/opos/out/renderer';
+    expect(resolveAppFile(root, `${APP_ORIGIN}/`)).toBe(`${root}/index.html`);
+    expect(resolveAppFile(root, `${APP_ORIGIN}/assets/a.js`)).toBe(`${root}/assets/a.js`);
+    expect(resolveAppFile(root, `${APP_ORIGIN}/..%2f..%2fetc%2fpasswd`)).toBeNull();
+    // dot segments are resolved by the URL parser first: they stay inside the folder
+    expect(resolveAppFile(root, `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd`)).toBe(`${root}/etc/passwd`);
+    expect(resolveAppFile(root, 'app://other-host/index.html')).toBeNull();
+    expect(resolveAppFile(root, 'file:///etc/passwd')).toBeNull();
+    expect(resolveAppFile(root, `${APP_ORIGIN}/%E0%A4%A`)).toBeNull();
+  });
+
+  it('opens only the chosen provider’s https authorisation URLs', () => {
+    const guard = new AuthorizationUrlGuard();
+    const ms = profileSchema.parse({ id: 'p-00000001', name: 'M', connection: 'smtp', auth: 'oauth' });
+    expect(guard.permits('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize')).toBe(
+      false,
+    );
+    guard.allowFor(ms);
+    expect(guard.permits('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe(
+      true,
+    );
+    expect(guard.permits('http://login.microsoftonline.com/authorize')).toBe(false);
+    expect(guard.permits('https://accounts.google.com/o/oauth2/v2/auth')).toBe(false);
+    expect(guard.permits('https://user:pw@login.microsoftonline.com/')).toBe(false);
+    expect(guard.permits('https://login.microsoftonline.com.evil.example/')).toBe(false);
+    expect(guard.permits('file:///etc/passwd')).toBe(false);
+    expect(guard.permits('not a url')).toBe(false);
+    const google = { ...ms, oauth: { ...ms.oauth, provider: 'google' as const } };
+    guard.allowFor(google);
+    expect(guard.permits('https://accounts.google.com/o/oauth2/v2/auth')).toBe(true);
+    expect(guard.permits('https://login.microsoftonline.com/x')).toBe(false);
+    expect(
+      authorizationOrigins({ ...ms, oauth: { ...ms.oauth, authorityUrl: 'http://127.0.0.1:1/' } }),
+    ).toEqual([]);
+    expect(authorizationOrigins({ ...ms, oauth: { ...ms.oauth, cloud: 'usgov' } })).toEqual([
+      'https://login.microsoftonline.us',
+    ]);
+  });
+
+  it('a refused URL is never handed to the real opener', async () => {
+    const guard = new AuthorizationUrlGuard();
+    const opened: string[] = [];
+    const open = guard.wrap((u) => {
+      opened.push(u);
+      return Promise.resolve();
+    });
+    await expect(open('https://login.microsoftonline.com/authorize')).rejects.toThrow(/Refused/);
+    expect(opened).toEqual([]);
+  });
+});
