@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   oauthRefreshExpired: 'auth',
   oauthTimeout: 'auth',
   oauthCancelled: 'auth',
+  oauthTokenRejected: 'auth',
   authNotOffered: 'auth',
   loginRequired: 'auth',
   // connection / TLS (4)

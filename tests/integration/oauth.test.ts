@@ -4,6 +4,7 @@
 // used for SMTP XOAUTH2 against a test SMTP server and for the Graph API against a local HTTPS endpoint,
 // both of which verify every token against the provider's keys.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { randomBytes, createHash } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
@@ -348,6 +349,28 @@ describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', { timeout: SLOW }, (
     expect(err?.responseCode).toBe(535);
   });
 
+  it('a token for another user is refused by the server: exit 3, oauthTokenRejected', async () => {
+    expect(
+      (await runCli(['profile', 'edit', 'M365', '--user', 'mallory@firma.example'], { home })).code,
+    ).toBe(0);
+    const r = await runCli(
+      ['send', '--to', 'kunde@example.org', '--subject', 'falscher Benutzer', '--json'],
+      {
+        home,
+        env: browserEnv().env,
+      },
+    );
+    expect(r.code).toBe(3);
+    expect(r.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'oauthTokenRejected',
+      message: expect.stringContaining('535'),
+    });
+    expect(delivered('falscher Benutzer')).toHaveLength(0);
+    expect((await runCli(['profile', 'edit', 'M365', '--user', 'alice@firma.example'], { home })).code).toBe(
+      0,
+    );
+  });
+
   it('logout removes the cache file and its keychain key; "OAuth 2.0" then stops with exit 3', async () => {
     const r = await runCli(['logout', '--json'], { home });
     expect(r.code, r.stderr).toBe(0);
@@ -644,6 +667,31 @@ describe('browser sign-in that does not complete', { timeout: SLOW }, () => {
       code: 'oauthTimeout',
       params: { seconds: 1 },
     });
+  });
+});
+
+describe('sign-in host unreachable or not trusted', { timeout: SLOW }, () => {
+  it.each([
+    ['unreachable', 'connectFailed'],
+    ['untrusted', 'certUntrusted'],
+  ])('%s: exit 4 (%s) before any browser opens', async (kind, code) => {
+    const home = tempHome();
+    let authority = op.issuer;
+    if (kind === 'unreachable') {
+      const probe = net.createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      authority = `https://127.0.0.1:${(probe.address() as net.AddressInfo).port}`;
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+    }
+    const flags = smtpFlags('frank@firma.example').map((f) => (f === op.issuer ? authority : f));
+    const caAt = flags.indexOf('--ca-file');
+    if (kind === 'untrusted') flags.splice(caAt, 2);
+    await addProfile(home, 'Netz', [...flags, '--oauth', 'dialog', '--client-id', MS_CLIENT_ID, '--use']);
+    const { env, urlFile } = browserEnv();
+    const r = await runCli(['login', '--json'], { home, env });
+    expect(r.code, r.stdout).toBe(4);
+    expect(r.json<{ error: { code: string } }>().error.code).toBe(code);
+    expect(existsSync(urlFile)).toBe(false);
   });
 });
 

@@ -143,7 +143,7 @@ describe('error mapping', () => {
     });
     expect(mapGraphError(res(403, 'ErrorAccessDenied'), 'P').code).toBe('oauthConsentMissing');
     expect(mapGraphError(res(403, 'ErrorSendAsDenied'), 'P').code).toBe('rejected');
-    expect(mapGraphError(res(401, 'InvalidAuthenticationToken'), 'P').code).toBe('authFailed');
+    expect(mapGraphError(res(401, 'InvalidAuthenticationToken'), 'P').code).toBe('oauthTokenRejected');
     expect(mapGraphError(res(413, 'ErrorMessageSizeExceeded'), 'P').exitCode).toBe(7);
     expect(mapGraphError(res(400, 'ErrorInvalidRecipients'), 'P').exitCode).toBe(5);
   });

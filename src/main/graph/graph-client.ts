@@ -58,7 +58,7 @@ export function mapGraphError(res: HttpResponse, profile: string, retryAfter?: n
       { response, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) },
       { response },
     );
-  if (s === 401) return new MailError('authFailed', { response, profile }, { response });
+  if (s === 401) return new MailError('oauthTokenRejected', { response, profile }, { response });
   if (s === 403) {
     if (/SendAs|SendOnBehalf/i.test(code + message))
       return new MailError('rejected', { response }, { response });

@@ -32,6 +32,13 @@ interface NetworkResponse<T> {
 
 /** MSAL's network module on node:https, so a profile's extra CA is trusted (and nothing else changes). */
 class MsalNetwork {
+  /** MSAL reports failed requests without their cause; the cause is kept here (certificate, refused…). */
+  lastError: Error | undefined;
+
+  failure(): Error | undefined {
+    return this.lastError;
+  }
+
   constructor(private readonly agent: https.Agent) {}
 
   sendGetRequestAsync<T>(
@@ -55,12 +62,18 @@ class MsalNetwork {
     options?: { headers?: Record<string, string>; body?: string },
     timeout?: number,
   ): Promise<NetworkResponse<T>> {
-    const res = await httpsRequest(url, this.agent, {
-      method,
-      ...(options?.headers ? { headers: options.headers } : {}),
-      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-      timeoutMs: timeout ?? 30_000,
-    });
+    let res;
+    try {
+      res = await httpsRequest(url, this.agent, {
+        method,
+        ...(options?.headers ? { headers: options.headers } : {}),
+        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+        timeoutMs: timeout ?? 30_000,
+      });
+    } catch (e) {
+      this.lastError = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
     let body: T;
     try {
       body = JSON.parse(res.body.toString('utf8') || '{}') as T;
@@ -83,12 +96,14 @@ function sameUser(a: string, b: string): boolean {
 
 export class MicrosoftSession implements ProviderSession {
   private readonly pca: PublicClientApplication;
+  private readonly network: MsalNetwork;
 
   constructor(
     private readonly config: ResolvedOAuth,
     private readonly cache: EncryptedTokenCache,
     agent: https.Agent,
   ) {
+    this.network = new MsalNetwork(agent);
     const cachePlugin = {
       beforeCacheAccess: async (ctx: TokenCacheContext) => {
         const text = await cache.read();
@@ -107,7 +122,7 @@ export class MicrosoftSession implements ProviderSession {
       },
       cache: { cachePlugin },
       system: {
-        networkClient: new MsalNetwork(agent),
+        networkClient: this.network,
         ...(config.customAuthority ? { protocolMode: ProtocolMode.OIDC } : {}),
         loggerOptions: {
           logLevel: LogLevel.Error,
@@ -136,34 +151,60 @@ export class MicrosoftSession implements ProviderSession {
     };
   }
 
-  async silent(scopes: string[], loginHint: string): Promise<TokenResult | null> {
-    const account = this.pick(await this.pca.getAllAccounts(), loginHint);
-    if (!account) return null;
-    return this.result(await this.pca.acquireTokenSilent({ account, scopes }));
+  /** Runs an MSAL call; a failed request surfaces with its real cause (MSAL hides it). */
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    this.network.lastError = undefined;
+    try {
+      return await fn();
+    } catch (e) {
+      const code = (e as { errorCode?: unknown }).errorCode;
+      const cause = this.network.failure();
+      if (
+        cause instanceof Error &&
+        (code === 'network_error' || code === 'endpoints_resolution_error' || code === 'openid_config_error')
+      )
+        throw cause;
+      throw e;
+    }
   }
 
-  async authorizationUrl(req: AuthorizationRequest): Promise<string> {
-    return this.pca.getAuthCodeUrl({
-      scopes: req.scopes,
-      redirectUri: req.redirectUri,
-      // form_post keeps the code out of the browser's history (MSAL's own interactive flow does the same)
-      responseMode: ResponseMode.FORM_POST,
-      state: req.state,
-      codeChallenge: req.codeChallenge,
-      codeChallengeMethod: 'S256',
-      ...(req.loginHint ? { loginHint: req.loginHint } : {}),
+  async silent(scopes: string[], loginHint: string): Promise<TokenResult | null> {
+    return this.guard(async () => {
+      const account = this.pick(await this.pca.getAllAccounts(), loginHint);
+      if (!account) return null;
+      return this.result(await this.pca.acquireTokenSilent({ account, scopes }));
     });
   }
 
+  async authorizationUrl(req: AuthorizationRequest): Promise<string> {
+    return this.guard(() =>
+      this.pca.getAuthCodeUrl({
+        scopes: req.scopes,
+        redirectUri: req.redirectUri,
+        // form_post keeps the code out of the browser's history (MSAL's own interactive flow does the same)
+        responseMode: ResponseMode.FORM_POST,
+        state: req.state,
+        codeChallenge: req.codeChallenge,
+        codeChallengeMethod: 'S256',
+        ...(req.loginHint ? { loginHint: req.loginHint } : {}),
+      }),
+    );
+  }
+
   async redeem(req: CodeRedemption): Promise<TokenResult> {
-    return this.result(
-      await this.pca.acquireTokenByCode({
+    const r = await this.guard(() =>
+      this.pca.acquireTokenByCode({
         code: req.code,
         scopes: req.scopes,
         redirectUri: req.redirectUri,
         codeVerifier: req.codeVerifier,
       }),
     );
+    // one mailbox per profile: an account signed in before with another identity is forgotten
+    const tokenCache = this.pca.getTokenCache();
+    for (const a of await tokenCache.getAllAccounts())
+      if (a.homeAccountId !== r.account?.homeAccountId) await tokenCache.removeAccount(a);
+    return this.result(r);
   }
 
   issuerMatches(iss: string): boolean {

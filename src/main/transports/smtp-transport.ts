@@ -139,9 +139,18 @@ export class SmtpTransport implements Transport {
       } catch (e) {
         connection.close();
         if (e instanceof MailError) throw e;
-        throw (e as { code?: string }).code === 'EAUTH'
-          ? mapAuthError(e as Error, where)
-          : mapSmtpError(e, where);
+        const mapped =
+          (e as { code?: string }).code === 'EAUTH'
+            ? mapAuthError(e as Error, where)
+            : mapSmtpError(e, where);
+        // a refused OAuth token is not a wrong password: say what to check instead
+        if (p.auth === 'oauth' && mapped.code === 'authFailed')
+          throw new MailError(
+            'oauthTokenRejected',
+            { response: mapped.response ?? '', profile: p.name },
+            { cause: e, ...(mapped.response ? { response: mapped.response } : {}) },
+          );
+        throw mapped;
       }
     }
 

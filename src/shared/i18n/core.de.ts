@@ -55,6 +55,8 @@ export const coreDe = {
     oauthTimeout:
       'Die Anmeldung im Browser wurde nicht innerhalb von {{seconds}} Sekunden abgeschlossen. Bitte versuchen Sie es erneut.',
     oauthCancelled: 'Die Anmeldung wurde abgebrochen ({{detail}}). Bitte versuchen Sie es erneut.',
+    oauthTokenRejected:
+      'Der Server hat die Anmeldung mit dem OAuth-Token abgelehnt ({{response}}). Bitte prüfen Sie, dass der Benutzername des Profils „{{profile}}“ das angemeldete Konto ist und dass SMTP AUTH bzw. die Graph-Berechtigungen für das Postfach freigegeben sind; melden Sie sich bei Bedarf neu an: opos-mail login --profile „{{profile}}“',
     loginRequired:
       'Der Server verlangt eine Anmeldung ({{response}}). Bitte aktivieren Sie „Anmelden“ im Profil „{{profile}}“ und hinterlegen Sie Benutzername und Passwort (opos-mail profile edit „{{profile}}“ --login --user NAME --password-stdin).',
     authNotOffered:

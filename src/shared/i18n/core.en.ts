@@ -55,6 +55,8 @@ export const coreEn: CoreMessages = {
     oauthTimeout:
       'The sign-in in the browser was not completed within {{seconds}} seconds. Please try again.',
     oauthCancelled: 'The sign-in was cancelled ({{detail}}). Please try again.',
+    oauthTokenRejected:
+      'The server refused the OAuth token ({{response}}). Please check that the user name of the profile "{{profile}}" is the signed-in account and that SMTP AUTH or the Graph permissions are enabled for the mailbox; sign in again if needed: opos-mail login --profile "{{profile}}"',
     loginRequired:
       'The server requires a login ({{response}}). Please turn on "Log in" for the profile "{{profile}}" and store user name and password (opos-mail profile edit "{{profile}}" --login --user NAME --password-stdin).',
     authNotOffered:

@@ -56,6 +56,8 @@ export const coreNl: CoreMessages = {
     oauthTimeout:
       'De aanmelding in de browser is niet binnen {{seconds}} seconden voltooid. Probeer het opnieuw.',
     oauthCancelled: 'De aanmelding is afgebroken ({{detail}}). Probeer het opnieuw.',
+    oauthTokenRejected:
+      'De server heeft het OAuth-token geweigerd ({{response}}). Controleer of de gebruikersnaam van profiel "{{profile}}" het aangemelde account is en of SMTP AUTH of de Graph-machtigingen voor de mailbox zijn ingeschakeld; meld u zo nodig opnieuw aan: opos-mail login --profile "{{profile}}"',
     loginRequired:
       'De server vereist een aanmelding ({{response}}). Schakel "Aanmelden" in voor het profiel "{{profile}}" en sla gebruikersnaam en toegangscode op (opos-mail profile edit "{{profile}}" --login --user NAAM --password-stdin).',
     authNotOffered:
