@@ -34,6 +34,9 @@ npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 npx eslint .
 npx tsc --noEmit -p tsconfig.json
 
+echo "== Electron security scan (electronegativity, fails on HIGH)"
+scripts/electronegativity.sh
+
 echo "== unit and integration tests (real SMTP servers, isolated GNOME Keyring)"
 scripts/with-keyring.sh npx vitest run
 

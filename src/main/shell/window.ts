@@ -21,7 +21,8 @@ export function createMainWindow(preloadFile: string, title: string): BrowserWin
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      // no middle-click (auxclick) navigation into new windows
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
