@@ -1,6 +1,8 @@
 // The small pure parts of the OAuth and Graph code: how BROWSER is run, Retry-After, and how provider
 // and Graph answers map onto the product's outcomes (exit codes).
 import { describe, expect, it } from 'vitest';
+import { reportLines } from '../../src/cli/output.js';
+import { createI18n } from '../../src/shared/i18n/index.js';
 import { profileSchema } from '../../src/shared/profile.js';
 import { mapGraphError, retryAfterSeconds } from '../../src/main/graph/graph-client.js';
 import { resolveOAuth, scopesFor } from '../../src/main/oauth/config.js';
@@ -153,5 +155,21 @@ describe('error mapping', () => {
     expect(retryAfterSeconds(undefined)).toBeUndefined();
     const now = Date.parse('2026-11-22T10:00:00Z');
     expect(retryAfterSeconds('Sun, 22 Nov 2026 10:00:30 GMT', now)).toBe(30);
+  });
+});
+
+describe('Graph report', () => {
+  it('reads well: the mailbox, HTTPS, the signed-in account', () => {
+    const i18n = createI18n('de');
+    const t = i18n.t.bind(i18n);
+    const lines = reportLines(t, {
+      kind: 'graph',
+      tls: { used: true, mode: 'implicit', version: 'TLSv1.3' },
+      auth: { used: true, mechanism: 'OAuth 2.0 (Bearer)', user: 'alice@firma.example' },
+      mailbox: 'team@firma.example',
+    }).join('\n');
+    expect(lines).toContain('Microsoft Graph (team@firma.example)');
+    expect(lines).toContain('alice@firma.example');
+    expect(lines).not.toContain('undefined');
   });
 });

@@ -66,11 +66,9 @@ export class GraphTransport implements Transport {
     // signs in (or refreshes) before anything else: a sign-in problem never leaves a half-done send
     const first = await tokens.accessToken(p, 'graph');
     const client = new GraphClient(agentFor(p), p.name);
-    const host = new URL(base);
+    // no host/port: Graph has neither server nor port in the profile (HTTPS to the cloud's Graph host)
     const report: ConnectionReport = {
       kind: 'graph',
-      host: host.hostname,
-      port: Number(host.port) || 443,
       tls: { used: true, mode: 'implicit' },
       auth: { used: true, mechanism: 'OAuth 2.0 (Bearer)', user: first.user },
       mailbox: p.fromAddress,
