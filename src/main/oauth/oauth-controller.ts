@@ -15,4 +15,6 @@ export interface OAuthController extends AccessTokenSource {
   signIn(profile: Profile): Promise<SignInStatus>;
   /** Removes the cached tokens and the cache key of the profile. */
   signOut(profile: Profile): Promise<void>;
+  /** Ends a sign-in that waits for the browser (the dialog's "Abbrechen"): it fails with oauthCancelled. */
+  cancelSignIn?(profile: Profile): void;
 }
