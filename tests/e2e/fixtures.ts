@@ -92,6 +92,8 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 export const SCREENSHOTS = path.resolve('artifacts/screenshots');
+/** A German screenshot of the current state; modal dialogs are taken as the window shows them. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const modal = await page.locator('dialog[open]').count();
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: modal === 0 });
 }

@@ -303,7 +303,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
               className="short"
               inputMode="numeric"
               type="text"
-              placeholder={t('ui:form.portPlaceholder', { port })}
+              placeholder={reason('port') ? '' : t('ui:form.portPlaceholder', { port })}
               value={values.port ? String(values.port) : ''}
               onChange={(e) => {
                 const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
