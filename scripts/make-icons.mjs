@@ -1,6 +1,6 @@
 // Draws the app icon (a blue tile with a white envelope and a red reminder badge) without any image
 // tool: pixels computed here, written as PNG with node:zlib, and an ICO that embeds the 256 px PNG.
-// Run: node tools/make-icons.mjs  → assets/icon.png (1024), assets/icons/<n>x<n>.png, assets/icon.ico
+// Run: node scripts/make-icons.mjs  → assets/icon.png (1024), assets/icons/<n>x<n>.png, assets/icon.ico
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
