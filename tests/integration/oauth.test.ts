@@ -658,6 +658,23 @@ describe('browser sign-in that does not complete', { timeout: SLOW }, () => {
     expect(r.json<{ error: { code: string } }>().error.code).toBe('oauthCancelled');
   });
 
+  it("the app cancels a waiting sign-in (the dialog's cancel button): oauthCancelled", async () => {
+    const profile = await new ProfileStore(home).get('Abbruch');
+    const opened: string[] = [];
+    const oauth: OAuthService = new OAuthService({
+      dataFolder: home,
+      secrets: new KeyringSecretStore(home),
+      openBrowser: (url) => {
+        opened.push(url);
+        oauth.cancelSignIn(profile);
+        return Promise.resolve();
+      },
+    });
+    await expect(oauth.signIn(profile)).rejects.toMatchObject({ code: 'oauthCancelled', exitCode: 3 });
+    expect(opened).toHaveLength(1);
+    expect(await oauth.status(profile)).toEqual({ signedIn: false });
+  });
+
   it('nobody signs in: the wait ends with exit 3, oauthTimeout', async () => {
     const { env, urlFile } = browserEnv();
     const r = await runCli(['login', '--json'], { home, env: { ...env, OPOS_MAIL_OAUTH_TIMEOUT_S: '1' } });
