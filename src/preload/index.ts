@@ -27,6 +27,7 @@ const api: OposMailApi = {
   oauthStatus: call(IPC_CHANNELS.oauthStatus),
   signIn: call(IPC_CHANNELS.signIn),
   signOut: call(IPC_CHANNELS.signOut),
+  cancelSignIn: call(IPC_CHANNELS.cancelSignIn),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

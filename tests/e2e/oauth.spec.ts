@@ -82,4 +82,12 @@ test('sign in and out from the OAuth 2.0 area through the real test provider', a
   await app.getByRole('button', { name: 'Abmelden' }).click();
   await expect(status).toHaveText('Nicht angemeldet.');
   expect(browserUrls).toHaveLength(1);
+
+  // a sign-in the user abandons in the browser can be cancelled from the dialog
+  await app.getByRole('button', { name: 'Anmelden …' }).click();
+  await expect.poll(() => browserUrls.length).toBe(2);
+  await app.getByRole('button', { name: 'Anmeldung abbrechen' }).click();
+  await expect(app.getByRole('alert')).toContainText('Die Anmeldung wurde abgebrochen');
+  await expect(status).toHaveText('Nicht angemeldet.');
+  await expect(app.getByRole('button', { name: 'Anmeldung abbrechen' })).toHaveCount(0);
 });

@@ -86,6 +86,7 @@ describe('the contract', () => {
     ['updateProfile', { name: 'Unit', patch: { host: 'a\r\nRCPT TO:<x@y>' } }, 'patch.host'],
     ['addDroppedPaths', { paths: [] }, 'paths'],
     ['releaseAttachments', { tokens: ['not-a-token'] }, 'tokens.0'],
+    ['cancelSignIn', { name: 'x', all: true }, 'Unrecognized key'],
   ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
     expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
     const error = await failure(handlers[method](payload));

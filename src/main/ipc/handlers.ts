@@ -173,6 +173,10 @@ export function createIpcHandlers(
       allow(p);
       return { available: true, status: await service.oauth.signIn(p) };
     },
+    cancelSignIn: async ({ name }) => {
+      service.oauth?.cancelSignIn?.(await service.profiles.get(name));
+      return null;
+    },
     signOut: async ({ name }) => {
       const p = await service.profiles.get(name);
       if (!service.oauth) return { available: false, status: null };

@@ -606,6 +606,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
               >
                 {status?.signedIn ? t('ui:form.signOut') : t('ui:form.signIn')}
               </button>
+              {busy === 'signin' && original ? (
+                <button type="button" onClick={() => void api.cancelSignIn({ name: original.name })}>
+                  {t('ui:form.cancelSignIn')}
+                </button>
+              ) : null}
               <span id="f-signin-status" className="status-text" aria-live="polite">
                 {busy === 'signin'
                   ? t('ui:form.signingIn')

@@ -100,6 +100,7 @@ export const uiDe = {
     signedInUntil: 'Angemeldet als {{account}} (gültig bis {{time}}).',
     notSignedIn: 'Nicht angemeldet.',
     signingIn: 'Bitte melden Sie sich im Browser an …',
+    cancelSignIn: 'Anmeldung abbrechen',
     oauthUnavailable: 'Die Anmeldung mit OAuth 2.0 ist in dieser Version noch nicht verfügbar.',
     saveFirst: 'Bitte speichern Sie das Profil zuerst.',
     save: 'Speichern',

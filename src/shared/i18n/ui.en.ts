@@ -96,6 +96,7 @@ export const uiEn: UiMessages = {
     signedInUntil: 'Signed in as {{account}} (valid until {{time}}).',
     notSignedIn: 'Not signed in.',
     signingIn: 'Please sign in in your browser …',
+    cancelSignIn: 'Cancel sign-in',
     oauthUnavailable: 'Signing in with OAuth 2.0 is not available in this version yet.',
     saveFirst: 'Please save the profile first.',
     save: 'Save',

@@ -96,6 +96,7 @@ export const uiNl: UiMessages = {
     signedInUntil: 'Aangemeld als {{account}} (geldig tot {{time}}).',
     notSignedIn: 'Niet aangemeld.',
     signingIn: 'Meld u aan in de browser …',
+    cancelSignIn: 'Aanmelden afbreken',
     oauthUnavailable: 'Aanmelden met OAuth 2.0 is in deze versie nog niet beschikbaar.',
     saveFirst: 'Sla het profiel eerst op.',
     save: 'Opslaan',

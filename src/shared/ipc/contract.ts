@@ -29,6 +29,7 @@ export const IPC_CHANNELS = {
   oauthStatus: 'opos:oauth.status',
   signIn: 'opos:oauth.sign-in',
   signOut: 'opos:oauth.sign-out',
+  cancelSignIn: 'opos:oauth.cancel-sign-in',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -78,6 +79,7 @@ export interface IpcResponses {
   oauthStatus: OAuthView;
   signIn: OAuthView;
   signOut: OAuthView;
+  cancelSignIn: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

@@ -87,6 +87,8 @@ export const requestSchemas = {
   oauthStatus: z.object({ name: profileName }).strict(),
   signIn: z.object({ name: profileName }).strict(),
   signOut: z.object({ name: profileName }).strict(),
+  /** Ends a sign-in that waits for the browser; the pending signIn then fails with oauthCancelled. */
+  cancelSignIn: z.object({ name: profileName }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
