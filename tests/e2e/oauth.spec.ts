@@ -2,7 +2,17 @@
 // redirect) against the real test OpenID provider (oidc-provider over HTTPS, playing Microsoft Entra
 // ID). The "system browser" is a second Chromium context the test drives; the URL reaches it only
 // through the shell's AuthorizationUrlGuard, as shell.openExternal would.
-import { MS_CLIENT_ID, startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import PostalMime from 'postal-mime';
+import {
+  MS_CLIENT_ID,
+  RESOURCES,
+  startOidcProvider,
+  type TestOidcProvider,
+} from '../helpers/oidc-provider.js';
+import { smtpError, startSmtpServer } from '../helpers/smtp-server.js';
+import { tokenVerifier } from '../helpers/token-verifier.js';
 import { expect, screenshot, test, testCa } from './fixtures.js';
 
 test.use({ withOAuth: true });
@@ -15,32 +25,53 @@ test.afterAll(async () => {
   await op?.close();
 });
 
+/** The user signs in in "the system browser": the provider's login form, consent, the loopback page. */
+async function signInInSystemBrowser(browser: Browser, url: string, login: string): Promise<void> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  await context.route(/.*/, (route) => {
+    const h = new URL(route.request().url()).hostname;
+    return h === '127.0.0.1' || h === 'localhost' ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', 'any password');
+  await page.click('button[type=submit]');
+  await page.click('button[autofocus]');
+  await expect(page.locator('#result')).toHaveAttribute('data-ok', 'true');
+  await context.close();
+}
+
+function m365Profile(port: number) {
+  return {
+    name: 'Microsoft 365',
+    connection: 'smtp' as const,
+    host: '127.0.0.1',
+    port,
+    security: 'StartTls' as const,
+    auth: 'oauth' as const,
+    user: 'alice@firma.example',
+    fromAddress: 'alice@firma.example',
+    caFile: testCa().caFile,
+    oauth: {
+      mode: 'dialog' as const,
+      provider: 'microsoft' as const,
+      clientId: MS_CLIENT_ID,
+      tenantId: '',
+      cloud: 'global' as const,
+      authorityUrl: op.issuer,
+      graphUrl: '',
+    },
+  };
+}
+
 test('sign in and out from the OAuth 2.0 area through the real test provider', async ({
   app,
   host,
   browser,
   browserUrls,
 }) => {
-  await host.service.addProfile({
-    name: 'Microsoft 365',
-    connection: 'smtp',
-    host: '127.0.0.1',
-    port: 587,
-    security: 'StartTls',
-    auth: 'oauth',
-    user: 'alice@firma.example',
-    fromAddress: 'alice@firma.example',
-    caFile: testCa().caFile,
-    oauth: {
-      mode: 'dialog',
-      provider: 'microsoft',
-      clientId: MS_CLIENT_ID,
-      tenantId: '',
-      cloud: 'global',
-      authorityUrl: op.issuer,
-      graphUrl: '',
-    },
-  });
+  await host.service.addProfile(m365Profile(587));
   await app.reload();
   await app.getByRole('button', { name: /Microsoft 365/ }).click();
   const status = app.locator('#f-signin-status');
@@ -56,20 +87,7 @@ test('sign in and out from the OAuth 2.0 area through the real test provider', a
   expect(host.guard.permits('https://evil.example/authorize')).toBe(false);
   expect(host.guard.permits(url.href.replace('https:', 'http:'))).toBe(false);
 
-  // the user signs in in the system browser: login form, consent, the loopback page
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
-  await context.route(/.*/, (route) => {
-    const h = new URL(route.request().url()).hostname;
-    return h === '127.0.0.1' || h === 'localhost' ? route.continue() : route.abort();
-  });
-  const page = await context.newPage();
-  await page.goto(url.href);
-  await page.fill('input[name=login]', 'alice');
-  await page.fill('input[name=password]', 'any password');
-  await page.click('button[type=submit]');
-  await page.click('button[autofocus]');
-  await expect(page.locator('#result')).toHaveAttribute('data-ok', 'true');
-  await context.close();
+  await signInInSystemBrowser(browser, url.href, 'alice');
 
   await expect(status).toContainText('Angemeldet als alice@firma.example');
   await expect(app.getByRole('button', { name: 'Abmelden' })).toBeVisible();
@@ -90,4 +108,57 @@ test('sign in and out from the OAuth 2.0 area through the real test provider', a
   await expect(app.getByRole('alert')).toContainText('Die Anmeldung wurde abgebrochen');
   await expect(status).toHaveText('Nicht angemeldet.');
   await expect(app.getByRole('button', { name: 'Anmeldung abbrechen' })).toHaveCount(0);
+});
+
+test('"OAuth mit Dialog": a send that needs a sign-in waits for the browser, then goes out over XOAUTH2', async ({
+  app,
+  host,
+  browser,
+  browserUrls,
+}) => {
+  const verifier = await tokenVerifier(op.issuer, op.jwksUri, testCa().caPem);
+  const smtp = await startSmtpServer({
+    mode: 'starttls',
+    tls: testCa().issue('smtp-oauth', ['127.0.0.1', 'localhost']),
+    users: {},
+    authMethods: ['XOAUTH2'],
+    // like Exchange Online: the token must be the provider's, for the SMTP resource, for this user
+    verifyXoauth2: async (user, token) => {
+      try {
+        const claims = await verifier.verify(token, RESOURCES.smtp.audience, [...RESOURCES.smtp.scopes]);
+        return `${String(claims.sub)}@firma.example` === user
+          ? undefined
+          : smtpError(535, '5.7.3 wrong user');
+      } catch {
+        return smtpError(535, '5.7.3 Authentication unsuccessful');
+      }
+    },
+  });
+  try {
+    await host.service.addProfile(m365Profile(smtp.port));
+    await host.service.profiles.use('Microsoft 365');
+    await app.reload();
+    await app.getByRole('tab', { name: 'Senden' }).click();
+    await app.getByLabel('An', { exact: true }).fill('kunde@empfaenger.example');
+    await app.getByLabel('Betreff').fill('Mahnung 2026-0815');
+    host.nextFiles = [path.resolve('assets/sample-mahnung.pdf')];
+    await app.getByRole('button', { name: 'PDF hinzufügen …' }).click();
+    await app.getByRole('button', { name: 'Senden', exact: true }).click();
+    await expect(app.getByRole('status')).toContainText(
+      'Falls eine Anmeldung nötig ist, öffnet sich Ihr Browser.',
+    );
+    await expect.poll(() => browserUrls.length).toBe(1);
+    expect(smtp.messages).toHaveLength(0);
+
+    await signInInSystemBrowser(browser, browserUrls[0]!, 'alice');
+    await expect(app.getByTestId('send-result')).toContainText('Die Nachricht wurde gesendet.');
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]).toMatchObject({ secure: true, user: 'alice@firma.example' });
+    expect(smtp.sessions.some((s) => s.authMethod === 'XOAUTH2')).toBe(true);
+    const mail = await PostalMime.parse(smtp.messages[0]!.raw);
+    expect(mail.subject).toBe('Mahnung 2026-0815');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['sample-mahnung.pdf']);
+  } finally {
+    await smtp.close();
+  }
 });
