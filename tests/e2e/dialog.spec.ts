@@ -60,6 +60,12 @@ test('fields that do not apply stay visible, disabled, with the reason on hover 
   await expect(app.locator('#f-port-reason')).toBeVisible();
   await expect(app.locator('#f-port-reason')).toContainText('Die Microsoft Graph API sendet per HTTPS');
   await expect(app.getByLabel('Anwendungs-ID (Client-ID)')).not.toHaveAttribute('aria-disabled');
+  await expect(app.getByLabel('Anbieter')).toHaveAccessibleDescription(
+    'Die Microsoft Graph API meldet sich immer bei Microsoft an.',
+  );
+  await app.getByLabel('Anbieter').focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByLabel('Anbieter')).toHaveValue('microsoft');
   await expect(app.getByLabel('OAuth mit Dialog (empfohlen)')).toBeChecked();
   await expect(app.getByLabel('Anmelden (Benutzername und Passwort)')).toHaveAttribute(
     'aria-disabled',

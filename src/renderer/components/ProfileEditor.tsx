@@ -128,7 +128,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setMessage(null);
   };
   const chooseKind = (kind: EditableProfile['connection']) =>
-    setValues((v) => ({ ...v, connection: kind, ...(kind === 'graph' ? { auth: 'oauth' as const } : {}) }));
+    setValues((v) =>
+      kind === 'graph'
+        ? { ...v, connection: kind, auth: 'oauth', oauth: { ...v.oauth, provider: 'microsoft' } }
+        : { ...v, connection: kind },
+    );
 
   async function save(): Promise<boolean> {
     setSubmitted(true);
@@ -217,6 +221,8 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 
   const port = defaultPort(values.security);
   const oauthReason = reason('oauth');
+  const providerReason =
+    oauthReason ?? (values.connection === 'graph' ? t('ui:disabled.graphMicrosoft') : null);
   const tenantReason =
     oauthReason ?? (values.oauth.provider !== 'microsoft' ? t('ui:disabled.microsoftOnly') : null);
   const signInReason =
@@ -546,16 +552,15 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 
       <fieldset>
         <legend>{t('ui:form.sections.oauth')}</legend>
-        <Field id="f-provider" label={t('ui:form.provider')} disabledReason={oauthReason}>
+        <Field id="f-provider" label={t('ui:form.provider')} disabledReason={providerReason}>
           {(c) => (
             <select
               {...c}
               value={values.oauth.provider}
-              onChange={(e) =>
-                guard('oauth')((s: string) =>
-                  setOAuth('provider', s as EditableProfile['oauth']['provider']),
-                )(e.target.value)
-              }
+              onChange={(e) => {
+                if (!providerReason)
+                  setOAuth('provider', e.target.value as EditableProfile['oauth']['provider']);
+              }}
             >
               {OAUTH_PROVIDERS.map((p) => (
                 <option key={p} value={p}>

@@ -119,6 +119,7 @@ export const uiDe = {
     notOAuth: 'Nur bei Anmeldung mit OAuth 2.0 oder OAuth mit Dialog.',
     smtpOnly: 'Nur bei der Verbindungsart SMTP.',
     microsoftOnly: 'Nur beim Anbieter Microsoft.',
+    graphMicrosoft: 'Die Microsoft Graph API meldet sich immer bei Microsoft an.',
   },
   report: {
     success: 'Die Verbindung funktioniert.',

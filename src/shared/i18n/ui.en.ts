@@ -115,6 +115,7 @@ export const uiEn: UiMessages = {
     notOAuth: 'Only for OAuth 2.0 or OAuth with dialog.',
     smtpOnly: 'Only for the SMTP connection kind.',
     microsoftOnly: 'Only for the Microsoft provider.',
+    graphMicrosoft: 'The Microsoft Graph API always signs in with Microsoft.',
   },
   report: {
     success: 'The connection works.',

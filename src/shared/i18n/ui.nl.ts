@@ -116,6 +116,7 @@ export const uiNl: UiMessages = {
     notOAuth: 'Alleen bij OAuth 2.0 of OAuth met venster.',
     smtpOnly: 'Alleen bij verbindingssoort SMTP.',
     microsoftOnly: 'Alleen bij de aanbieder Microsoft.',
+    graphMicrosoft: 'De Microsoft Graph API meldt zich altijd aan bij Microsoft.',
   },
   report: {
     success: 'De verbinding werkt.',
