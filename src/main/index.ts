@@ -72,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(handlers, () => mainWindow?.webContents);
 
-    mainWindow = createMainWindow(preloadFile, PRODUCT_NAME);
+    mainWindow = createMainWindow(preloadFile, PRODUCT_NAME, app.getLocale());
     mainWindow.on('closed', () => (mainWindow = undefined));
   });
 

@@ -1,6 +1,6 @@
 // The dialog: profile list beside the profile form ("Verbindung") and the "Senden" view, with the
 // language switch and the guard against losing unsaved changes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../shared/errors.js';
 import { LANGUAGES, type Language } from '../shared/i18n/types.js';
@@ -66,6 +66,15 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       }
     })();
   }, [api, reload]);
+
+  // closing the window with unsaved changes: the browser's (or Electron's) leave-page question
+  // (a layout effect: the listener is in place in the same commit that shows the form as changed)
+  useLayoutEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
 
   useEffect(() => {
     document.title = t('ui:app.title');

@@ -128,8 +128,23 @@ test('the unsaved-changes guard asks before changes are lost', async ({ app, hos
   await expect(app.getByTestId('template-picker')).toBeVisible();
   expect((await host.service.profiles.get('Testpostfach')).fromName).toBe('Buchhaltung Muster GmbH');
 
-  // Abbrechen in the form reverts
   await app.keyboard.press('Escape');
+  await expect(app.getByTestId('template-picker')).toHaveCount(0);
+
+  // closing the window with unsaved changes asks first (Electron turns this into its own question)
+  await app.getByLabel('Absendername').click(); // a real user gesture: browsers ask only then
+  await app.getByLabel('Absendername').fill('Noch nicht gespeichert');
+  await expect(app.getByRole('button', { name: 'Speichern' })).toBeEnabled(); // dirty is rendered
+  const asked = app.waitForEvent('dialog');
+  await app.close({ runBeforeUnload: true });
+  const question = await asked;
+  expect(question.type()).toBe('beforeunload');
+  await question.dismiss();
+  expect(app.isClosed()).toBe(false);
+  await app.getByLabel('Absendername').fill('Buchhaltung Muster GmbH');
+  await expect(app.getByRole('button', { name: 'Speichern' })).toBeDisabled();
+
+  // Abbrechen in the form reverts
   await app.getByLabel('Absendername').fill('Etwas anderes');
   await app.getByRole('button', { name: 'Abbrechen' }).click();
   await expect(app.getByLabel('Absendername')).toHaveValue('Buchhaltung Muster GmbH');

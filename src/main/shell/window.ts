@@ -1,8 +1,9 @@
 // The one window of the app, with the hardened web preferences of Electron's security checklist.
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
+import { createI18n, languageFromLocale, uiResources } from '../../shared/i18n/index.js';
 import { APP_ORIGIN } from './security.js';
 
-export function createMainWindow(preloadFile: string, title: string): BrowserWindow {
+export function createMainWindow(preloadFile: string, title: string, locale: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1100,
     height: 780,
@@ -30,6 +31,19 @@ export function createMainWindow(preloadFile: string, title: string): BrowserWin
     },
   });
   win.once('ready-to-show', () => win.show());
+  // the dialog refuses to unload while a profile has unsaved changes: ask before closing
+  win.webContents.on('will-prevent-unload', (event) => {
+    const t = createI18n(languageFromLocale(locale), uiResources).t;
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: t('ui:guard.title'),
+      message: t('ui:guard.closeText'),
+      buttons: [t('ui:guard.close'), t('ui:guard.stay')],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault(); // preventDefault here means: unload anyway
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -1,7 +1,7 @@
 // The profile form: Verbindungsart, Verbindungsdaten, Absender, Anmelden and the OAuth 2.0 area,
 // with inline validation, Save / Cancel and "Verbindung testen". Fields that do not apply to the
 // chosen kind stay visible but disabled, with the reason on hover and focus.
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
@@ -77,7 +77,8 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const [oauth, setOauth] = useState<OAuthView | null>(null);
 
   const dirty = JSON.stringify(values) !== JSON.stringify(initial) || password !== '' || clearPassword;
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  // layout effect: the app knows about unsaved changes before the changed form is painted
+  useLayoutEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
 
   useEffect(() => {

@@ -166,6 +166,8 @@ export const uiDe = {
     save: 'Speichern',
     discard: 'Verwerfen',
     stay: 'Zurück',
+    closeText: 'Es gibt ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?',
+    close: 'Schließen',
   },
   error: {
     title: 'Fehler',

@@ -162,6 +162,8 @@ export const uiEn: UiMessages = {
     save: 'Save',
     discard: 'Discard',
     stay: 'Go back',
+    closeText: 'There are unsaved changes. Close anyway and discard them?',
+    close: 'Close',
   },
   error: { title: 'Error', serverReply: 'Server reply: {{response}}' },
 };

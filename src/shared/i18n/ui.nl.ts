@@ -163,6 +163,8 @@ export const uiNl: UiMessages = {
     save: 'Opslaan',
     discard: 'Verwerpen',
     stay: 'Terug',
+    closeText: 'Er zijn niet-opgeslagen wijzigingen. Toch sluiten en de wijzigingen verwerpen?',
+    close: 'Sluiten',
   },
   error: { title: 'Fout', serverReply: 'Antwoord van de server: {{response}}' },
 };
