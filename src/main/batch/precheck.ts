@@ -10,6 +10,7 @@ import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js';
 import type { Manifest, ManifestRow } from './manifest-read.js';
+import { mapLimit } from '../outbox/outbox-store.js';
 import { isPdfFile } from './pdf-check.js';
 import { fillTemplate } from './template.js';
 
@@ -150,8 +151,10 @@ export async function precheck(manifest: Manifest, profile: Profile): Promise<Pr
   const problems: RowProblem[] = [...manifest.problems];
   const items: BatchItem[] = [];
   const seen = new Map<string, number>();
-  for (const r of manifest.rows) {
-    const item = await checkRow(r, profile, problems);
+  // files are checked several rows at a time; the problems are sorted by row below
+  const checked = await mapLimit(manifest.rows, 8, (r) => checkRow(r, profile, problems));
+  for (const [i, r] of manifest.rows.entries()) {
+    const item = checked[i]!;
     const other = seen.get(item.key);
     if (other !== undefined)
       problems.push({

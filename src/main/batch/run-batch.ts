@@ -14,9 +14,13 @@ import type { DeliveryOutcome } from '../outbox/delivery.js';
 import { FileHashCache } from '../outbox/file-hash.js';
 import type { LocatedRecord } from '../outbox/outbox-record.js';
 import type { OutboxService } from '../outbox/outbox-service.js';
+import { mapLimit } from '../outbox/outbox-store.js';
 import type { Transport } from '../transports/transport.js';
 import { readManifest, type Manifest } from './manifest-read.js';
 import { precheck, type BatchItem } from './precheck.js';
+
+/** Rows rendered and stored in parallel while earlier ones are being sent. */
+const RENDER_AHEAD = Number(process.env.OPOS_MAIL_RENDER_AHEAD || 4);
 
 export interface BatchOptions {
   /** Render every message into the test mailbox instead of sending (nothing is queued). */
@@ -162,53 +166,52 @@ export async function runBatch(
   });
 
   const hashes = new FileHashCache();
+  const handle = async (item: BatchItem): Promise<void> => {
+    if (delivery.stopping) return;
+    const before = existing.get(item.key);
+    if (before?.state === 'sent') {
+      summary.skipped++;
+      return emit(lineFor(item, before, 'skipped'));
+    }
+    if (before?.state === 'sending') return; // another process is sending it right now
+    if (before?.state === 'unknown' && !options.resendUnknown) {
+      summary.unknown++;
+      const line = lineFor(item, before, 'unknown');
+      if (before.record.error) line.error = { ...before.record.error, message: '' };
+      return emit(line);
+    }
+    let queued: LocatedRecord;
+    if (before?.state === 'queued') queued = before;
+    else if (before?.state === 'unknown')
+      queued = await outbox.store.transition(before, 'queued', { attempts: 0, code: 'resendUnknown' });
+    else {
+      try {
+        const draft = await draftFor(profile, item, redirectTo);
+        queued = await outbox.store.enqueue(profile, draft, {
+          batch: { scope, key: item.key, row: item.row },
+          ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
+          hashes,
+        });
+      } catch (e) {
+        const err = toMailError(e);
+        summary.failed++;
+        return emit({
+          row: item.row,
+          reference: item.reference || null,
+          state: 'failed',
+          messageId: null,
+          response: null,
+          error: { ...err.toInfo(), message: '' },
+        });
+      }
+    }
+    rowOf.set(queued.record.id, item);
+    delivery.add(queued);
+  };
+  // Rendering and storing run a few rows ahead of sending, several at a time (their fsyncs overlap).
   const produce = async () => {
     try {
-      for (const item of check.items) {
-        if (delivery.stopping) break;
-        const before = existing.get(item.key);
-        if (before?.state === 'sent') {
-          summary.skipped++;
-          emit(lineFor(item, before, 'skipped'));
-          continue;
-        }
-        if (before?.state === 'sending') continue; // another process is sending it right now
-        if (before?.state === 'unknown' && !options.resendUnknown) {
-          summary.unknown++;
-          const line = lineFor(item, before, 'unknown');
-          if (before.record.error) line.error = { ...before.record.error, message: '' };
-          emit(line);
-          continue;
-        }
-        let queued: LocatedRecord;
-        if (before?.state === 'queued') queued = before;
-        else if (before?.state === 'unknown')
-          queued = await outbox.store.transition(before, 'queued', { attempts: 0, code: 'resendUnknown' });
-        else {
-          try {
-            const draft = await draftFor(profile, item, redirectTo);
-            queued = await outbox.store.enqueue(profile, draft, {
-              batch: { scope, key: item.key, row: item.row },
-              ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
-              hashes,
-            });
-          } catch (e) {
-            const err = toMailError(e);
-            summary.failed++;
-            emit({
-              row: item.row,
-              reference: item.reference || null,
-              state: 'failed',
-              messageId: null,
-              response: null,
-              error: { ...err.toInfo(), message: '' },
-            });
-            continue;
-          }
-        }
-        rowOf.set(queued.record.id, item);
-        delivery.add(queued);
-      }
+      await mapLimit(check.items, RENDER_AHEAD, handle);
     } finally {
       delivery.endOfInput();
     }

@@ -44,6 +44,7 @@ export class Delivery {
   private producing = true;
   private stopError: MailError | undefined;
   private wakers: Array<() => void> = [];
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly store: OutboxStore,
@@ -76,6 +77,7 @@ export class Delivery {
   async run(): Promise<DeliveryResult> {
     const n = Math.max(1, this.options.connections ?? 1);
     await Promise.all(Array.from({ length: n }, () => this.worker()));
+    while (this.writes.size) await Promise.all([...this.writes]);
     const remaining = this.ready.length + this.waiting.length;
     let stopped = this.stopError;
     if (!stopped && remaining > 0 && this.options.signal?.aborted)
@@ -195,14 +197,19 @@ export class Delivery {
         let dataComplete = false;
         try {
           const result = await session.send(this.store.prepared(claimed.record, () => (dataComplete = true)));
-          const sent = await this.store.transition(claimed, 'sent', {
-            attempts,
-            response: result.response,
-            accepted: result.accepted,
-            rejected: result.rejected,
-            sentAt: new Date().toISOString(),
-          });
-          this.emit({ located: sent, state: 'sent', result });
+          // The outcome is written while the next message goes out: should the process die before
+          // it is durable, the claim survives and the message is reported unknown, never resent.
+          this.track(
+            this.store
+              .transition(claimed, 'sent', {
+                attempts,
+                response: result.response,
+                accepted: result.accepted,
+                rejected: result.rejected,
+                sentAt: new Date().toISOString(),
+              })
+              .then((sent) => this.emit({ located: sent, state: 'sent', result })),
+          );
         } catch (e) {
           const err = toMailError(e);
           await closeSession(); // a fresh connection for whatever comes next
@@ -249,6 +256,16 @@ export class Delivery {
     } finally {
       await closeSession();
     }
+  }
+
+  /** Keeps an outcome write in view; a failed write (disk full …) stops delivery. */
+  private track(write: Promise<void>): void {
+    const p = write.catch((e: unknown) => {
+      this.stopError ??= toMailError(e);
+      this.notify();
+    });
+    this.writes.add(p);
+    void p.finally(() => this.writes.delete(p));
   }
 
   private emit(o: DeliveryOutcome): void {

@@ -24,10 +24,14 @@ export interface LocatedRecord {
   pid?: number;
 }
 
-/** Folder order used to break a tie between copies of equal revision (later wins). */
+/**
+ * Folder order used to break a tie between copies of equal revision (later wins). A claim moves the
+ * record from queued/ to sending/ without a new revision, so at equal revision `sending` beats
+ * `queued`: a crash must never turn a message that may have left into a queued one.
+ */
 export const STATE_PRECEDENCE: Record<OutboxState, number> = {
-  sending: 0,
-  queued: 1,
+  queued: 0,
+  sending: 1,
   unknown: 2,
   failed: 3,
   sent: 4,

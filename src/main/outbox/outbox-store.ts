@@ -17,8 +17,9 @@ import {
 } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { prepareMessage, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
-import { syncDir, writeFileAtomic } from '../platform/atomic-write.js';
+import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
+import { Renderer } from './renderer.js';
+import { DirSync } from './dir-sync.js';
 import { FileHashCache } from './file-hash.js';
 import { RECORD_VERSION, STATE_PRECEDENCE, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
 
@@ -46,9 +47,45 @@ function now(): string {
 
 export class OutboxStore {
   readonly root: string;
+  private folders: Promise<void> | undefined;
+  private readonly syncs = new Map<string, DirSync>();
+  private readonly renderer = new Renderer();
 
   constructor(readonly dataFolder: string) {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
+  }
+
+  /** Releases the folder handles kept open for syncing. */
+  async close(): Promise<void> {
+    const all = [...this.syncs.values()];
+    this.syncs.clear();
+    await Promise.all([...all.map((s) => s.close()), this.renderer.close()]);
+  }
+
+  private syncDir(dir: string): Promise<void> {
+    let s = this.syncs.get(dir);
+    if (!s) this.syncs.set(dir, (s = new DirSync(dir)));
+    return s.sync();
+  }
+
+  /** Temp file in the same folder, fsync, rename, folder sync (group-committed). */
+  private async writeAtomic(file: string, data: string): Promise<void> {
+    const dir = path.dirname(file);
+    const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
+    const handle = await fs.open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+    await this.syncDir(dir);
   }
 
   dir(name: OutboxState | 'messages' | 'tmp'): string {
@@ -59,9 +96,12 @@ export class OutboxStore {
     return path.join(this.dir('messages'), record.eml);
   }
 
-  private async ensureFolders(): Promise<void> {
-    for (const d of [...OUTBOX_STATES, 'messages', 'tmp'] as const)
-      await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
+  private ensureFolders(): Promise<void> {
+    this.folders ??= (async () => {
+      for (const d of [...OUTBOX_STATES, 'messages', 'tmp'] as const)
+        await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
+    })();
+    return this.folders;
   }
 
   /**
@@ -77,23 +117,18 @@ export class OutboxStore {
     const id = randomUUID();
     const tmp = path.join(this.dir('tmp'), `${id}.eml`);
     const eml = `${id}.eml`;
-    let prepared: PreparedMessage;
-    try {
-      prepared = await prepareMessage(profile, draft, tmp);
-      const handle = await fs.open(tmp, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, path.join(this.dir('messages'), eml));
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-    await syncDir(this.dir('messages'));
+    const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
+    const messageId = newMessageId(d.from.address);
+    const size = await this.renderer.render({
+      draft: d,
+      messageId,
+      date: new Date().toISOString(),
+      maxSizeKb: profile.maxSizeKb,
+      tmp,
+      target: path.join(this.dir('messages'), eml),
+    });
+    await this.syncDir(this.dir('messages'));
     const hashes = options.hashes ?? new FileHashCache();
-    const d = prepared.draft;
     const at = now();
     const record: OutboxRecord = {
       v: RECORD_VERSION,
@@ -118,8 +153,8 @@ export class OutboxStore {
           sha256: await hashes.get(a.path),
         })),
       ),
-      messageId: prepared.messageId,
-      size: prepared.size,
+      messageId,
+      size,
       attempts: 0,
       ...(options.batch ? { batch: options.batch } : {}),
       ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
@@ -129,7 +164,7 @@ export class OutboxStore {
     };
     const file = path.join(this.dir('queued'), `${id}.json`);
     try {
-      await writeFileAtomic(file, JSON.stringify(record));
+      await this.writeAtomic(file, JSON.stringify(record));
     } catch (e) {
       await fs.rm(path.join(this.dir('messages'), eml), { force: true });
       throw e;
@@ -151,8 +186,9 @@ export class OutboxStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    await syncDir(this.dir('sending'));
-    await syncDir(this.dir('queued'));
+    // the claim is durable before the caller touches the network; should the removal from queued/
+    // not survive a crash, the sending copy wins the tie (STATE_PRECEDENCE) and the message is unknown
+    await this.syncDir(this.dir('sending'));
     return { record: located.record, state: 'sending', path: target, pid: process.pid };
   }
 
@@ -185,7 +221,7 @@ export class OutboxStore {
     if (state !== 'failed' && state !== 'unknown' && !patch.error) delete record.error;
     if (state !== 'queued') delete record.nextAttemptAt;
     const file = path.join(this.dir(state), `${record.id}.json`);
-    await writeFileAtomic(file, JSON.stringify(record));
+    await this.writeAtomic(file, JSON.stringify(record));
     if (located.path !== file) await fs.rm(located.path, { force: true });
     return { record, state, path: file };
   }
@@ -253,7 +289,7 @@ export class OutboxStore {
       draft: record.draft,
       attachments: record.draft.attachments,
       raw: () => {
-        const s = createReadStream(file);
+        const s = createReadStream(file, { highWaterMark: 256 * 1024 });
         if (onEnd) s.once('end', onEnd);
         return s;
       },

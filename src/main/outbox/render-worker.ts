@@ -1,0 +1,15 @@
+// The render worker: composes messages into the outbox on its own thread, so rendering the next rows
+// (CPU-bound base64) runs on a second core while the main thread sends. See renderer.ts.
+import { parentPort } from 'node:worker_threads';
+import { toMailError } from '../errors/mail-error.js';
+import { renderMessage, type RenderJob } from './render-message.js';
+
+parentPort?.on('message', (msg: { seq: number; job: RenderJob }) => {
+  renderMessage(msg.job).then(
+    (size) => parentPort!.postMessage({ seq: msg.seq, size }),
+    (e: unknown) => {
+      const err = toMailError(e);
+      parentPort!.postMessage({ seq: msg.seq, error: { code: err.code, params: err.params } });
+    },
+  );
+});

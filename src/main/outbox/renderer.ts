@@ -1,0 +1,61 @@
+// Where messages are rendered: in a worker thread when the compiled worker is next to this file (the
+// CLI and core build), otherwise in-process (e.g. inside a bundle). The worker only holds the event
+// loop open while jobs are pending.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode, ErrorParams } from '../../shared/errors.js';
+import { MailError } from '../errors/mail-error.js';
+import { renderMessage, type RenderJob } from './render-message.js';
+
+type Reply = { seq: number; size?: number; error?: { code: ErrorCode; params: ErrorParams } };
+
+export class Renderer {
+  private worker: Worker | null | undefined;
+  private seq = 0;
+  private readonly pending = new Map<number, { resolve(n: number): void; reject(e: unknown): void }>();
+
+  render(job: RenderJob): Promise<number> {
+    const worker = this.getWorker();
+    if (!worker) return renderMessage(job);
+    const seq = ++this.seq;
+    return new Promise<number>((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ seq, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private getWorker(): Worker | null {
+    if (this.worker !== undefined) return this.worker;
+    const file = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+    if (process.env.OPOS_MAIL_RENDER_WORKER === '0' || !existsSync(file)) return (this.worker = null);
+    const w = new Worker(file);
+    w.unref();
+    w.on('message', (r: Reply) => {
+      const p = this.pending.get(r.seq);
+      if (!p) return;
+      this.pending.delete(r.seq);
+      if (this.pending.size === 0) w.unref();
+      if (r.error) p.reject(new MailError(r.error.code, r.error.params));
+      else p.resolve(r.size ?? 0);
+    });
+    w.on('error', (e) => this.failAll(e));
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = undefined;
+      this.failAll(new MailError('unexpected', { detail: 'render worker stopped' }));
+    });
+    return (this.worker = w);
+  }
+
+  private failAll(e: unknown): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
