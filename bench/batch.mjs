@@ -25,6 +25,8 @@ const POOL = 20;
 const { MailService } = await import(
   pathToFileURL(path.join(root, 'out/node/main/service/mail-service.js')).href
 );
+const { lowMemoryGc } = await import(pathToFileURL(path.join(root, 'out/node/cli/commands/batch.js')).href);
+lowMemoryGc(); // as `opos-mail batch` does
 
 // --- the sink, in its own process
 const sink = fork(path.join(root, 'bench/smtp-sink.mjs'), [], {

@@ -3,6 +3,7 @@
 // (nothing sent) or bad options; 3 stopped: authentication failed, the profile's queue is paused;
 // 4 stopped: no connection, or at least one row is unknown; 5 at least one row failed; 6 stopped
 // with rows left (Ctrl-C, daily limit, temporary failures): the same command resumes; 8 keychain.
+import v8 from 'node:v8';
 import type { Command } from 'commander';
 import type { BatchLine, BatchSummary } from '../../shared/batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
@@ -22,6 +23,14 @@ interface BatchCliOptions {
   resendUnknown?: boolean;
   run?: string;
   connections?: string;
+}
+
+/**
+ * A batch allocates much short-lived memory (message chunks): a small young generation keeps the
+ * resident size flat (about 120 MB instead of 170 MB) at little cost in speed.
+ */
+export function lowMemoryGc(): void {
+  v8.setFlagsFromString('--max-semi-space-size=2');
 }
 
 export function batchExitCode(report: BatchReport): number {
@@ -57,6 +66,7 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
     .option('--connections <n>', 'parallel connections (default: 2 for SMTP, 4 for Graph)')
     .option('--json', 'one JSON object per line per message, then a summary line')
     .action(async (manifest: string, opts: BatchCliOptions) => {
+      lowMemoryGc();
       const t = ctx.t;
       const controller = new AbortController();
       const counts: BatchSummary = { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };

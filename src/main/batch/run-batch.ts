@@ -21,6 +21,8 @@ import { precheck, type BatchItem } from './precheck.js';
 
 /** Rows rendered and stored in parallel while earlier ones are being sent. */
 const RENDER_AHEAD = Number(process.env.OPOS_MAIL_RENDER_AHEAD || 4);
+/** Rendered messages waiting for a connection, at most (memory stays flat for any batch size). */
+const READY_LIMIT = 16;
 
 export interface BatchOptions {
   /** Render every message into the test mailbox instead of sending (nothing is queued). */
@@ -191,6 +193,7 @@ export async function runBatch(
           batch: { scope, key: item.key, row: item.row },
           ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
           hashes,
+          renderOnWorker: true,
         });
       } catch (e) {
         const err = toMailError(e);
@@ -206,6 +209,7 @@ export async function runBatch(
       }
     }
     rowOf.set(queued.record.id, item);
+    await delivery.room(READY_LIMIT);
     delivery.add(queued);
   };
   // Rendering and storing run a few rows ahead of sending, several at a time (their fsyncs overlap).

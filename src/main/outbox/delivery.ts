@@ -63,6 +63,14 @@ export class Delivery {
     this.notify();
   }
 
+  /**
+   * Resolves once fewer than `limit` messages wait to be sent (or delivery stops): a producer uses
+   * it to stay only a little ahead of sending, so memory does not grow with the size of the batch.
+   */
+  async room(limit: number): Promise<void> {
+    while (this.ready.length >= limit && !this.stopping) await this.pause(1000);
+  }
+
   /** No more messages will be added. */
   endOfInput(): void {
     this.producing = false;
@@ -108,12 +116,29 @@ export class Delivery {
     });
   }
 
+  /** Sleeps `ms`, waking early only when delivery is stopped (a backoff new work must not cut short). */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const signal = this.options.signal;
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener('abort', done);
+    });
+  }
+
   /** The next message to send, or null when there is nothing left (or delivery stops). */
   private async next(): Promise<LocatedRecord | null> {
     for (;;) {
       if (this.stopping) return null;
       const r = this.ready.shift();
-      if (r) return r;
+      if (r) {
+        this.notify();
+        return r;
+      }
       const first = this.waiting[0];
       if (first && due(first) <= Date.now()) return this.waiting.shift()!;
       if (!this.producing && !first) return null;
@@ -179,7 +204,7 @@ export class Delivery {
             this.putBack(next);
             openFailures++;
             if (sessionFailureIsTransient(err) && openFailures < maxAttempts && !this.stopping) {
-              await this.pause(retryDelayMs(openFailures, err));
+              await this.sleep(retryDelayMs(openFailures, err));
               continue;
             }
             this.stopError ??= err;

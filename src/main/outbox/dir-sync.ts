@@ -22,23 +22,16 @@ export class DirSync {
     return this.next;
   }
 
-  private handle: Promise<fs.FileHandle | null> | undefined;
-
   private async run(): Promise<void> {
     if (process.platform === 'win32') return;
-    // the folder stays open: one open for many syncs (closed by close())
-    this.handle ??= fs.open(this.dir, 'r').catch(() => null);
-    const h = await this.handle;
+    let handle: fs.FileHandle | undefined;
     try {
-      await h?.sync();
+      handle = await fs.open(this.dir, 'r');
+      await handle.sync();
     } catch {
       // some file systems refuse fsync on directories; the rename itself is still atomic
+    } finally {
+      await handle?.close();
     }
-  }
-
-  async close(): Promise<void> {
-    const h = await this.handle;
-    this.handle = undefined;
-    await h?.close();
   }
 }

@@ -29,6 +29,8 @@ export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
   redirectedFrom?: string[];
   hashes?: FileHashCache;
+  /** Render on the worker thread (batches: a second core); single messages render in-process. */
+  renderOnWorker?: boolean;
 }
 
 function isAlive(pid: number): boolean {
@@ -55,11 +57,9 @@ export class OutboxStore {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
   }
 
-  /** Releases the folder handles kept open for syncing. */
+  /** Stops the render worker (it also lets the process exit on its own when idle). */
   async close(): Promise<void> {
-    const all = [...this.syncs.values()];
-    this.syncs.clear();
-    await Promise.all([...all.map((s) => s.close()), this.renderer.close()]);
+    await this.renderer.close();
   }
 
   private syncDir(dir: string): Promise<void> {
@@ -119,7 +119,7 @@ export class OutboxStore {
     const eml = `${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
     const messageId = newMessageId(d.from.address);
-    const size = await this.renderer.render({
+    const size = await this.renderer.render(Boolean(options.renderOnWorker), {
       draft: d,
       messageId,
       date: new Date().toISOString(),

@@ -15,8 +15,8 @@ export class Renderer {
   private seq = 0;
   private readonly pending = new Map<number, { resolve(n: number): void; reject(e: unknown): void }>();
 
-  render(job: RenderJob): Promise<number> {
-    const worker = this.getWorker();
+  render(onWorker: boolean, job: RenderJob): Promise<number> {
+    const worker = onWorker ? this.getWorker() : null;
     if (!worker) return renderMessage(job);
     const seq = ++this.seq;
     return new Promise<number>((resolve, reject) => {
@@ -34,9 +34,14 @@ export class Renderer {
 
   private getWorker(): Worker | null {
     if (this.worker !== undefined) return this.worker;
-    const file = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+    // not a literal: bundlers must not try to resolve it (inside a bundle there is no worker file)
+    const name = ['render', 'worker.js'].join('-');
+    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
     if (process.env.OPOS_MAIL_RENDER_WORKER === '0' || !existsSync(file)) return (this.worker = null);
-    const w = new Worker(file);
+    // a small young generation: rendering makes much short-lived garbage, RSS stays low
+    const w = new Worker(file, {
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
+    });
     w.unref();
     w.on('message', (r: Reply) => {
       const p = this.pending.get(r.seq);
