@@ -69,6 +69,31 @@ if (!app.requestSingleInstanceLock()) {
           : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      async chooseManifestFile() {
+        const options = {
+          properties: ['openFile'] as Array<'openFile'>,
+          filters: [{ name: 'CSV / JSON', extensions: ['csv', 'json', 'txt'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      async chooseSaveFile(defaultName) {
+        const options = {
+          defaultPath: path.join(app.getPath('documents'), defaultName),
+          filters: [{ name: 'CSV', extensions: ['csv'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      // the handler passes only paths it checked to be a .eml inside the data folder's outbox
+      async openPath(file) {
+        const problem = await shell.openPath(file);
+        if (problem) throw new Error(problem);
+      },
     });
     registerIpc(handlers, () => mainWindow?.webContents);
 

@@ -28,6 +28,16 @@ const api: OposMailApi = {
   signIn: call(IPC_CHANNELS.signIn),
   signOut: call(IPC_CHANNELS.signOut),
   cancelSignIn: call(IPC_CHANNELS.cancelSignIn),
+  outboxList: call(IPC_CHANNELS.outboxList),
+  outboxShow: call(IPC_CHANNELS.outboxShow),
+  outboxRetry: call(IPC_CHANNELS.outboxRetry),
+  outboxOpen: call(IPC_CHANNELS.outboxOpen),
+  journalExport: call(IPC_CHANNELS.journalExport),
+  chooseManifest: call(IPC_CHANNELS.chooseManifest),
+  batchCheck: call(IPC_CHANNELS.batchCheck),
+  batchStart: call(IPC_CHANNELS.batchStart),
+  batchStatus: call(IPC_CHANNELS.batchStatus),
+  batchCancel: call(IPC_CHANNELS.batchCancel),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

@@ -2,7 +2,7 @@
 // come back as a clear `invalidOption` error (never an exception across IPC), attachments are only
 // registered PDFs behind opaque tokens, and the shell's pure checks (sender frames, file mapping,
 // authorisation URLs) refuse what they must.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,15 @@ import { profileSchema } from '../../src/shared/profile.js';
 import type { ErrorInfo } from '../../src/shared/errors.js';
 
 const SAMPLE_PDF = path.resolve('assets/sample-mahnung.pdf');
+const UUID = '00000000-0000-4000-8000-000000000000';
 let dir: string;
 let handlers: IpcHandlers;
 let service: MailService;
 const chosen: string[] = [];
 let caChoice: string | null = null;
+let manifestChoice: string | null = null;
+let saveChoice: string | null = null;
+const opened: string[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'opos-ipc-'));
@@ -30,6 +34,12 @@ beforeAll(() => {
     locale: 'nl-BE',
     choosePdfFiles: () => Promise.resolve(chosen.splice(0)),
     chooseCaFile: () => Promise.resolve(caChoice),
+    chooseManifestFile: () => Promise.resolve(manifestChoice),
+    chooseSaveFile: () => Promise.resolve(saveChoice),
+    openPath: (file) => {
+      opened.push(file);
+      return Promise.resolve();
+    },
   });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +97,26 @@ describe('the contract', () => {
     ['addDroppedPaths', { paths: [] }, 'paths'],
     ['releaseAttachments', { tokens: ['not-a-token'] }, 'tokens.0'],
     ['cancelSignIn', { name: 'x', all: true }, 'Unrecognized key'],
+    ['outboxList', { state: 'lost' }, 'state'],
+    ['outboxList', { since: '2026-01-01' }, 'Unrecognized key'],
+    ['outboxShow', { id: '../../etc/passwd' }, 'id'],
+    ['outboxShow', {}, 'id'],
+    ['outboxRetry', { ids: [] }, 'ids'],
+    ['outboxRetry', { ids: [UUID], resendUnknown: 'yes' }, 'resendUnknown'],
+    ['outboxRetry', { ids: Array.from({ length: 1001 }, () => UUID) }, 'ids'],
+    ['outboxOpen', { id: UUID, path: '/etc/passwd' }, 'Unrecognized key'],
+    ['outboxOpen', { id: '/home/user/.ssh/id_rsa' }, 'id'],
+    ['journalExport', { language: 'fr' }, 'language'],
+    ['journalExport', { language: 'de', file: '/tmp/x.csv' }, 'Unrecognized key'],
+    ['chooseManifest', { path: '/tmp/lauf.csv' }, 'Unrecognized key'],
+    ['batchCheck', { manifest: '/tmp/lauf.csv', profile: 'x' }, 'manifest'],
+    ['batchCheck', { manifest: UUID }, 'profile'],
+    ['batchStart', { manifest: UUID, profile: 'x', redirectTo: '' }, 'redirectTo'],
+    ['batchStart', { manifest: UUID, profile: 'x', redirectTo: 'a'.repeat(400) }, 'redirectTo'],
+    ['batchStart', { manifest: UUID, profile: 'x', dryRun: 1 }, 'dryRun'],
+    ['batchStatus', { runId: '1' }, 'runId'],
+    ['batchStatus', { runId: UUID, after: -1 }, 'after'],
+    ['batchCancel', {}, 'runId'],
   ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
     expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
     const error = await failure(handlers[method](payload));
@@ -246,5 +276,39 @@ describe('the shell’s pure checks', () => {
     });
     await expect(open('https://login.microsoftonline.com/authorize')).rejects.toThrow(/Refused/);
     expect(opened).toEqual([]);
+  });
+});
+
+describe('outbox, journal and batch through the contract', () => {
+  it('opens the stored copy by id (a .eml inside the outbox), exports the journal as CSV', async () => {
+    const sent = await handlers.send({
+      profile: 'Testpostfach',
+      draft: { to: ['kunde@example.org'], subject: 'Mahnung 4711', kind: 'mahnung' },
+    });
+    expect(sent.ok).toBe(true);
+    const id = (sent as { value: { outboxId: string } }).value.outboxId;
+    expect(await handlers.outboxOpen({ id })).toEqual({ ok: true, value: null });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.startsWith(path.join(realpathSync(dir), 'data', 'outbox') + path.sep)).toBe(true);
+    expect(opened[0]).toMatch(/\.eml$/);
+    expect((await failure(handlers.outboxOpen({ id: UUID }))).code).toBe('outboxUnknownId');
+
+    saveChoice = null;
+    expect(await handlers.journalExport({ language: 'de' })).toEqual({ ok: true, value: null });
+    saveChoice = path.join(dir, 'journal.csv');
+    const r = await handlers.journalExport({ language: 'de' });
+    expect(r).toMatchObject({ ok: true, value: { file: saveChoice, entries: 1 } });
+    const csv = readFileSync(saveChoice, 'utf8');
+    expect(csv.startsWith('\uFEFFZeit;Status;')).toBe(true);
+    expect(csv).toContain('Mahnung 4711');
+  });
+
+  it('a manifest token that was never handed out is refused; cancelling the dialog gives null', async () => {
+    manifestChoice = null;
+    expect(await handlers.chooseManifest({})).toEqual({ ok: true, value: null });
+    expect((await failure(handlers.batchCheck({ manifest: UUID, profile: 'Testpostfach' }))).code).toBe(
+      'manifestUnreadable',
+    );
+    expect((await failure(handlers.batchStatus({ runId: UUID }))).code).toBe('invalidOption');
   });
 });

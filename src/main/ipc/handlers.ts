@@ -3,6 +3,7 @@
 // as exceptions). The Electron shell registers them with ipcMain after checking the sender frame; the
 // browser test host answers the same handlers over a local WebSocket.
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import type {
   IpcMethod,
   IpcResponses,
@@ -11,7 +12,7 @@ import type {
   ProfileView,
 } from '../../shared/ipc/contract.js';
 import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
-import { languageFromLocale } from '../../shared/i18n/index.js';
+import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
 import type { OAuthView } from '../../shared/ipc/contract.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
@@ -21,7 +22,9 @@ import type { MailService } from '../service/mail-service.js';
 import { createTransport } from '../transports/create-transport.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
+import { journalCsv } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
+import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
 export interface PlatformHooks {
@@ -35,6 +38,13 @@ export interface PlatformHooks {
   /** Called right before a sign-in, test or send of a profile, so that only its provider's
    *  authorisation URL may be opened in the system browser (see AuthorizationUrlGuard). */
   allowAuthorizationFor?(profile: Profile): void;
+  /** Shows the open-file dialog for a batch manifest (CSV or JSON); its absolute path, null when cancelled. */
+  chooseManifestFile(): Promise<string | null>;
+  /** Shows the save dialog for the journal CSV, proposing `defaultName`; the path, null when cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Opens a file with the system's program for it (the stored .eml with the mail program). Only
+   *  ever called with a path checked to be inside the data folder's outbox. */
+  openPath(file: string): Promise<void>;
 }
 
 export type IpcHandler<M extends IpcMethod> = (payload: unknown) => Promise<IpcResult<IpcResponses[M]>>;
@@ -77,11 +87,18 @@ class TypedPasswordSecrets implements SecretStore {
   }
 }
 
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function createIpcHandlers(
   service: MailService,
   hooks: PlatformHooks,
   attachments = new AttachmentRegistry(),
+  batches = new BatchRuns(service),
 ): IpcHandlers {
+  const manifests = new ManifestRegistry();
   const view = async (p: Profile): Promise<ProfileView> => ({
     ...p,
     hasPassword: await service.hasPassword(p),
@@ -182,6 +199,58 @@ export function createIpcHandlers(
       if (!service.oauth) return { available: false, status: null };
       await service.oauth.signOut(p);
       return oauthView(p);
+    },
+    outboxList: ({ state }) => service.outbox.list(state ? { state } : {}),
+    outboxShow: ({ id }) => service.outbox.show(id),
+    outboxRetry: async ({ ids, resendUnknown }) => {
+      const entries = await service.outbox.retry(ids, resendUnknown ? { resendUnknown } : {});
+      if (entries.some((e) => e.state === 'queued')) batches.deliverQueued();
+      return entries;
+    },
+    outboxOpen: async ({ id }) => {
+      await hooks.openPath(await storedCopyPath(service, id));
+      return null;
+    },
+    journalExport: async ({ language }) => {
+      const t = createI18n(language).t;
+      const file = await hooks.chooseSaveFile(t('batch:journalFileName', { date: today() }));
+      if (!file) return null;
+      const entries = await service.journal();
+      const csv = journalCsv(
+        entries,
+        (c) => t(`batch:fields.${c}`),
+        (e) =>
+          e.error
+            ? t(`core:errors.${e.error.code}`, { ...e.error.params, response: e.error.response ?? '' })
+            : '',
+      );
+      await fs.writeFile(file, csv, { mode: 0o600 });
+      return { file, entries: entries.length };
+    },
+    chooseManifest: async () => {
+      const file = await hooks.chooseManifestFile();
+      return file ? manifests.register(file) : null;
+    },
+    batchCheck: async ({ manifest, profile }) => {
+      const check = await service.checkBatch(manifests.resolve(manifest), profile);
+      const references: Record<number, string> = {};
+      for (const r of check.manifest.rows) if (r.reference) references[r.row] = r.reference;
+      return { rows: check.manifest.rows.length, problems: check.problems, references };
+    },
+    batchStart: async ({ manifest, profile, dryRun, redirectTo, resendUnknown }) => {
+      const file = manifests.resolve(manifest);
+      allow(await service.profiles.get(profile));
+      return batches.start(file, {
+        profile,
+        ...(dryRun ? { dryRun } : {}),
+        ...(redirectTo ? { redirectTo } : {}),
+        ...(resendUnknown ? { resendUnknown } : {}),
+      });
+    },
+    batchStatus: ({ runId, after }) => Promise.resolve(batches.status(runId, after)),
+    batchCancel: ({ runId }) => {
+      batches.cancel(runId);
+      return Promise.resolve(null);
     },
   };
 

@@ -45,6 +45,7 @@ export const batchDe = {
   requeued: 'Wieder in die Warteschlange gestellt: {{count}}. Senden mit: opos-mail outbox run',
   notRequeued: 'Nicht erneut eingereiht ({{state}}): {{id}}',
   journalEmpty: 'Das Versandjournal ist leer.',
+  journalFileName: 'Versandjournal-{{date}}.csv',
   fields: {
     id: 'ID',
     state: 'Status',

@@ -45,6 +45,7 @@ export const batchEn: Widen<typeof batchDe> = {
   requeued: 'Put back in the queue: {{count}}. Send with: opos-mail outbox run',
   notRequeued: 'Not requeued ({{state}}): {{id}}',
   journalEmpty: 'The journal is empty.',
+  journalFileName: 'Sending-journal-{{date}}.csv',
   fields: {
     id: 'ID',
     state: 'State',

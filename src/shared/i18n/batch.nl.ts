@@ -46,6 +46,7 @@ export const batchNl: typeof batchEn = {
   requeued: 'Opnieuw in de wachtrij gezet: {{count}}. Verzenden met: opos-mail outbox run',
   notRequeued: 'Niet opnieuw in de wachtrij ({{state}}): {{id}}',
   journalEmpty: 'Het verzendjournaal is leeg.',
+  journalFileName: 'Verzendjournaal-{{date}}.csv',
   fields: {
     id: 'ID',
     state: 'Status',

@@ -2,10 +2,12 @@
 // the main process (src/main/ipc, src/main/shell), the preload (which exposes exactly these methods
 // and nothing generic) and the renderer. Payload schemas are in ./schemas.ts. Nothing here imports zod
 // at run time, so the preload bundle stays small.
+import type { BatchLine, BatchSummary, RowProblem } from '../batch.js';
 import type { ErrorInfo } from '../errors.js';
 import type { Language } from '../i18n/types.js';
 import type { ConnectionReport, SendResult } from '../mail.js';
 import type { SignInStatus } from '../oauth.js';
+import type { OutboxEntry } from '../outbox.js';
 import type { Profile } from '../profile.js';
 import type { IpcMethod, IpcRequest } from './schemas.js';
 
@@ -30,6 +32,16 @@ export const IPC_CHANNELS = {
   signIn: 'opos:oauth.sign-in',
   signOut: 'opos:oauth.sign-out',
   cancelSignIn: 'opos:oauth.cancel-sign-in',
+  outboxList: 'opos:outbox.list',
+  outboxShow: 'opos:outbox.show',
+  outboxRetry: 'opos:outbox.retry',
+  outboxOpen: 'opos:outbox.open',
+  journalExport: 'opos:journal.export',
+  chooseManifest: 'opos:batch.choose-manifest',
+  batchCheck: 'opos:batch.check',
+  batchStart: 'opos:batch.start',
+  batchStatus: 'opos:batch.status',
+  batchCancel: 'opos:batch.cancel',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -61,6 +73,51 @@ export interface AppInfo {
   oauthAvailable: boolean;
 }
 
+/** A manifest the user chose in the main process's open dialog (the renderer never sees its path). */
+export interface ManifestHandle {
+  token: string;
+  name: string;
+  size: number;
+}
+
+/** The pre-check of a manifest: how many rows, and every problem with its 1-based data row. */
+export interface BatchCheckView {
+  rows: number;
+  problems: RowProblem[];
+  /** Row → reference, for rows that have one. */
+  references: Record<number, string>;
+}
+
+export type BatchRunState = 'running' | 'finished' | 'stopped' | 'failed';
+
+/** A batch run as the renderer polls it (batchStatus). */
+export interface BatchRunView {
+  runId: string;
+  state: BatchRunState;
+  /** True once cancel was asked for and the message in flight is being finished. */
+  cancelling: boolean;
+  dryRun: boolean;
+  /** Rows that passed the pre-check (known once the run started). */
+  total: number;
+  summary: BatchSummary;
+  /** The row of the last outcome, null before the first. */
+  lastRow: number | null;
+  /** Outcomes from index `after` on (all when `after` was left out). */
+  lines: BatchLine[];
+  /** Number of outcomes so far (pass it as `after` next time). */
+  lineCount: number;
+  /** Problems of the pre-check when the run refused to start. */
+  problems: RowProblem[];
+  /** Why the run ended early (interrupted, authentication, daily limit …) or failed. */
+  error?: ErrorInfo;
+}
+
+/** Where the journal was saved, or null when the save dialog was cancelled. */
+export interface JournalExportResult {
+  file: string;
+  entries: number;
+}
+
 export interface IpcResponses {
   appInfo: AppInfo;
   listProfiles: ProfileList;
@@ -80,6 +137,16 @@ export interface IpcResponses {
   signIn: OAuthView;
   signOut: OAuthView;
   cancelSignIn: null;
+  outboxList: OutboxEntry[];
+  outboxShow: OutboxEntry;
+  outboxRetry: OutboxEntry[];
+  outboxOpen: null;
+  journalExport: JournalExportResult | null;
+  chooseManifest: ManifestHandle | null;
+  batchCheck: BatchCheckView;
+  batchStart: { runId: string };
+  batchStatus: BatchRunView;
+  batchCancel: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

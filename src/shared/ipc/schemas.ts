@@ -2,6 +2,8 @@
 // checked against one of these in the main process before anything else happens (and again by the
 // core). Pure zod: runs in Node and in the browser.
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/types.js';
+import { OUTBOX_STATES } from '../outbox.js';
 import { MAIL_KINDS, PROFILE_NAME_MAX, profileSchema } from '../profile.js';
 
 /** Upper bounds that keep a misbehaving renderer from sending huge payloads. */
@@ -14,6 +16,7 @@ export const IPC_LIMITS = {
   password: 1024,
   attachments: 50,
   path: 4096,
+  retryIds: 1000,
 } as const;
 
 const none = z.object({}).strict();
@@ -27,6 +30,9 @@ const password = z
   .max(IPC_LIMITS.password)
   .refine((s) => !s.includes('\u0000'), { message: 'control-characters' });
 const token = z.uuid();
+/** An outbox message's id as the core hands it out (a UUID), never a path. */
+const outboxId = z.uuid();
+const runId = z.uuid();
 
 /** Every field of a profile except its id (the store assigns ids; renaming keeps them). */
 export const editableProfileSchema = profileSchema.omit({ id: true }).strict();
@@ -89,6 +95,35 @@ export const requestSchemas = {
   signOut: z.object({ name: profileName }).strict(),
   /** Ends a sign-in that waits for the browser; the pending signIn then fails with oauthCancelled. */
   cancelSignIn: z.object({ name: profileName }).strict(),
+  // Postausgang / Versandjournal
+  outboxList: z.object({ state: z.enum(OUTBOX_STATES).optional() }).strict(),
+  outboxShow: z.object({ id: outboxId }).strict(),
+  /** Puts failed (or, only with resendUnknown, unknown) messages back in the queue and sends them. */
+  outboxRetry: z
+    .object({ ids: z.array(outboxId).min(1).max(IPC_LIMITS.retryIds), resendUnknown: z.boolean().optional() })
+    .strict(),
+  /** Opens the stored copy (.eml) of a message with the system's mail program; by id, never by path. */
+  outboxOpen: z.object({ id: outboxId }).strict(),
+  /** Saves the journal as CSV (`;`, UTF-8 with BOM) where the user chooses in a save dialog. */
+  journalExport: z.object({ language: z.enum(LANGUAGES) }).strict(),
+  // Mahnlauf
+  /** The manifest (CSV/JSON), chosen in the main process's open dialog; answered with a token. */
+  chooseManifest: none,
+  batchCheck: z.object({ manifest: token, profile: profileName }).strict(),
+  /** Starts a run and answers at once with its id; progress through batchStatus. */
+  batchStart: z
+    .object({
+      manifest: token,
+      profile: profileName,
+      dryRun: z.boolean().optional(),
+      redirectTo: z.string().min(1).max(IPC_LIMITS.address).optional(),
+      resendUnknown: z.boolean().optional(),
+    })
+    .strict(),
+  /** The run's state and counts, with the per-row outcomes from index `after` on. */
+  batchStatus: z.object({ runId, after: z.number().int().min(0).max(10_000_000).optional() }).strict(),
+  /** Finishes the message in flight and stops. */
+  batchCancel: z.object({ runId }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -4,7 +4,9 @@
 // infrastructure only, never part of the app's runtime.
 //
 // TEST DOUBLES (the only faked parts): the platform hooks. The open-file dialogs answer with the
-// paths a test queued (`host.nextFiles`, `host.nextCaFile`), dropped files are written to a temp folder
+// paths a test queued (`host.nextFiles`, `host.nextCaFile`, `host.nextManifest`), the save dialog with
+// `host.nextSaveFile`, the system's "open with the mail program" (shell.openPath) only records the
+// path it was given (`host.opened`), dropped files are written to a temp folder
 // in place of Electron's webUtils.getPathForFile, and the system-browser opener is whatever the test
 // passes (`opener`).
 import { mkdtempSync, promises as fs } from 'node:fs';
@@ -17,6 +19,8 @@ import { WebSocketServer } from 'ws';
 import { IPC_CHANNELS, type IpcMethod } from '../../../src/shared/ipc/contract.js';
 import { AuthorizationUrlGuard } from '../../../src/main/ipc/authorization-guard.js';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers.js';
+import { AttachmentRegistry } from '../../../src/main/ipc/attachments.js';
+import { BatchRuns } from '../../../src/main/ipc/outbox-batch.js';
 import { MailError } from '../../../src/main/errors/mail-error.js';
 import { MailService } from '../../../src/main/service/mail-service.js';
 import type { OAuthController } from '../../../src/main/oauth/oauth-controller.js';
@@ -44,6 +48,14 @@ export interface TestHost {
   nextFiles: string[];
   /** Path the next certificate dialog returns. */
   nextCaFile: string | null;
+  /** Path the next manifest dialog returns (test double of the open-file dialog). */
+  nextManifest: string | null;
+  /** Path the next save dialog returns (test double of the save dialog). */
+  nextSaveFile: string | null;
+  /** Name the save dialog proposed last time. */
+  proposedSaveName: string | null;
+  /** Paths handed to the system's "open" (test double of shell.openPath: records, opens nothing). */
+  opened: string[];
   /** Every method the page called, in order (to check what crossed the contract). */
   calls: string[];
   close(): Promise<void>;
@@ -63,19 +75,44 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
   const host = {
     nextFiles: [] as string[],
     nextCaFile: null as string | null,
+    nextManifest: null as string | null,
+    nextSaveFile: null as string | null,
+    proposedSaveName: null as string | null,
+    opened: [] as string[],
     calls: [] as string[],
   };
-  const handlers = createIpcHandlers(service, {
-    version: '0.0.0-test',
-    locale: 'de-DE',
-    allowAuthorizationFor: (p) => guard.allowFor(p),
-    choosePdfFiles: () => Promise.resolve(host.nextFiles.splice(0)),
-    chooseCaFile: () => {
-      const f = host.nextCaFile;
-      host.nextCaFile = null;
-      return Promise.resolve(f);
+  const batches = new BatchRuns(service);
+  const handlers = createIpcHandlers(
+    service,
+    {
+      version: '0.0.0-test',
+      locale: 'de-DE',
+      allowAuthorizationFor: (p) => guard.allowFor(p),
+      choosePdfFiles: () => Promise.resolve(host.nextFiles.splice(0)),
+      chooseCaFile: () => {
+        const f = host.nextCaFile;
+        host.nextCaFile = null;
+        return Promise.resolve(f);
+      },
+      chooseManifestFile: () => {
+        const f = host.nextManifest;
+        host.nextManifest = null;
+        return Promise.resolve(f);
+      },
+      chooseSaveFile: (defaultName) => {
+        host.proposedSaveName = defaultName;
+        const f = host.nextSaveFile;
+        host.nextSaveFile = null;
+        return Promise.resolve(f);
+      },
+      openPath: (file) => {
+        host.opened.push(file);
+        return Promise.resolve();
+      },
     },
-  });
+    new AttachmentRegistry(),
+    batches,
+  );
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -138,6 +175,8 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
     handlers,
     guard,
     async close() {
+      // runs and background deliveries end before their data folder goes away
+      await batches.idle();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
