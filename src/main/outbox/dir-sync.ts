@@ -1,6 +1,6 @@
 // fsync of a directory (makes a rename or a new entry in it durable), group-committed: callers that
 // arrive while a sync is running share the next one, so parallel writers pay for one sync, not many.
-import { promises as fs } from 'node:fs';
+import { fsyncDir } from './raw-fs.js';
 
 export class DirSync {
   private running: Promise<void> | null = null;
@@ -22,16 +22,7 @@ export class DirSync {
     return this.next;
   }
 
-  private async run(): Promise<void> {
-    if (process.platform === 'win32') return;
-    let handle: fs.FileHandle | undefined;
-    try {
-      handle = await fs.open(this.dir, 'r');
-      await handle.sync();
-    } catch {
-      // some file systems refuse fsync on directories; the rename itself is still atomic
-    } finally {
-      await handle?.close();
-    }
+  private run(): Promise<void> {
+    return fsyncDir(this.dir);
   }
 }

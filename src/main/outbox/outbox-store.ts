@@ -20,6 +20,7 @@ import { MailError } from '../errors/mail-error.js';
 import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
 import { Renderer } from './renderer.js';
 import { DirSync } from './dir-sync.js';
+import { writeNewFileSynced } from './raw-fs.js';
 import { FileHashCache } from './file-hash.js';
 import { RECORD_VERSION, STATE_PRECEDENCE, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
 
@@ -72,13 +73,7 @@ export class OutboxStore {
   private async writeAtomic(file: string, data: string): Promise<void> {
     const dir = path.dirname(file);
     const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
-    const handle = await fs.open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFileSynced(tmp, data);
     try {
       await fs.rename(tmp, file);
     } catch (e) {
