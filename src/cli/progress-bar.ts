@@ -78,7 +78,7 @@ export class ProgressBar {
       rate: rate.toFixed(1),
       eta: clock(eta),
     });
-    const columns = this.stream.columns ?? 80;
+    const columns = this.stream.columns || 80;
     const width = Math.max(10, Math.min(40, columns - text.length - 4));
     const filled = this.total ? Math.round((done / this.total) * width) : width;
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] `;
