@@ -25,6 +25,7 @@ export default tseslint.config(
       'artifacts/',
       'bin/',
       'scripts/*.mjs',
+      'bench/**/*.mjs',
     ],
   },
   js.configs.recommended,
