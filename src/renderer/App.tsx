@@ -10,6 +10,8 @@ import { ErrorBox } from './components/ErrorBox.js';
 import { Modal } from './components/Modal.js';
 import { ProfileEditor, type ProfileEditorHandle } from './components/ProfileEditor.js';
 import { ProfileList } from './components/ProfileList.js';
+import { BatchView } from './components/BatchView.js';
+import { OutboxView } from './components/OutboxView.js';
 import { SendView } from './components/SendView.js';
 import {
   TEMPLATE_IDS,
@@ -20,7 +22,8 @@ import {
   type TemplateId,
 } from './templates.js';
 
-type Tab = 'settings' | 'send';
+const TABS = ['settings', 'send', 'outbox', 'batch'] as const;
+type Tab = (typeof TABS)[number];
 type Selection = { kind: 'existing'; name: string } | { kind: 'new'; values: EditableProfile; key: number };
 
 export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
@@ -140,7 +143,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       <header className="titlebar">
         <h1>{t('ui:app.title')}</h1>
         <div role="tablist" aria-label={t('ui:app.title')} className="tabs">
-          {(['settings', 'send'] as const).map((tb) => (
+          {TABS.map((tb, i) => (
             <button
               key={tb}
               type="button"
@@ -152,7 +155,8 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
               onClick={() => guarded(() => setTab(tb))}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  const next = tb === 'settings' ? 'send' : 'settings';
+                  const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+                  const next = TABS[(i + step) % TABS.length]!;
                   guarded(() => setTab(next));
                   document.getElementById(`tab-${next}`)?.focus();
                 }
@@ -241,9 +245,17 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
             ) : null}
           </section>
         </main>
-      ) : (
+      ) : tab === 'send' ? (
         <main className="layout single" id="panel-send" role="tabpanel" aria-labelledby="tab-send">
           <SendView profiles={profiles} active={data.active} />
+        </main>
+      ) : tab === 'outbox' ? (
+        <main className="layout wide" id="panel-outbox" role="tabpanel" aria-labelledby="tab-outbox">
+          <OutboxView />
+        </main>
+      ) : (
+        <main className="layout wide" id="panel-batch" role="tabpanel" aria-labelledby="tab-batch">
+          <BatchView profiles={profiles} active={data.active} />
         </main>
       )}
 

@@ -3,8 +3,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
 
+/** The dialog's own wording (`ui:errorHints.<code>`: what to do in the dialog) where the core's text
+ *  names CLI commands or options; the core's text otherwise. */
 export function errorText(t: TFunction, error: ErrorInfo): string {
-  return t(`core:errors.${error.code}`, { ...error.params, response: error.response ?? '' });
+  const params = { ...error.params, response: error.response ?? '' };
+  const hint = t(`ui:errorHints.${error.code}`, { ...params, defaultValue: '' });
+  return hint || t(`core:errors.${error.code}`, params);
 }
 
 export function ErrorBox({ error, title }: { error: ErrorInfo; title?: string }) {
