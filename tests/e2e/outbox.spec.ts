@@ -4,24 +4,15 @@
 // the whole message arrived (unknown); retry of the failed one, the resend-unknown decision, the
 // stored copy opened through the platform hook, and the journal exported as CSV through the save dialog.
 // Test doubles: only the platform hooks (save dialog answers host.nextSaveFile, openPath records).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFaultySmtpServer, type FaultySmtpServer } from '../helpers/faulty-smtp.js';
+import { expectNoSeriousA11yViolations } from './a11y.js';
 import { expect, screenshot, test } from './fixtures.js';
 
 const SAMPLE_PDF = path.resolve('assets/sample-mahnung.pdf');
-
-export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 let server: FaultySmtpServer;
 let refuseUnknownMailbox = true;

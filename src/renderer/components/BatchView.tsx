@@ -91,7 +91,11 @@ export function BatchView({ profiles, active }: Props) {
           ...(redirectTo.trim() ? { redirectTo: redirectTo.trim() } : {}),
         }),
       );
-      setRun(await unwrap(api.batchStatus({ runId })));
+      // a run can be over before the first poll (a resume that only skips): take its lines now
+      const first = await unwrap(api.batchStatus({ runId }));
+      linesSeen.current = first.lineCount;
+      setLines(first.lines);
+      setRun(first);
     } catch (e) {
       setError(errorInfoOf(e));
     }
@@ -132,6 +136,11 @@ export function BatchView({ profiles, active }: Props) {
   const summary = run?.summary;
   const done = summary ? summary.sent + summary.failed + summary.unknown + summary.skipped : 0;
   const total = run?.total ?? 0;
+  // the core counts what is left when the run ends; while it runs, that is what has no outcome yet
+  const counts = summary
+    ? { ...summary, queued: running ? Math.max(0, total - done) : summary.queued }
+    : null;
+  const interrupted = run?.error?.code === 'batchInterrupted';
 
   return (
     <div className="editor batch">
@@ -284,9 +293,9 @@ export function BatchView({ profiles, active }: Props) {
           </div>
           <dl className="counts" data-testid="batch-counts">
             {(['sent', 'failed', 'unknown', 'skipped', 'queued'] as const).map((k) => (
-              <div key={k} className={`count count-${k}`}>
+              <div key={k} className={`count count-${k}${counts?.[k] ? ' nonzero' : ''}`}>
                 <dt>{t(`ui:batch.counts.${k}`)}</dt>
-                <dd data-count={k}>{summary?.[k] ?? 0}</dd>
+                <dd data-count={k}>{counts?.[k] ?? 0}</dd>
               </div>
             ))}
           </dl>
@@ -295,8 +304,16 @@ export function BatchView({ profiles, active }: Props) {
               {t('batch:stopping')}
             </p>
           ) : null}
-          {run.error ? <ErrorBox error={run.error} /> : null}
-          {run.state === 'stopped' ? <p className="help">{t('ui:batch.resumeHint')}</p> : null}
+          {run.error && interrupted ? (
+            <p className="notice notice-info" role="status">
+              {errorText(t, run.error)}
+            </p>
+          ) : run.error ? (
+            <ErrorBox error={run.error} title={t('ui:batch.stopped')} />
+          ) : null}
+          {run.state === 'stopped' && !interrupted ? (
+            <p className="help">{t('ui:batch.resumeHint')}</p>
+          ) : null}
           {lines.length ? (
             <div className="table-scroll outcomes">
               <table className="grid" data-testid="batch-lines">
