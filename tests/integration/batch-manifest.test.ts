@@ -99,6 +99,17 @@ describe('batch manifests', () => {
       expect(mail.attachments[0]!.filename).toBe('Mahnung Müller.pdf');
       expect(mail.headers.find((h) => h.key === 'x-opos-kind')?.value).toBe('mahnung');
     }
+
+    // the journal as CSV for a German Excel: BOM, ";", localised headings and states, umlauts intact
+    const csvFile = path.join(dir, 'journal.csv');
+    const journal = await runCli(['journal', '--csv', '--output', csvFile], { home });
+    expect(journal.code, journal.stderr).toBe(0);
+    const csv = readFileSync(csvFile);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [head, first] = csv.toString('utf8').slice(1).split('\r\n');
+    expect(head!.split(';').slice(0, 3)).toEqual(['Zeit', 'Status', 'Profil']);
+    expect(first).toContain(';gesendet;Firma;smtp;buchhaltung@firma.example;mueller@example.org;');
+    expect(first).toContain(';Zahlungserinnerung für Jürgen Müller;mahnung;D-1001;Mahnung Müller.pdf;');
   });
 
   it('reads JSON with defaults; --dry-run and --redirect-to send nothing to the recipients', async () => {

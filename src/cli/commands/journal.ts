@@ -44,6 +44,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
           entries,
           (c) => ctx.t(`batch:fields.${c}`),
           (e) => (e.error ? infoMessage(ctx.t, e.error) : ''),
+          (state) => ctx.t(`batch:states.${state}`),
         );
       else if (opts.json) text = entries.map((e) => JSON.stringify(journalJson(ctx, e)) + '\n').join('');
       else if (!entries.length) text = ctx.t('batch:journalEmpty') + '\n';

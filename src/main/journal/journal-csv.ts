@@ -46,12 +46,13 @@ export function journalCsv(
   entries: JournalEntry[],
   header: (c: JournalColumn) => string,
   errorText: (e: JournalEntry) => string = (e) => e.error?.code ?? '',
+  stateText: (state: JournalEntry['state']) => string = (state) => state,
 ): string {
   const rows: string[] = [JOURNAL_COLUMNS.map((c) => csvCell(header(c))).join(';')];
   for (const e of entries) {
     const cell: Record<JournalColumn, string | number> = {
       time: localTime(e.time),
-      state: e.state,
+      state: stateText(e.state),
       profile: e.profile,
       transport: e.transport,
       from: e.from,
