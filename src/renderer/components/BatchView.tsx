@@ -153,11 +153,7 @@ export function BatchView({ profiles, active }: Props) {
           </span>
           <div className="control">
             <div className="inline">
-              <span
-                className="grow file-choice"
-                aria-labelledby="b-manifest-label"
-                data-testid="manifest-name"
-              >
+              <span className="file-choice" data-testid="manifest-name">
                 {manifest ? (
                   <>
                     <strong>{manifest.name}</strong> · {formatSize(t, manifest.size, i18n.language)}

@@ -9,7 +9,13 @@ import type { OAuthView, ProfileView } from '../../shared/ipc/contract.js';
 import type { ConnectionReport } from '../../shared/mail.js';
 import { fieldLabelKey, profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
 import {
+  THROTTLE_PRESETS,
+  THROTTLE_PRESET_NAMES,
+  type ThrottlePreset,
+} from '../../shared/throttle-presets.js';
+import {
   CONNECTION_KINDS,
+  MICROSOFT_CLOUDS,
   OAUTH_PROVIDERS,
   SECURITY_MODES,
   defaultPort,
@@ -24,6 +30,22 @@ import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
 
 type AuthChoice = 'none' | 'password' | 'silent' | 'dialog';
+
+type ThrottleField = 'perMinute' | 'perDay' | 'maxAttempts';
+/** The ranges of the profile schema (src/shared/profile.ts). */
+const THROTTLE_RANGES: Record<ThrottleField, { min: number; max: number }> = {
+  perMinute: { min: 0, max: 100_000 },
+  perDay: { min: 0, max: 10_000_000 },
+  maxAttempts: { min: 1, max: 50 },
+};
+
+function presetOf(v: EditableProfile['throttle']): ThrottlePreset | 'custom' {
+  return (
+    THROTTLE_PRESET_NAMES.find(
+      (n) => THROTTLE_PRESETS[n].perMinute === v.perMinute && THROTTLE_PRESETS[n].perDay === v.perDay,
+    ) ?? 'custom'
+  );
+}
 const AUTH_CHOICES: AuthChoice[] = ['none', 'password', 'silent', 'dialog'];
 
 export interface ProfileEditorHandle {
@@ -76,7 +98,13 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const [message, setMessage] = useState<string | null>(null);
   const [oauth, setOauth] = useState<OAuthView | null>(null);
 
-  const dirty = JSON.stringify(values) !== JSON.stringify(initial) || password !== '' || clearPassword;
+  /** What is typed in the throttle's number fields, while it is not (yet) a valid number. */
+  const [rawThrottle, setRawThrottle] = useState<Partial<Record<ThrottleField, string>>>({});
+  const dirty =
+    JSON.stringify(values) !== JSON.stringify(initial) ||
+    password !== '' ||
+    clearPassword ||
+    Object.keys(rawThrottle).length > 0;
   // layout effect: the app knows about unsaved changes before the changed form is painted
   useLayoutEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
@@ -110,6 +138,28 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setTouched((s) => new Set(s).add(`oauth.${field}`));
     setMessage(null);
   };
+  const throttleProblem = (field: ThrottleField): string | null => {
+    const raw = rawThrottle[field];
+    if (raw === undefined) return null;
+    const { min, max } = THROTTLE_RANGES[field];
+    return t('ui:throttle.invalidNumber', { min, max: max.toLocaleString(i18n.language) });
+  };
+  const setThrottle = (field: ThrottleField, text: string) => {
+    const { min, max } = THROTTLE_RANGES[field];
+    const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+    if (Number.isInteger(n) && n >= min && n <= max) {
+      setRawThrottle(({ [field]: _gone, ...rest }) => rest);
+      setValues((v) => ({ ...v, throttle: { ...v.throttle, [field]: n } }));
+    } else setRawThrottle((r) => ({ ...r, [field]: text }));
+    setMessage(null);
+  };
+  const choosePreset = (preset: ThrottlePreset | 'custom') => {
+    if (preset === 'custom') return;
+    const { perMinute, perDay } = THROTTLE_PRESETS[preset];
+    setRawThrottle(({ maxAttempts }) => (maxAttempts === undefined ? {} : { maxAttempts }));
+    setValues((v) => ({ ...v, throttle: { ...v.throttle, perMinute, perDay } }));
+    setMessage(null);
+  };
   const reason = (field: ProfileField) => disabledReason(t, values, field);
   const guard =
     (field: ProfileField) =>
@@ -138,7 +188,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   async function save(): Promise<boolean> {
     setSubmitted(true);
     setError(null);
-    if (problems.length) {
+    if (problems.length || Object.keys(rawThrottle).length) {
       setMessage(t('ui:form.fixProblems'));
       return false;
     }
@@ -205,6 +255,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   function cancel() {
     if (!original) return onCancelNew();
     setValues(initial);
+    setRawThrottle({});
     setPassword('');
     setClearPassword(false);
     setTouched(new Set());
@@ -226,6 +277,10 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     oauthReason ?? (values.connection === 'graph' ? t('ui:disabled.graphMicrosoft') : null);
   const tenantReason =
     oauthReason ?? (values.oauth.provider !== 'microsoft' ? t('ui:disabled.microsoftOnly') : null);
+  const graphReason = values.connection !== 'graph' ? t('ui:advanced.graphOnly') : null;
+  const advancedSet =
+    values.oauth.cloud !== 'global' || values.oauth.authorityUrl !== '' || values.oauth.graphUrl !== '';
+  const preset = presetOf(values.throttle);
   const signInReason =
     oauthReason ??
     (!oauthAvailable ? t('ui:form.oauthUnavailable') : !original ? t('ui:form.saveFirst') : null);
@@ -643,6 +698,109 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
             ) : null}
           </div>
         </div>
+        <details className="advanced" open={advancedSet || undefined}>
+          <summary>{t('ui:advanced.summary')}</summary>
+          <Field id="f-cloud" label={t('ui:advanced.cloud')} disabledReason={tenantReason}>
+            {(c) => (
+              <select
+                {...c}
+                value={values.oauth.cloud}
+                onChange={(e) => {
+                  if (!tenantReason) setOAuth('cloud', e.target.value as EditableProfile['oauth']['cloud']);
+                }}
+              >
+                {MICROSOFT_CLOUDS.map((cl) => (
+                  <option key={cl} value={cl}>
+                    {t(`ui:advanced.clouds.${cl}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="f-authorityUrl"
+            label={t(key('oauth.authorityUrl'))}
+            disabledReason={oauthReason}
+            error={problemFor('oauth.authorityUrl')}
+            help={oauthReason ? null : t('ui:advanced.authorityHelp')}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                spellCheck={false}
+                placeholder="https://"
+                value={values.oauth.authorityUrl}
+                onChange={(e) => guard('oauth')((s: string) => setOAuth('authorityUrl', s))(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="f-graphUrl"
+            label={t(key('oauth.graphUrl'))}
+            disabledReason={graphReason}
+            error={problemFor('oauth.graphUrl')}
+            help={graphReason ? null : t('ui:advanced.graphHelp')}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                spellCheck={false}
+                placeholder="https://"
+                value={values.oauth.graphUrl}
+                onChange={(e) => {
+                  if (!graphReason) setOAuth('graphUrl', e.target.value);
+                }}
+              />
+            )}
+          </Field>
+        </details>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ui:throttle.legend')}</legend>
+        <Field id="f-throttle-preset" label={t('ui:throttle.preset')} help={t('ui:throttle.presetHelp')}>
+          {(c) => (
+            <select
+              {...c}
+              value={preset}
+              onChange={(e) => choosePreset(e.target.value as ThrottlePreset | 'custom')}
+            >
+              {[...THROTTLE_PRESET_NAMES, 'custom' as const].map((n) => (
+                <option key={n} value={n} disabled={n === 'custom'}>
+                  {t(`ui:throttle.presets.${n}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {(['perMinute', 'perDay', 'maxAttempts'] as const).map((f) => (
+          <Field
+            key={f}
+            id={`f-throttle-${f}`}
+            label={t(`ui:throttle.${f}`)}
+            error={throttleProblem(f)}
+            help={t(
+              f === 'perMinute'
+                ? 'ui:throttle.zeroHelp'
+                : f === 'perDay'
+                  ? 'ui:throttle.perDayHelp'
+                  : 'ui:throttle.maxAttemptsHelp',
+            )}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                inputMode="numeric"
+                className="short"
+                value={rawThrottle[f] ?? String(values.throttle[f])}
+                onChange={(e) => setThrottle(f, e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
       </fieldset>
 
       <div className="results" aria-live="polite">

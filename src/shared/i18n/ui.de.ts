@@ -268,6 +268,7 @@ export const uiDe = {
     },
     authorityHelp: 'Nur für besondere Umgebungen. Leer = passend zur gewählten Cloud.',
     graphHelp: 'Leer = passend zur gewählten Cloud.',
+    graphOnly: 'Nur bei der Verbindungsart Microsoft Graph API.',
   },
   errorHints: {
     profileUnknown: 'Ein Profil „{{profile}}“ gibt es nicht (mehr). Bitte wählen Sie ein vorhandenes Profil.',

@@ -263,6 +263,7 @@ export const uiEn: UiMessages = {
     },
     authorityHelp: 'Only for special environments. Empty = matching the chosen cloud.',
     graphHelp: 'Empty = matching the chosen cloud.',
+    graphOnly: 'Only for the connection kind Microsoft Graph API.',
   },
   errorHints: {
     profileUnknown: 'There is no profile "{{profile}}" (any more). Please choose an existing profile.',

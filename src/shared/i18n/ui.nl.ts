@@ -266,6 +266,7 @@ export const uiNl: UiMessages = {
     },
     authorityHelp: 'Alleen voor bijzondere omgevingen. Leeg = passend bij de gekozen cloud.',
     graphHelp: 'Leeg = passend bij de gekozen cloud.',
+    graphOnly: 'Alleen bij het verbindingstype Microsoft Graph API.',
   },
   errorHints: {
     profileUnknown: 'Er is geen profiel „{{profile}}” (meer). Kies een bestaand profiel.',
