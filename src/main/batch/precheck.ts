@@ -63,37 +63,59 @@ function contentHash(d: MailDraft): string {
   return `sha256:${h.digest('hex').slice(0, 32)}`;
 }
 
-async function checkAttachment(file: string, row: number, problems: RowProblem[]): Promise<number> {
+type FileCheck = { size: number; problem?: Omit<RowProblem, 'row'> };
+
+/** Size of an attachment and what is wrong with it, if anything (exists, readable, really a PDF). */
+async function inspectAttachment(file: string): Promise<FileCheck> {
   let size: number;
   try {
     const st = await fs.stat(file);
-    if (!st.isFile()) {
-      problems.push({ row, code: 'attachmentUnreadable', params: { file, detail: 'not a file' } });
-      return 0;
-    }
+    if (!st.isFile())
+      return { size: 0, problem: { code: 'attachmentUnreadable', params: { file, detail: 'not a file' } } };
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    problems.push(
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? { row, code: 'attachmentMissing', params: { file } }
-        : { row, code: 'attachmentUnreadable', params: { file, detail: code ?? 'error' } },
-    );
-    return 0;
+    return {
+      size: 0,
+      problem:
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? { code: 'attachmentMissing', params: { file } }
+          : { code: 'attachmentUnreadable', params: { file, detail: code ?? 'error' } },
+    };
   }
   try {
-    if (!(await isPdfFile(file))) problems.push({ row, code: 'attachmentNotPdf', params: { file } });
+    if (!(await isPdfFile(file))) return { size, problem: { code: 'attachmentNotPdf', params: { file } } };
   } catch (e) {
-    problems.push({
-      row,
-      code: 'attachmentUnreadable',
-      params: { file, detail: (e as NodeJS.ErrnoException).code ?? 'error' },
-    });
+    return {
+      size,
+      problem: {
+        code: 'attachmentUnreadable',
+        params: { file, detail: (e as NodeJS.ErrnoException).code ?? 'error' },
+      },
+    };
   }
-  return size;
+  return { size };
 }
 
-async function checkRow(r: ManifestRow, profile: Profile, problems: RowProblem[]): Promise<BatchItem> {
+/** Checks each file once per pre-check, however many rows attach it (e.g. the same terms and conditions). */
+class AttachmentChecks {
+  private readonly seen = new Map<string, Promise<FileCheck>>();
+
+  async check(file: string, row: number, problems: RowProblem[]): Promise<number> {
+    let p = this.seen.get(file);
+    if (!p) this.seen.set(file, (p = inspectAttachment(file)));
+    const result = await p;
+    if (result.problem) problems.push({ row, ...result.problem });
+    return result.size;
+  }
+}
+
+async function checkRow(
+  r: ManifestRow,
+  profile: Profile,
+  problems: RowProblem[],
+  files: AttachmentChecks,
+): Promise<BatchItem> {
   const row = r.row;
   const recipients = { to: r.to, cc: r.cc, bcc: r.bcc };
   if (!r.to.length) problems.push({ row, code: 'toMissing', params: {} });
@@ -122,7 +144,7 @@ async function checkRow(r: ManifestRow, profile: Profile, problems: RowProblem[]
   }
 
   const sizes: number[] = [];
-  for (const file of r.attachments) sizes.push(await checkAttachment(file, row, problems));
+  for (const file of r.attachments) sizes.push(await files.check(file, row, problems));
   if (profile.maxSizeKb > 0) {
     const estimate = estimateMessageSize(text.text, subject.text, sizes);
     if (estimate > profile.maxSizeKb * 1024)
@@ -152,7 +174,8 @@ export async function precheck(manifest: Manifest, profile: Profile): Promise<Pr
   const items: BatchItem[] = [];
   const seen = new Map<string, number>();
   // files are checked several rows at a time; the problems are sorted by row below
-  const checked = await mapLimit(manifest.rows, 8, (r) => checkRow(r, profile, problems));
+  const files = new AttachmentChecks();
+  const checked = await mapLimit(manifest.rows, 8, (r) => checkRow(r, profile, problems, files));
   for (const [i, r] of manifest.rows.entries()) {
     const item = checked[i]!;
     const other = seen.get(item.key);
