@@ -2,7 +2,15 @@
 // come back as a clear `invalidOption` error (never an exception across IPC), attachments are only
 // registered PDFs behind opaque tokens, and the shell's pure checks (sender frames, file mapping,
 // authorisation URLs) refuse what they must.
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -301,6 +309,22 @@ describe('outbox, journal and batch through the contract', () => {
     const csv = readFileSync(saveChoice, 'utf8');
     expect(csv.startsWith('\uFEFFZeit;Status;')).toBe(true);
     expect(csv).toContain('Mahnung 4711');
+  });
+
+  it('refuses to open a stored copy that leads outside the outbox (a symbolic link)', async () => {
+    const sent = await handlers.send({
+      profile: 'Testpostfach',
+      draft: { to: ['kunde@example.org'], subject: 'Mahnung 4712', kind: 'mahnung' },
+    });
+    const id = (sent as { value: { outboxId: string } }).value.outboxId;
+    const entry = await service.outbox.show(id);
+    const outside = path.join(dir, 'outside.eml');
+    writeFileSync(outside, 'not from the outbox');
+    unlinkSync(entry.file);
+    symlinkSync(outside, entry.file);
+    const before = opened.length;
+    expect((await failure(handlers.outboxOpen({ id }))).code).toBe('invalidOption');
+    expect(opened).toHaveLength(before);
   });
 
   it('a manifest token that was never handed out is refused; cancelling the dialog gives null', async () => {
