@@ -152,6 +152,16 @@ test('a good manifest runs to the end, resumes without sending twice, and redire
   await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf ist beendet.');
   expect(server.accepted).toHaveLength(6);
   expect(server.accepted.slice(3).every((m) => m.to.join() === 'test@muster.example')).toBe(true);
+
+  // Probelauf: every message into the test mailbox, nothing to the server
+  await app.getByLabel('Umleiten an').fill('');
+  await app.getByLabel(/^Probelauf/).check();
+  await app.getByRole('button', { name: 'Probelauf starten' }).click();
+  await expect(run.getByRole('heading')).toHaveText(
+    'Der Probelauf ist beendet. Die Nachrichten liegen im Testpostfach.',
+  );
+  await expect(count('sent')).toHaveText('3');
+  expect(server.accepted).toHaveLength(6);
 });
 
 test('cancel finishes the message in flight and stops; starting again sends only the rest', async ({

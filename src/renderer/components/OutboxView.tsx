@@ -72,6 +72,10 @@ export function OutboxView() {
     }
   };
 
+  const select = (id: string) => {
+    if (id !== selectedId) setNotice(null);
+    setSelectedId(id);
+  };
   const list = entries ?? [];
   // newest first: what the user just sent is at the top
   const shown = [...list].reverse();
@@ -156,7 +160,7 @@ export function OutboxView() {
                       key={e.id}
                       className={e.id === selectedId ? 'selected' : undefined}
                       data-state={e.state}
-                      onClick={() => setSelectedId(e.id)}
+                      onClick={() => select(e.id)}
                     >
                       <td className="nowrap">{formatTime(e.sentAt ?? e.updatedAt, i18n.language, true)}</td>
                       <td>
@@ -171,7 +175,7 @@ export function OutboxView() {
                           aria-label={t('ui:outbox.show', { subject: e.subject || t('ui:outbox.noSubject') })}
                           onClick={(ev) => {
                             ev.stopPropagation();
-                            setSelectedId(e.id);
+                            select(e.id);
                           }}
                         >
                           {e.subject || t('ui:outbox.noSubject')}
