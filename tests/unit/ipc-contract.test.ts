@@ -15,7 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthorizationUrlGuard, authorizationOrigins } from '../../src/main/ipc/authorization-guard.js';
+import { AttachmentRegistry } from '../../src/main/ipc/attachments.js';
 import { createIpcHandlers, parseRequest, type IpcHandlers } from '../../src/main/ipc/handlers.js';
+import { BatchRuns } from '../../src/main/ipc/outbox-batch.js';
 import { MailService } from '../../src/main/service/mail-service.js';
 import { APP_ORIGIN, isTrustedSender, resolveAppFile } from '../../src/main/shell/trust.js';
 import { IPC_CHANNELS } from '../../src/shared/ipc/contract.js';
@@ -325,6 +327,54 @@ describe('outbox, journal and batch through the contract', () => {
     const before = opened.length;
     expect((await failure(handlers.outboxOpen({ id }))).code).toBe('invalidOption');
     expect(opened).toHaveLength(before);
+  });
+
+  it('a batch run answers at once, runs one at a time and is polled by outcome index', async () => {
+    const batches = new BatchRuns(service);
+    let manifestFile: string | null = null;
+    const own = createIpcHandlers(
+      service,
+      {
+        version: '1.2.3',
+        locale: 'de-DE',
+        choosePdfFiles: () => Promise.resolve([]),
+        chooseCaFile: () => Promise.resolve(null),
+        chooseManifestFile: () => Promise.resolve(manifestFile),
+        chooseSaveFile: () => Promise.resolve(null),
+        openPath: () => Promise.resolve(),
+      },
+      new AttachmentRegistry(),
+      batches,
+    );
+    const work = mkdtempSync(path.join(dir, 'lauf-'));
+    writeFileSync(path.join(work, 'a.pdf'), '%PDF-1.4\n%%EOF\n');
+    manifestFile = path.join(work, 'lauf.csv');
+    writeFileSync(
+      manifestFile,
+      'to;subject;text;attachments;reference\r\na@example.org;M1;x;a.pdf;R-1\r\nb@example.org;M2;x;a.pdf;R-2\r\n',
+    );
+    const chosen = await own.chooseManifest({});
+    expect(chosen).toMatchObject({ ok: true, value: { name: 'lauf.csv' } });
+    expect(JSON.stringify(chosen)).not.toContain(work);
+    const token = (chosen as { value: { token: string } }).value.token;
+    expect(await own.batchCheck({ manifest: token, profile: 'Testpostfach' })).toMatchObject({
+      ok: true,
+      value: { rows: 2, problems: [] },
+    });
+    const started = await own.batchStart({ manifest: token, profile: 'Testpostfach' });
+    expect(started.ok).toBe(true);
+    const runId = (started as { value: { runId: string } }).value.runId;
+    expect((await failure(own.batchStart({ manifest: token, profile: 'Testpostfach' }))).code).toBe(
+      'invalidOption',
+    );
+    await batches.idle();
+    const done = await own.batchStatus({ runId });
+    expect(done).toMatchObject({
+      ok: true,
+      value: { state: 'finished', total: 2, lineCount: 2, summary: { sent: 2, failed: 0 } },
+    });
+    const tail = await own.batchStatus({ runId, after: 1 });
+    expect((tail as { value: { lines: unknown[] } }).value.lines).toHaveLength(1);
   });
 
   it('a manifest token that was never handed out is refused; cancelling the dialog gives null', async () => {
