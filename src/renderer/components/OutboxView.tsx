@@ -13,7 +13,9 @@ import { ErrorBox, errorText } from './ErrorBox.js';
 import { Modal } from './Modal.js';
 
 /** While a message is queued or being sent, the list is refreshed this often. */
-const REFRESH_MS = 1000;
+const REFRESH_MS = 1500;
+/** Rows shown at most (newest first): a table of ten thousand rows helps nobody and slows the window. */
+const MAX_ROWS = 500;
 
 export function StateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
@@ -78,7 +80,7 @@ export function OutboxView() {
   };
   const list = entries ?? [];
   // newest first: what the user just sent is at the top
-  const shown = [...list].reverse();
+  const shown = list.slice(-MAX_ROWS).reverse();
   const selected = list.find((e) => e.id === selectedId) ?? null;
 
   const retry = (entry: OutboxEntry, resendUnknown: boolean) =>
@@ -144,6 +146,11 @@ export function OutboxView() {
             <p className="empty">{filter ? t('ui:outbox.emptyFiltered') : t('ui:outbox.empty')}</p>
           ) : (
             <div className="table-scroll">
+              {list.length > shown.length ? (
+                <p className="help limited">
+                  {t('ui:outbox.limited', { shown: shown.length, count: list.length })}
+                </p>
+              ) : null}
               <table className="grid" data-testid="outbox-table">
                 <thead>
                   <tr>

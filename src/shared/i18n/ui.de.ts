@@ -170,6 +170,8 @@ export const uiDe = {
     emptyFiltered: 'Keine Nachrichten mit diesem Status.',
     count_one: '{{count}} Nachricht',
     count_other: '{{count}} Nachrichten',
+    limited:
+      'Angezeigt werden die neuesten {{shown}} von {{count}} Nachrichten. Der Status-Filter grenzt ein; der Export enthält alle.',
     listLabel: 'Nachrichten im Postausgang',
     time: 'Zeit',
     details: 'Einzelheiten der Nachricht',

@@ -166,6 +166,8 @@ export const uiEn: UiMessages = {
     emptyFiltered: 'No messages in this state.',
     count_one: '{{count}} message',
     count_other: '{{count}} messages',
+    limited:
+      'Showing the newest {{shown}} of {{count}} messages. The state filter narrows the list; the export contains all of them.',
     listLabel: 'Messages in the outbox',
     time: 'Time',
     details: 'Message details',

@@ -167,6 +167,8 @@ export const uiNl: UiMessages = {
     emptyFiltered: 'Geen berichten met deze status.',
     count_one: '{{count}} bericht',
     count_other: '{{count}} berichten',
+    limited:
+      'Getoond worden de nieuwste {{shown}} van {{count}} berichten. Het statusfilter beperkt de lijst; de export bevat ze allemaal.',
     listLabel: 'Berichten in het postvak uit',
     time: 'Tijd',
     details: 'Details van het bericht',
