@@ -150,7 +150,7 @@ test('the journal shows sent, failed and unknown messages; retry, resend-unknown
   expect(lines).toHaveLength(4);
   const sentLine = lines.find((l) => l.includes(sent.messageId));
   expect(sentLine).toBeDefined();
-  expect(sentLine).toContain(';sent;');
+  expect(sentLine).toContain(';gesendet;');
   expect(sentLine).toContain(sha);
   await screenshot(app, '19-postausgang-export');
 });

@@ -223,6 +223,7 @@ export function createIpcHandlers(
           e.error
             ? t(`core:errors.${e.error.code}`, { ...e.error.params, response: e.error.response ?? '' })
             : '',
+        (state) => t(`batch:states.${state}`),
       );
       await fs.writeFile(file, csv, { mode: 0o600 });
       return { file, entries: entries.length };
