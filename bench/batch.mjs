@@ -72,9 +72,11 @@ await service.addProfile({
   fromAddress: 'buchhaltung@firma.example',
 });
 await ask('reset');
+let cpu0 = process.cpuUsage();
 let t0 = process.hrtime.bigint();
 const report = await service.runBatch(manifest, { profileName: 'Bench', connections: CONNECTIONS });
 const productSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const productCpu = process.cpuUsage(cpu0);
 const productRssMb = process.resourceUsage().maxRSS / 1024;
 const productStats = await ask('stats');
 if (report.summary.sent !== N || productStats.messages !== N)
@@ -93,6 +95,7 @@ const transporter = nodemailer.createTransport({
   secure: false,
   ignoreTLS: true,
 });
+cpu0 = process.cpuUsage();
 t0 = process.hrtime.bigint();
 const sends = [];
 for (let i = 1; i <= N; i++)
@@ -110,6 +113,7 @@ for (let i = 1; i <= N; i++)
   );
 await Promise.all(sends);
 const baseSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const baseCpu = process.cpuUsage(cpu0);
 transporter.close();
 const baseStats = await ask('stats');
 
@@ -122,6 +126,12 @@ console.log(
 );
 console.log(line('opos-mail (outbox + SMTP)', productSeconds, productStats));
 console.log(line('nodemailer pool (baseline)', baseSeconds, baseStats));
+// CPU time of this process (all its threads) per message: independent of what else the machine runs
+const cpuMs = (c) =>
+  `${((c.user + c.system) / 1000 / N).toFixed(2)} (user ${(c.user / 1000 / N).toFixed(2)}, sys ${(c.system / 1000 / N).toFixed(2)})`;
+console.log(
+  `CPU per message (this process, all threads): opos-mail ${cpuMs(productCpu)} ms, baseline ${cpuMs(baseCpu)} ms`,
+);
 console.log(`ratio to baseline: ${(productRate / baseRate).toFixed(2)} (target ≥ 0.8)`);
 console.log(`peak RSS during the product run: ${productRssMb.toFixed(0)} MB (target < 200 MB at 10,000)`);
 
