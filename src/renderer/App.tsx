@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '../shared/i18n/types.js';
 import type { AppInfo, ProfileList as ProfileListData, ProfileView } from '../shared/ipc/contract.js';
 import { errorInfoOf, getApi, unwrap } from './api.js';
 import { ErrorBox } from './components/ErrorBox.js';
-import { Modal } from './components/Modal.js';
+import { ConfirmModal, Modal } from './components/Modal.js';
 import { ProfileEditor, type ProfileEditorHandle } from './components/ProfileEditor.js';
 import { ProfileList } from './components/ProfileList.js';
 import { BatchView } from './components/BatchView.js';
@@ -284,35 +284,24 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       ) : null}
 
       {confirmDelete && selectedProfile ? (
-        <Modal
+        <ConfirmModal
           title={t('ui:profiles.deleteTitle')}
-          onClose={() => setConfirmDelete(false)}
           testId="confirm-delete"
-          actions={
-            <>
-              <button type="button" autoFocus onClick={() => setConfirmDelete(false)}>
-                {t('ui:form.cancel')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  setConfirmDelete(false);
-                  setDirty(false);
-                  void run(async () => {
-                    const list = await unwrap(api.removeProfile({ name: selectedProfile.name }));
-                    setData(list);
-                    setSelection({ kind: 'existing', name: list.active });
-                  });
-                }}
-              >
-                {t('ui:profiles.deleteConfirm')}
-              </button>
-            </>
-          }
+          cancelLabel={t('ui:form.cancel')}
+          confirmLabel={t('ui:profiles.deleteConfirm')}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            setDirty(false);
+            void run(async () => {
+              const list = await unwrap(api.removeProfile({ name: selectedProfile.name }));
+              setData(list);
+              setSelection({ kind: 'existing', name: list.active });
+            });
+          }}
         >
           <p>{t('ui:profiles.deleteText', { name: selectedProfile.name })}</p>
-        </Modal>
+        </ConfirmModal>
       ) : null}
 
       {pending ? (

@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { readExtraCa } from '../transports/smtp-security.js';
+import { CERT_NAME_MISMATCH, UNTRUSTED_CERT_CODES } from '../platform/tls-errors.js';
 
 export interface HttpResponse {
   status: number;
@@ -81,17 +82,6 @@ export function httpsRequest(url: string, agent: https.Agent, req: HttpRequest =
   });
 }
 
-const CERT_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-]);
-
 /** Maps a network-level failure of an HTTPS request onto the product's connection outcomes. */
 export function mapNetworkError(e: unknown, url: string): MailError {
   if (e instanceof MailError) return e;
@@ -103,9 +93,9 @@ export function mapNetworkError(e: unknown, url: string): MailError {
     .replace(/\s+/g, ' ')
     .slice(0, 200);
   const code = err.code ?? '';
-  if (CERT_CODES.has(code)) return new MailError('certUntrusted', { host, port, detail }, { cause: e });
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-    return new MailError('certHostname', { host, port, detail }, { cause: e });
+  if (UNTRUSTED_CERT_CODES.has(code))
+    return new MailError('certUntrusted', { host, port, detail }, { cause: e });
+  if (code === CERT_NAME_MISMATCH) return new MailError('certHostname', { host, port, detail }, { cause: e });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new MailError('hostNotFound', { host }, { cause: e });
   if (code === 'ETIMEDOUT') return new MailError('timeout', { host, port, detail }, { cause: e });

@@ -1,5 +1,6 @@
 // Maps what nodemailer's SMTP connection reports onto the product's outcomes (and exit codes).
 import { MailError } from '../errors/mail-error.js';
+import { CERT_NAME_MISMATCH, UNTRUSTED_CERT_CODES } from '../platform/tls-errors.js';
 
 interface SmtpLikeError extends Error {
   code?: string;
@@ -9,18 +10,6 @@ interface SmtpLikeError extends Error {
   command?: string;
   rejected?: string[];
 }
-
-const CERT_UNTRUSTED = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_REVOKED',
-]);
 
 export interface Where {
   host: string;
@@ -58,14 +47,11 @@ export function mapSmtpError(e: unknown, where: Where): MailError {
   const params = { host: where.host, port: where.port, detail };
 
   if (
-    CERT_UNTRUSTED.has(sys) ||
+    UNTRUSTED_CERT_CODES.has(sys) ||
     /self[- ]signed|unable to verify|certificate has expired/i.test(err.message ?? '')
   )
     return new MailError('certUntrusted', params, { cause: e });
-  if (
-    sys === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
-    /does not match certificate|altnames/i.test(err.message ?? '')
-  )
+  if (sys === CERT_NAME_MISMATCH || /does not match certificate|altnames/i.test(err.message ?? ''))
     return new MailError('certHostname', params, { cause: e });
   if (err.code === 'EDNS' || sys === 'ENOTFOUND' || sys === 'EAI_AGAIN')
     return new MailError('hostNotFound', { host: where.host }, { cause: e });

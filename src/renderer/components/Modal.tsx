@@ -33,3 +33,44 @@ export function Modal({ title, children, actions, onClose, testId }: ModalProps)
     </dialog>
   );
 }
+
+interface ConfirmModalProps {
+  title: string;
+  children: ReactNode;
+  cancelLabel: string;
+  confirmLabel: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+  testId?: string;
+}
+
+/** A question before something that cannot be undone: Cancel has the focus, the action is marked. */
+export function ConfirmModal({
+  title,
+  children,
+  cancelLabel,
+  confirmLabel,
+  onCancel,
+  onConfirm,
+  testId,
+}: ConfirmModalProps) {
+  return (
+    <Modal
+      title={title}
+      onClose={onCancel}
+      {...(testId ? { testId } : {})}
+      actions={
+        <>
+          <button type="button" autoFocus onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Modal>
+  );
+}

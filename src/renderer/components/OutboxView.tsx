@@ -10,7 +10,7 @@ import { OUTBOX_STATES, type OutboxEntry, type OutboxState } from '../../shared/
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { ErrorBox, errorText } from './ErrorBox.js';
-import { Modal } from './Modal.js';
+import { ConfirmModal } from './Modal.js';
 
 /** While a message is queued or being sent, the list is refreshed this often. */
 const REFRESH_MS = 1500;
@@ -224,31 +224,20 @@ export function OutboxView() {
       </div>
 
       {confirmUnknown && selected ? (
-        <Modal
+        <ConfirmModal
           title={t('ui:outbox.unknownTitle')}
-          onClose={() => setConfirmUnknown(false)}
           testId="confirm-resend-unknown"
-          actions={
-            <>
-              <button type="button" autoFocus onClick={() => setConfirmUnknown(false)}>
-                {t('ui:form.cancel')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  setConfirmUnknown(false);
-                  retry(selected, true);
-                }}
-              >
-                {t('ui:outbox.unknownConfirm')}
-              </button>
-            </>
-          }
+          cancelLabel={t('ui:form.cancel')}
+          confirmLabel={t('ui:outbox.unknownConfirm')}
+          onCancel={() => setConfirmUnknown(false)}
+          onConfirm={() => {
+            setConfirmUnknown(false);
+            retry(selected, true);
+          }}
         >
           <p>{t('ui:outbox.unknownText')}</p>
           <p className="mono">{selected.messageId}</p>
-        </Modal>
+        </ConfirmModal>
       ) : null}
     </div>
   );
