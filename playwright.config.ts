@@ -1,6 +1,7 @@
 // Browser tests of the desktop dialog in Debian's Chromium (never `npx playwright install`), against
 // the built renderer (npx electron-vite build) with the real core behind the test host.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './tests/helpers/chromium.js';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,18 +17,7 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'de-DE',
     viewport: { width: 1200, height: 900 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: 'off',
     actionTimeout: 10_000,
   },

@@ -67,24 +67,27 @@ export interface OutboxEntry {
 }
 
 /** One row of the journal (the proof of sending), flat enough for a CSV line. */
-export interface JournalEntry {
-  id: string;
+export type JournalEntry = Pick<
+  OutboxEntry,
+  | 'id'
+  | 'transport'
+  | 'from'
+  | 'to'
+  | 'cc'
+  | 'bcc'
+  | 'subject'
+  | 'kind'
+  | 'reference'
+  | 'attachments'
+  | 'messageId'
+  | 'attempts'
+  | 'file'
+  | 'error'
+  | 'redirectedFrom'
+> & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;
+  /** When the message left the queue. */
   time: string;
   profile: string;
-  transport: ConnectionKind;
-  from: string;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  kind?: MailKind;
-  reference?: string;
-  attachments: OutboxAttachment[];
-  messageId: string;
   response: string;
-  attempts: number;
-  file: string;
-  error?: ErrorInfo;
-  redirectedFrom?: string[];
-}
+};

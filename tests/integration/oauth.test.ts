@@ -29,6 +29,7 @@ import {
 } from '../helpers/oidc-provider.js';
 import { startSmtpServer, smtpError, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { tokenVerifier, type TokenVerifier } from '../helpers/token-verifier.js';
+import { CHROMIUM_LAUNCH } from '../helpers/chromium.js';
 
 let ca: TestCa;
 let op: TestOidcProvider;
@@ -71,18 +72,7 @@ beforeAll(async () => {
     },
   });
   graph = await startGraphServer(tls, verifier);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   work = tempHome('opos-oauth-');
   // the BROWSER hook: "opens" the URL by handing it to the test (which drives Chromium)
   browserScript = path.join(work, 'open-browser.sh');
