@@ -37,10 +37,12 @@ npx tsc --noEmit -p tsconfig.json
 echo "== Electron security scan (electronegativity, fails on HIGH)"
 scripts/electronegativity.sh
 
-echo "== unit and integration tests (real SMTP servers, isolated GNOME Keyring)"
-scripts/with-keyring.sh npx vitest run
+# machine-readable results of both runners, summed up in one closing line at the end (pass or fail)
+results=$(mktemp -d -t opos-results.XXXXXX)
+trap 'node scripts/test-summary.mjs "$results"; rm -rf "$results"' EXIT
 
-if [ -f playwright.config.ts ]; then
-  echo "== browser tests (Debian Chromium)"
-  scripts/with-keyring.sh npx playwright test
-fi
+echo "== unit and integration tests (real SMTP servers, isolated GNOME Keyring)"
+scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+
+echo "== browser tests (Debian Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" scripts/with-keyring.sh npx playwright test --reporter=list,json
