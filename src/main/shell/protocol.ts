@@ -2,19 +2,7 @@
 // with the CSP header on every response. Paths are resolved inside the renderer folder only.
 import { protocol } from 'electron';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppFile } from './trust.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeOf, resolveAppFile } from './trust.js';
 
 /** Must run before app is ready. */
 export function registerAppScheme(): void {
@@ -31,7 +19,7 @@ export function serveRenderer(rendererDir: string): void {
       const body = await fs.readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },

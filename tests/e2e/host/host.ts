@@ -24,21 +24,15 @@ import { BatchRuns } from '../../../src/main/ipc/outbox-batch.js';
 import { MailError } from '../../../src/main/errors/mail-error.js';
 import { MailService } from '../../../src/main/service/mail-service.js';
 import type { OAuthController } from '../../../src/main/oauth/oauth-controller.js';
+import {
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  resolveAppFile,
+} from '../../../src/main/shell/trust.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(root, 'out/renderer');
-/** The same policy as the shell's (src/main/shell/security.ts); 'self' covers the host's WebSocket. */
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 export interface TestHost {
   url: string;
   service: MailService;
@@ -116,15 +110,15 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
 
   const server: Server = createServer((req, res) => {
     void (async () => {
+      // the shell's own mapping and headers, so the tests load the renderer as the app serves it
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = path.resolve(RENDERER_DIR, '.' + rel);
-      if (!file.startsWith(RENDERER_DIR + path.sep)) return res.writeHead(404).end();
+      const file = resolveAppFile(RENDERER_DIR, `${APP_ORIGIN}${url.pathname}`);
+      if (!file) return res.writeHead(404).end();
       try {
         const body = await fs.readFile(file);
         res.writeHead(200, {
-          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': CSP,
+          'content-type': contentTypeOf(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
           'cache-control': 'no-store',
         });
         res.end(body);
