@@ -80,7 +80,7 @@ export class EncryptedTokenCache {
     const cipher = createCipheriv('aes-256-gcm', key!, iv);
     cipher.setAAD(this.aad());
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    await writeFileAtomic(this.file, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]), 0o600);
+    await writeFileAtomic(this.file, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]));
   }
 
   /** Removes the cache file and its key. */

@@ -1,6 +1,6 @@
 // fsync of a directory (makes a rename or a new entry in it durable), group-committed: callers that
 // arrive while a sync is running share the next one, so parallel writers pay for one sync, not many.
-import { fsyncDir } from './raw-fs.js';
+import { syncDir } from '../platform/atomic-write.js';
 
 export class DirSync {
   private running: Promise<void> | null = null;
@@ -23,6 +23,6 @@ export class DirSync {
   }
 
   private run(): Promise<void> {
-    return fsyncDir(this.dir);
+    return syncDir(this.dir);
   }
 }

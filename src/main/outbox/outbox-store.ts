@@ -20,7 +20,7 @@ import { MailError } from '../errors/mail-error.js';
 import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
 import { Renderer } from './renderer.js';
 import { DirSync } from './dir-sync.js';
-import { writeNewFileSynced } from './raw-fs.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 import { FileHashCache } from './file-hash.js';
 import { RECORD_VERSION, STATE_PRECEDENCE, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
 
@@ -70,17 +70,8 @@ export class OutboxStore {
   }
 
   /** Temp file in the same folder, fsync, rename, folder sync (group-committed). */
-  private async writeAtomic(file: string, data: string): Promise<void> {
-    const dir = path.dirname(file);
-    const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID().slice(0, 8)}.tmp`);
-    await writeNewFileSynced(tmp, data);
-    try {
-      await fs.rename(tmp, file);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-    await this.syncDir(dir);
+  private writeAtomic(file: string, data: string): Promise<void> {
+    return writeFileAtomic(file, data, { syncDir: (dir) => this.syncDir(dir) });
   }
 
   dir(name: OutboxState | 'messages' | 'tmp'): string {

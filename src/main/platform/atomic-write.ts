@@ -1,40 +1,81 @@
+// Durable writes, the one mechanism for profiles, token caches and the outbox: readers see either the
+// old or the new content, never a torn one, and a finished write survives a crash or power loss.
+// On Node's callback API: the outbox does this for every message, and FileHandle objects cost the
+// main thread more.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
-/**
- * Writes a file so that readers see either the old or the new content, never a torn one:
- * temp file in the same folder, fsync, rename, fsync of the folder (where the platform allows it).
- */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx', mode);
+const open = promisify(fs.open);
+const write = promisify(fs.write);
+const fsync = promisify(fs.fsync);
+const close = promisify(fs.close);
+const rename = promisify(fs.rename);
+const unlink = promisify(fs.unlink);
+const mkdir = promisify(fs.mkdir);
+
+/** Creates `file` (it must not exist), writes `data` completely and fsyncs it. */
+export async function writeNewFileSynced(
+  file: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  let fd: number;
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, file);
+    fd = await open(file, 'wx', mode);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    // the folder is made only when missing: no extra system call on the hot path
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    fd = await open(file, 'wx', mode);
   }
-  await syncDir(dir);
+  try {
+    let rest = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    while (rest.length) {
+      const { bytesWritten } = await write(fd, rest, 0, rest.length, null);
+      rest = rest.subarray(bytesWritten);
+    }
+    await fsync(fd);
+  } finally {
+    await close(fd);
+  }
 }
 
+/** fsync of a folder: makes a new entry or a rename in it durable (not on Windows). */
 export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
+    fd = await open(dir, 'r');
+    await fsync(fd);
   } catch {
     // some file systems refuse fsync on directories; the rename itself is still atomic
   } finally {
-    await handle?.close();
+    if (fd !== undefined) await close(fd).catch(() => undefined);
   }
+}
+
+export interface AtomicWriteOptions {
+  mode?: number;
+  /** How the folder is made durable after the rename; the outbox group-commits these. */
+  syncDir?: (dir: string) => Promise<void>;
+}
+
+/** Temp file in the same folder, fsync, rename over `file`, fsync of the folder. */
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeNewFileSynced(tmp, data, options.mode);
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await (options.syncDir ?? syncDir)(dir);
 }
