@@ -2,9 +2,10 @@
 // names, PDF attachments with non-ASCII file names, Message-ID, Date. Refuses header injection,
 // invalid addresses and missing attachments before anything is built.
 import { randomUUID } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { normaliseAddress } from '../../shared/address.js';
 import type { MailDraft } from '../../shared/mail.js';
@@ -163,13 +164,6 @@ export function envelopeOf(d: NormalisedDraft): Envelope {
   return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc])] };
 }
 
-/** Counts the bytes of a stream without keeping them. */
-export async function streamSize(stream: Readable): Promise<number> {
-  let size = 0;
-  for await (const chunk of stream) size += (chunk as Buffer).length;
-  return size;
-}
-
 /**
  * Prepares a message for sending: normalises and checks it, renders it once into `file` (so the size
  * is known before connecting and every attempt sends exactly the same bytes), and checks the profile's
@@ -183,11 +177,7 @@ export async function prepareMessage(
   const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
   const messageId = newMessageId(d.from.address);
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const { pipeline } = await import('node:stream/promises');
-  const { createWriteStream } = await import('node:fs');
-  await pipeline(composeStream(d, messageId, new Date()), createWriteStream(file, { mode: 0o600 }));
-  const size = (await fs.stat(file)).size;
-  checkLocalSize(profile, size);
+  const size = await renderToFile(d, messageId, new Date(), file, profile.maxSizeKb);
   return {
     envelope: envelopeOf(d),
     messageId,
@@ -198,7 +188,48 @@ export async function prepareMessage(
   };
 }
 
-export function checkLocalSize(profile: Profile, size: number): void {
+/** Joins the composer's many small chunks into blocks, so the file is written in few system calls. */
+function coalesce(size: number): Transform {
+  let parts: Buffer[] = [];
+  let length = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length < size) return cb();
+      const block = Buffer.concat(parts, length);
+      parts = [];
+      length = 0;
+      cb(null, block);
+    },
+    flush(cb) {
+      cb(null, length ? Buffer.concat(parts, length) : undefined);
+    },
+  });
+}
+
+/**
+ * Renders the message once into `file` (which must not exist): composed, written in large blocks and
+ * fsynced, then its encoded size checked against the profile's limit. Returns the size in bytes.
+ */
+export async function renderToFile(
+  d: NormalisedDraft,
+  messageId: string,
+  date: Date,
+  file: string,
+  maxSizeKb: number,
+): Promise<number> {
+  await pipeline(
+    composeStream(d, messageId, date),
+    coalesce(256 * 1024),
+    createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20, flush: true }),
+  );
+  const size = (await fs.stat(file)).size;
+  checkLocalSize({ maxSizeKb }, size);
+  return size;
+}
+
+export function checkLocalSize(profile: Pick<Profile, 'maxSizeKb'>, size: number): void {
   if (profile.maxSizeKb > 0 && size > profile.maxSizeKb * 1024)
     throw new MailError('tooLargeLocal', { size: Math.ceil(size / 1024), limit: profile.maxSizeKb });
 }
