@@ -45,10 +45,6 @@ export class MailError extends Error {
   }
 }
 
-export function isMailError(e: unknown): e is MailError {
-  return e instanceof MailError;
-}
-
 /** Any thrown value as a MailError: unknown errors become `unexpected` with their message as detail. */
 export function toMailError(e: unknown): MailError {
   if (e instanceof MailError) return e;

@@ -165,5 +165,3 @@ export class MailService {
     return journalOf(await this.outbox.list(), since);
   }
 }
-
-export { MailError };

@@ -36,12 +36,3 @@ export async function testConnection(transport: Transport): Promise<ConnectionRe
   await session.close();
   return session.report;
 }
-
-export async function sendOnce(transport: Transport, message: PreparedMessage): Promise<SendResult> {
-  const session = await transport.openSession();
-  try {
-    return await session.send(message);
-  } finally {
-    await session.close();
-  }
-}
