@@ -85,6 +85,13 @@ if (report.summary.sent !== N || productStats.messages !== N)
   );
 
 // --- 2. the baseline: plain pooled nodemailer, same messages, same connection count
+if (process.env.BENCH_PRODUCT_ONLY === '1') {
+  // for profiling the product alone (node --cpu-prof bench/batch.mjs)
+  console.log(`opos-mail: ${(N / productSeconds).toFixed(1)} msg/s, CPU ${((productCpu.user + productCpu.system) / 1000 / N).toFixed(2)} ms/msg, peak RSS ${productRssMb.toFixed(0)} MB`);
+  sink.send('stop');
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 await ask('reset');
 const transporter = nodemailer.createTransport({
   pool: true,

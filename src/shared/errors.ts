@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   // temporary (6)
   temporary: 'temporary',
   dailyLimitReached: 'temporary',
+  outboxBusy: 'temporary',
   batchInterrupted: 'temporary',
   // too large (7)
   tooLargeLocal: 'tooLarge',

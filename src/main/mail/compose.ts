@@ -1,7 +1,7 @@
 // Builds the RFC 5322 / MIME message with nodemailer's composer (never by hand): UTF-8 subjects and
 // names, PDF attachments with non-ASCII file names, Message-ID, Date. Refuses header injection,
 // invalid addresses and missing attachments before anything is built.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -121,8 +121,11 @@ function contentTypeFor(filename: string): string | undefined {
   return /\.pdf$/i.test(filename) ? 'application/pdf' : undefined;
 }
 
-/** The composer options for a normalised draft (attachments streamed from disk). */
-function composerOptions(d: NormalisedDraft, messageId: string, date: Date) {
+/**
+ * The composer options for a normalised draft: attachments streamed from disk, or, when `contents`
+ * holds their bytes (already read, in draft order), taken from memory.
+ */
+function composerOptions(d: NormalisedDraft, messageId: string, date: Date, contents?: Buffer[]) {
   const headers: Record<string, string> = {};
   if (d.kind) headers['X-OPOS-Kind'] = d.kind;
   if (d.reference) headers['X-OPOS-Reference'] = d.reference;
@@ -139,9 +142,9 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date) {
     messageId,
     date,
     headers,
-    attachments: d.attachments.map((a) => ({
+    attachments: d.attachments.map((a, i) => ({
       filename: a.filename,
-      path: a.path,
+      ...(contents ? { content: contents[i] } : { path: a.path }),
       contentType: contentTypeFor(a.filename),
     })),
     textEncoding: 'quoted-printable' as const,
@@ -227,6 +230,39 @@ export async function renderToFile(
   const size = (await fs.stat(file)).size;
   checkLocalSize({ maxSizeKb }, size);
   return size;
+}
+
+/** A message rendered in memory, with the SHA-256 of each attachment exactly as it was encoded. */
+export interface RenderedMessage {
+  bytes: Buffer;
+  attachmentSha256: string[];
+}
+
+/**
+ * Renders the whole message into memory (for messages small enough to hold): every attachment is read
+ * once, hashed from those very bytes (the proof names what was sent, even should the file change
+ * afterwards) and encoded by the composer without further file reads.
+ */
+export async function renderToBuffer(
+  d: NormalisedDraft,
+  messageId: string,
+  date: Date,
+): Promise<RenderedMessage> {
+  const contents: Buffer[] = [];
+  for (const a of d.attachments) {
+    try {
+      contents.push(await fs.readFile(a.path));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new MailError('attachmentMissing', { file: a.path });
+      throw new MailError('attachmentUnreadable', { file: a.path, detail: code ?? 'error' });
+    }
+  }
+  const composer = new MailComposer(composerOptions(d, messageId, date, contents));
+  const bytes = await new Promise<Buffer>((resolve, reject) =>
+    composer.compile().build((err, out) => (err ? reject(err) : resolve(out))),
+  );
+  return { bytes, attachmentSha256: contents.map((c) => createHash('sha256').update(c).digest('hex')) };
 }
 
 export function checkLocalSize(profile: Pick<Profile, 'maxSizeKb'>, size: number): void {

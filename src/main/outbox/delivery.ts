@@ -221,7 +221,7 @@ export class Delivery {
         const attempts = claimed.record.attempts + 1;
         let dataComplete = false;
         try {
-          const result = await session.send(this.store.prepared(claimed.record, () => (dataComplete = true)));
+          const result = await session.send(this.store.prepared(claimed, () => (dataComplete = true)));
           // The outcome is written while the next message goes out: should the process die before
           // it is durable, the claim survives and the message is reported unknown, never resent.
           this.track(

@@ -1,30 +1,44 @@
-// The durable outbox, kept like a Maildir in <data>/outbox:
-//   messages/<id>.eml        the exact RFC 5322 bytes, written to tmp/, fsynced, renamed: before any network I/O
-//   queue/ sent/ failed/ unknown/<id>.json   the record; its folder is its state
-//   sending/<id>@<pid>.json  claimed by a process (an atomic rename out of queue/, so only one process wins)
-// Every record write is temp file + fsync + rename + fsync of the folder. A record carries a revision;
-// when a crash leaves two copies, the higher revision is the truth and the other is removed.
+// The durable outbox, in <data>/outbox:
+//   queue/<id>@<rev>.eml      a queued message's exact RFC 5322 bytes: written to tmp/, fsynced, renamed
+//                             here before any network I/O (the Maildir discipline)
+//   claimed/<id>@<pid>@<rev>.eml   the same file while one process changes its state (sends it, or
+//                             puts it back in the queue): an atomic rename, so only one process wins,
+//                             made durable before the network is touched
+//   messages/<id>.eml         its place once it is sent, failed or unknown (the stored copy)
+//   log/<pid>-….jsonl         the record log: one line per state change (record-log.ts)
+// Every state change claims the file first, appends the record line, then moves the file to where the
+// new state keeps it; the file is in queue/ (under the revision it was queued at, so a stale view can
+// never claim it again) exactly while the message may be sent. After a crash, a claim of a dead
+// process is settled by the record log: a newer line says where the file goes; none means the process
+// died while sending, and the message becomes `unknown` (the server may have it): it is never resent
+// without the user's decision.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { MailDraft } from '../../shared/mail.js';
-import {
-  OUTBOX_STATES,
-  type OutboxBatchInfo,
-  type OutboxEntry,
-  type OutboxState,
-} from '../../shared/outbox.js';
+import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
+import { writeFileAtomic } from '../platform/atomic-write.js';
 import { Renderer } from './renderer.js';
 import { DirSync } from './dir-sync.js';
-import { writeFileAtomic } from '../platform/atomic-write.js';
 import { FileHashCache } from './file-hash.js';
-import { RECORD_VERSION, STATE_PRECEDENCE, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
+import {
+  RECORD_VERSION,
+  STATE_PRECEDENCE,
+  type LocatedRecord,
+  type LogLine,
+  type OutboxRecord,
+} from './outbox-record.js';
+import { logFileName, logFilePid, readLogLines, RecordLog } from './record-log.js';
 
 export const OUTBOX_FOLDER = 'outbox';
+
+/** Messages up to this size stay in memory from rendering to their first attempt. */
+const KEEP_IN_MEMORY = 1024 * 1024;
 
 export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
@@ -48,19 +62,54 @@ function now(): string {
   return new Date().toISOString();
 }
 
+type Folder = 'queue' | 'claimed' | 'messages' | 'log' | 'tmp';
+const FOLDERS: Folder[] = ['queue', 'claimed', 'messages', 'log', 'tmp'];
+
+/** Compacts the logs of finished processes once there are this many. */
+const COMPACT_AT = 16;
+
+/** A claim's file name: the message, the sending process, and the revision it was claimed at. */
+function claimName(id: string, pid: number, rev: number): string {
+  return `${id}@${pid}@${rev}.eml`;
+}
+
+function parseClaim(name: string): { id: string; pid: number; rev: number } | null {
+  const m = /^([0-9a-f-]+)@(\d+)@(\d+)\.eml$/i.exec(name);
+  return m ? { id: m[1]!, pid: Number(m[2]), rev: Number(m[3]) } : null;
+}
+
+/** The newest line of each message, with the draft from whichever line carries it. */
+type Latest = Map<string, { line: LogLine; draft?: NormalisedDraft }>;
+
+function merge(latest: Latest, line: LogLine): void {
+  const seen = latest.get(line.record.id);
+  const draft = line.record.draft ?? seen?.draft;
+  if (
+    !seen ||
+    line.record.rev > seen.line.record.rev ||
+    (line.record.rev === seen.line.record.rev &&
+      STATE_PRECEDENCE[line.state] > STATE_PRECEDENCE[seen.line.state])
+  )
+    latest.set(line.record.id, { line, ...(draft ? { draft } : {}) });
+  else if (draft && !seen.draft) seen.draft = draft;
+}
+
 export class OutboxStore {
   readonly root: string;
   private folders: Promise<void> | undefined;
   private readonly syncs = new Map<string, DirSync>();
   private readonly renderer = new Renderer();
+  private readonly log: RecordLog;
 
   constructor(readonly dataFolder: string) {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
+    this.log = new RecordLog(this.dir('log'));
   }
 
   /** Stops the render worker (it also lets the process exit on its own when idle). */
   async close(): Promise<void> {
     await this.renderer.close();
+    await this.log.close();
   }
 
   private syncDir(dir: string): Promise<void> {
@@ -69,29 +118,35 @@ export class OutboxStore {
     return s.sync();
   }
 
-  /** Temp file in the same folder, fsync, rename, folder sync (group-committed). */
-  private writeAtomic(file: string, data: string): Promise<void> {
-    return writeFileAtomic(file, data, { syncDir: (dir) => this.syncDir(dir) });
-  }
-
-  dir(name: OutboxState | 'messages' | 'tmp'): string {
+  dir(name: Folder): string {
     return path.join(this.root, name);
   }
 
+  /** The stored copy's permanent place (where it lies once sent, failed or unknown). */
   emlPath(record: OutboxRecord): string {
     return path.join(this.dir('messages'), record.eml);
   }
 
+  /** Where a queued message's file lies: named with the revision it was queued at. */
+  private queuePath(record: OutboxRecord): string {
+    return path.join(this.dir('queue'), `${record.id}@${record.rev}.eml`);
+  }
+
   private ensureFolders(): Promise<void> {
     this.folders ??= (async () => {
-      for (const d of [...OUTBOX_STATES, 'messages', 'tmp'] as const)
-        await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
+      for (const d of FOLDERS) await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
     })();
     return this.folders;
   }
 
+  /** Appends the record line (durable on return). */
+  private async write(state: LogLine['state'], record: OutboxRecord, withDraft = false): Promise<void> {
+    const { draft, ...rest } = record;
+    await this.log.append({ state, record: withDraft ? { ...rest, draft } : rest } satisfies LogLine);
+  }
+
   /**
-   * Renders the message and stores it durably (bytes first, then the record in queue/). Input errors
+   * Renders the message and stores it durably (bytes first, then the record). Input errors
    * (addresses, attachments, size) are thrown before anything is stored.
    */
   async enqueue(
@@ -101,19 +156,18 @@ export class OutboxStore {
   ): Promise<LocatedRecord> {
     await this.ensureFolders();
     const id = randomUUID();
-    const tmp = path.join(this.dir('tmp'), `${id}.eml`);
     const eml = `${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
     const messageId = newMessageId(d.from.address);
-    const size = await this.renderer.render(Boolean(options.renderOnWorker), {
+    const rendered = await this.renderer.render(Boolean(options.renderOnWorker), {
       draft: d,
       messageId,
       date: new Date().toISOString(),
       maxSizeKb: profile.maxSizeKb,
-      tmp,
-      target: path.join(this.dir('messages'), eml),
+      tmp: path.join(this.dir('tmp'), eml),
+      target: path.join(this.dir('queue'), `${id}@1.eml`),
     });
-    await this.syncDir(this.dir('messages'));
+    await this.syncDir(this.dir('queue'));
     const hashes = options.hashes ?? new FileHashCache();
     const at = now();
     const record: OutboxRecord = {
@@ -133,14 +187,14 @@ export class OutboxStore {
       ...(d.kind ? { kind: d.kind } : {}),
       ...(d.reference ? { reference: d.reference } : {}),
       attachments: await Promise.all(
-        d.attachments.map(async (a) => ({
+        d.attachments.map(async (a, i) => ({
           filename: a.filename,
           size: a.size,
-          sha256: await hashes.get(a.path),
+          sha256: rendered.attachmentSha256?.[i] ?? (await hashes.get(a.path)),
         })),
       ),
       messageId,
-      size,
+      size: rendered.size,
       attempts: 0,
       ...(options.batch ? { batch: options.batch } : {}),
       ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
@@ -148,54 +202,70 @@ export class OutboxStore {
       eml,
       draft: d,
     };
-    const file = path.join(this.dir('queued'), `${id}.json`);
+    const file = this.queuePath(record);
     try {
-      await this.writeAtomic(file, JSON.stringify(record));
+      await this.write('queued', record, true);
     } catch (e) {
-      await fs.rm(path.join(this.dir('messages'), eml), { force: true });
+      await fs.rm(file, { force: true });
       throw e;
     }
-    return { record, state: 'queued', path: file };
+    const keep = rendered.bytes && rendered.bytes.length <= KEEP_IN_MEMORY ? { bytes: rendered.bytes } : {};
+    return { record, state: 'queued', path: file, ...keep };
   }
 
   /**
-   * Claims a queued message for sending: an atomic rename into sending/ (only one process can win),
-   * made durable before the caller touches the network. Returns the claimed copy, or null when another
-   * process was faster.
+   * Claims a queued message for sending: an atomic rename of its file out of queue/ (only one
+   * process can win), made durable before the caller touches the network. Returns the claimed
+   * message, or null when it is no longer queued (another process was faster, or it was sent).
    */
   async claim(located: LocatedRecord): Promise<LocatedRecord | null> {
     if (located.state !== 'queued') return null;
-    const target = path.join(this.dir('sending'), `${located.record.id}@${process.pid}.json`);
+    return this.take(located, this.queuePath(located.record));
+  }
+
+  /** Moves the message's file from `from` into claimed/ (durably); null when it is not there. */
+  private async take(located: LocatedRecord, from: string): Promise<LocatedRecord | null> {
+    const { record } = located;
+    const target = path.join(this.dir('claimed'), claimName(record.id, process.pid, record.rev));
     try {
-      await fs.rename(located.path, target);
+      await fs.rename(from, target);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    // the claim is durable before the caller touches the network; should the removal from queued/
-    // not survive a crash, the sending copy wins the tie (STATE_PRECEDENCE) and the message is unknown
-    await this.syncDir(this.dir('sending'));
-    return { record: located.record, state: 'sending', path: target, pid: process.pid };
+    await this.syncDir(this.dir('claimed'));
+    return {
+      record,
+      state: 'sending',
+      path: target,
+      pid: process.pid,
+      ...(located.bytes ? { bytes: located.bytes } : {}),
+    };
   }
 
   /**
-   * Moves a message to a new state with an updated record: the new copy is written (durably) first,
-   * then the old one removed, so a crash in between leaves two copies and the newer one wins.
+   * Moves a message to a new state: its file is claimed (unless this process holds the claim), the
+   * record line made durable, and the file moved to where the new state keeps it (queue/ for queued,
+   * messages/ otherwise). Throws outboxBusy when another process has it or its state changed.
    */
   async transition(
     located: LocatedRecord,
     state: Exclude<OutboxState, 'sending'>,
     patch: Partial<OutboxRecord> & { code?: string } = {},
   ): Promise<LocatedRecord> {
+    if (located.state === 'sending' && located.pid !== process.pid)
+      throw new MailError('outboxBusy', { id: located.record.id });
+    const from = located.state === 'sending' ? located : await this.take(located, located.path);
+    if (!from) throw new MailError('outboxBusy', { id: located.record.id });
     const { code, ...fields } = patch;
     const at = now();
     const record: OutboxRecord = {
-      ...located.record,
+      ...from.record,
       ...fields,
-      rev: located.record.rev + 1,
+      rev: from.record.rev + 1,
       updatedAt: at,
       history: [
-        ...located.record.history,
+        ...from.record.history,
         {
           at,
           state,
@@ -206,20 +276,30 @@ export class OutboxStore {
     };
     if (state !== 'failed' && state !== 'unknown' && !patch.error) delete record.error;
     if (state !== 'queued') delete record.nextAttemptAt;
-    const file = path.join(this.dir(state), `${record.id}.json`);
-    await this.writeAtomic(file, JSON.stringify(record));
-    if (located.path !== file) await fs.rm(located.path, { force: true });
-    return { record, state, path: file };
+    await this.write(state, record);
+    const target = state === 'queued' ? this.queuePath(record) : this.emlPath(record);
+    await fs.rename(from.path, target);
+    return { record, state, path: target };
   }
 
-  /** Every message, one copy each (the newest revision), oldest first. */
+  /** Every message (its newest record), oldest first. */
   async list(): Promise<LocatedRecord[]> {
-    const best = new Map<string, LocatedRecord>();
-    for (const copy of await this.allCopies()) {
-      const seen = best.get(copy.record.id);
-      if (!seen || newer(copy, seen)) best.set(copy.record.id, copy);
+    const { latest, claims } = await this.load();
+    const out: LocatedRecord[] = [];
+    for (const { line, draft } of latest.values()) {
+      if (!draft) continue; // its first line is lost: nothing could be resent or shown in full
+      const record = { ...line.record, draft } as OutboxRecord;
+      const claim = claims.get(record.id);
+      if (line.state === 'queued' && claim && claim.rev === record.rev)
+        out.push({ record, state: 'sending', path: claim.file, pid: claim.pid });
+      else
+        out.push({
+          record,
+          state: line.state,
+          path: line.state === 'queued' ? this.queuePath(record) : this.emlPath(record),
+        });
     }
-    return [...best.values()].sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
+    return out.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
   }
 
   async get(id: string): Promise<LocatedRecord> {
@@ -230,44 +310,59 @@ export class OutboxStore {
   }
 
   /**
-   * Cleans up after a crash: stale copies are removed, and a message left in sending/ by a process
-   * that no longer runs becomes `unknown` (the server may have accepted it, so it is never resent
-   * without the user's decision). Returns the records that became unknown.
+   * Cleans up after a crash. A claim left by a process that no longer runs is settled by the record
+   * log: a queued message without a newer line was being sent and becomes `unknown` (the server may
+   * have accepted it, so it is never resent without the user's decision); otherwise the file goes
+   * where its newest line's state keeps it. Returns the messages that became unknown. Also compacts
+   * the record logs of finished processes.
    */
   async recover(): Promise<LocatedRecord[]> {
-    const copies = await this.allCopies();
-    const best = new Map<string, LocatedRecord>();
-    for (const c of copies) {
-      const seen = best.get(c.record.id);
-      if (!seen || newer(c, seen)) best.set(c.record.id, c);
-    }
-    const orphaned: LocatedRecord[] = [];
-    for (const c of copies) {
-      const winner = best.get(c.record.id)!;
-      if (c !== winner) {
-        // never remove the claim of a live sender: its outcome will be written over it
-        if (c.state === 'sending' && c.pid !== undefined && isAlive(c.pid) && c.pid !== process.pid) continue;
-        await fs.rm(c.path, { force: true });
-      } else if (c.state === 'sending' && c.pid !== undefined && !isAlive(c.pid)) {
-        orphaned.push(c);
+    await this.ensureFolders();
+    const { latest, claims } = await this.load();
+    const out: LocatedRecord[] = [];
+    for (const claim of claims.values()) {
+      if (isAlive(claim.pid)) continue;
+      // take the dead claim over first (atomic), so concurrent recoveries do not both act on it
+      const { id, rev } = claim;
+      const mine = path.join(this.dir('claimed'), claimName(id, process.pid, rev));
+      try {
+        await fs.rename(claim.file, mine);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      const known = latest.get(id);
+      if (!known?.draft) {
+        await fs.rename(mine, path.join(this.dir('messages'), `${id}.eml`));
+        continue;
+      }
+      const record = { ...known.line.record, draft: known.draft } as OutboxRecord;
+      const located: LocatedRecord = { record, state: 'sending', path: mine, pid: process.pid };
+      // no line newer than the claim, and queued: the process died while sending
+      if (known.line.state === 'queued' && record.rev === rev) {
+        const error: ErrorInfo = {
+          code: 'sendOutcomeUnknown',
+          category: 'connection',
+          exitCode: 4,
+          params: { id },
+        };
+        out.push(await this.transition(located, 'unknown', { error, code: 'interrupted' }));
+      } else {
+        // the new state's line is there, only the move was cut short (or a change never got its line)
+        await fs.rename(mine, known.line.state === 'queued' ? this.queuePath(record) : this.emlPath(record));
       }
     }
-    const out: LocatedRecord[] = [];
-    for (const c of orphaned) {
-      const error: ErrorInfo = {
-        code: 'sendOutcomeUnknown',
-        category: 'connection',
-        exitCode: 4,
-        params: { id: c.record.id },
-      };
-      out.push(await this.transition(c, 'unknown', { error, code: 'interrupted' }));
-    }
+    await this.compact();
     return out;
   }
 
-  /** Streams the stored bytes; never holds the message in memory. */
-  prepared(record: OutboxRecord, onEnd?: () => void): PreparedMessage {
-    const file = this.emlPath(record);
+  /**
+   * The stored message for sending: from the bytes kept since rendering when there are any, otherwise
+   * streamed from its file (never read into memory as a whole).
+   */
+  prepared(located: LocatedRecord, onEnd?: () => void): PreparedMessage {
+    const { record, bytes } = located;
+    const file = located.path;
     return {
       envelope: { from: record.from, to: [...new Set([...record.to, ...record.cc, ...record.bcc])] },
       messageId: record.messageId,
@@ -275,7 +370,14 @@ export class OutboxStore {
       draft: record.draft,
       attachments: record.draft.attachments,
       raw: () => {
-        const s = createReadStream(file, { highWaterMark: 256 * 1024 });
+        const s = bytes
+          ? new Readable({
+              read() {
+                this.push(bytes);
+                this.push(null);
+              },
+            })
+          : createReadStream(file, { highWaterMark: 256 * 1024 });
         if (onEnd) s.once('end', onEnd);
         return s;
       },
@@ -285,41 +387,62 @@ export class OutboxStore {
   /** The public view of a record. */
   entry(located: LocatedRecord): OutboxEntry {
     const { v: _v, rev: _rev, eml: _eml, draft: _draft, ...rest } = located.record;
-    return { ...rest, state: located.state, file: this.emlPath(located.record) };
+    return { ...rest, state: located.state, file: located.path };
   }
 
-  private async allCopies(): Promise<LocatedRecord[]> {
-    const out: LocatedRecord[] = [];
-    for (const state of OUTBOX_STATES) {
-      const dir = this.dir(state);
-      let names: string[];
-      try {
-        names = await fs.readdir(dir);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw e;
-      }
-      const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-      const loaded = await mapLimit(files, 32, async (name) => {
-        const file = path.join(dir, name);
-        let record: OutboxRecord;
-        try {
-          record = JSON.parse(await fs.readFile(file, 'utf8')) as OutboxRecord;
-        } catch {
-          return null; // vanished (moved by another process) or torn beyond repair: skipped
-        }
-        const pid = state === 'sending' ? Number(/@(\d+)\.json$/.exec(name)?.[1]) : undefined;
-        return { record, state, path: file, ...(pid ? { pid } : {}) };
-      });
-      for (const r of loaded) if (r) out.push(r);
+  /** The newest line of every message, and the claims (by message id) found in claimed/. */
+  private async load(): Promise<{
+    latest: Latest;
+    claims: Map<string, { id: string; pid: number; rev: number; file: string }>;
+  }> {
+    const latest: Latest = new Map();
+    for (const name of await readNames(this.dir('log')))
+      if (name.endsWith('.jsonl'))
+        for (const line of await readLogLines<LogLine>(path.join(this.dir('log'), name)))
+          if (line?.record?.id) merge(latest, line);
+    const claims = new Map<string, { id: string; pid: number; rev: number; file: string }>();
+    for (const name of await readNames(this.dir('claimed'))) {
+      const c = parseClaim(name);
+      if (!c) continue;
+      const seen = claims.get(c.id);
+      if (!seen || c.rev > seen.rev) claims.set(c.id, { ...c, file: path.join(this.dir('claimed'), name) });
     }
-    return out;
+    return { latest, claims };
+  }
+
+  /**
+   * Merges the logs of processes that no longer run into one snapshot (newest line of each message,
+   * with its draft), written atomically before the merged logs are removed: at worst a crash leaves
+   * both, which say the same.
+   */
+  private async compact(): Promise<void> {
+    const dir = this.dir('log');
+    const dead = (await readNames(dir)).filter((n) => {
+      const pid = logFilePid(n);
+      return pid !== undefined && pid !== process.pid && !isAlive(pid);
+    });
+    if (dead.length < COMPACT_AT) return;
+    const latest: Latest = new Map();
+    for (const name of dead)
+      for (const line of await readLogLines<LogLine>(path.join(dir, name)))
+        if (line?.record?.id) merge(latest, line);
+    const lines = [...latest.values()].map(({ line, draft }) =>
+      JSON.stringify({ state: line.state, record: { ...line.record, ...(draft ? { draft } : {}) } }),
+    );
+    await writeFileAtomic(path.join(dir, logFileName(process.pid, 'snapshot')), lines.join('\n') + '\n', {
+      syncDir: (d) => this.syncDir(d),
+    });
+    for (const name of dead) await fs.rm(path.join(dir, name), { force: true });
   }
 }
 
-function newer(a: LocatedRecord, b: LocatedRecord): boolean {
-  if (a.record.rev !== b.record.rev) return a.record.rev > b.record.rev;
-  return STATE_PRECEDENCE[a.state] > STATE_PRECEDENCE[b.state];
+async function readNames(dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).filter((n) => !n.startsWith('.'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
 }
 
 /** Runs `fn` over items with at most `limit` at a time, keeping order. */

@@ -6,7 +6,15 @@ import { renderMessage, type RenderJob } from './render-message.js';
 
 parentPort?.on('message', (msg: { seq: number; job: RenderJob }) => {
   renderMessage(msg.job).then(
-    (size) => parentPort!.postMessage({ seq: msg.seq, size }),
+    ({ size, attachmentSha256, bytes }) => {
+      // the bytes move to the main thread without a copy when they own their memory
+      const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const view = bytes && (own ? bytes : Uint8Array.prototype.slice.call(bytes));
+      parentPort!.postMessage(
+        { seq: msg.seq, size, attachmentSha256, bytes: view },
+        view ? [view.buffer as ArrayBuffer] : [],
+      );
+    },
     (e: unknown) => {
       const err = toMailError(e);
       parentPort!.postMessage({ seq: msg.seq, error: { code: err.code, params: err.params } });

@@ -6,20 +6,26 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ErrorParams } from '../../shared/errors.js';
 import { MailError } from '../errors/mail-error.js';
-import { renderMessage, type RenderJob } from './render-message.js';
+import { renderMessage, type RenderJob, type RenderResult } from './render-message.js';
 
-type Reply = { seq: number; size?: number; error?: { code: ErrorCode; params: ErrorParams } };
+type Reply = {
+  seq: number;
+  size?: number;
+  attachmentSha256?: string[];
+  bytes?: Uint8Array;
+  error?: { code: ErrorCode; params: ErrorParams };
+};
 
 export class Renderer {
   private worker: Worker | null | undefined;
   private seq = 0;
-  private readonly pending = new Map<number, { resolve(n: number): void; reject(e: unknown): void }>();
+  private readonly pending = new Map<number, { resolve(r: RenderResult): void; reject(e: unknown): void }>();
 
-  render(onWorker: boolean, job: RenderJob): Promise<number> {
+  render(onWorker: boolean, job: RenderJob): Promise<RenderResult> {
     const worker = onWorker ? this.getWorker() : null;
     if (!worker) return renderMessage(job);
     const seq = ++this.seq;
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<RenderResult>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ seq, job });
@@ -49,7 +55,12 @@ export class Renderer {
       this.pending.delete(r.seq);
       if (this.pending.size === 0) w.unref();
       if (r.error) p.reject(new MailError(r.error.code, r.error.params));
-      else p.resolve(r.size ?? 0);
+      else
+        p.resolve({
+          size: r.size ?? 0,
+          ...(r.attachmentSha256 ? { attachmentSha256: r.attachmentSha256 } : {}),
+          ...(r.bytes ? { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : {}),
+        });
     });
     w.on('error', (e) => this.failAll(e));
     w.on('exit', () => {

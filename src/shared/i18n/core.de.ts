@@ -30,6 +30,8 @@ export const coreDe = {
       'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie Pfad und Format (CSV oder JSON).',
     manifestInvalid:
       'Die Versandliste enthält {{count}} fehlerhafte Zeile(n). Es wurde nichts gesendet. Bitte korrigieren Sie die genannten Zeilen und starten Sie den Lauf erneut.',
+    outboxBusy:
+      'Die Nachricht „{{id}}“ wird gerade von einem anderen Vorgang versandt oder wurde schon versandt. Bitte sehen Sie im Postausgang nach („opos-mail outbox show {{id}}“).',
     outboxUnknownId:
       'Im Postausgang gibt es keine Nachricht „{{id}}“. „opos-mail outbox list“ zeigt die vorhandenen.',
     authFailed:

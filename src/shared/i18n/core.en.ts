@@ -30,6 +30,8 @@ export const coreEn: CoreMessages = {
       'The mailing list "{{file}}" cannot be read ({{detail}}). Please check the path and the format (CSV or JSON).',
     manifestInvalid:
       'The mailing list has {{count}} invalid row(s). Nothing was sent. Please correct the rows listed and start the run again.',
+    outboxBusy:
+      'The message "{{id}}" is being sent by another process or has been sent already. Please look it up in the outbox ("opos-mail outbox show {{id}}").',
     outboxUnknownId:
       'There is no message "{{id}}" in the outbox. "opos-mail outbox list" shows the existing ones.',
     authFailed:

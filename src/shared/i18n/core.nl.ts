@@ -31,6 +31,8 @@ export const coreNl: CoreMessages = {
       'De verzendlijst "{{file}}" kan niet worden gelezen ({{detail}}). Controleer het pad en het formaat (CSV of JSON).',
     manifestInvalid:
       'De verzendlijst bevat {{count}} ongeldige rij(en). Er is niets verzonden. Corrigeer de genoemde rijen en start de run opnieuw.',
+    outboxBusy:
+      'Het bericht "{{id}}" wordt op dit moment door een ander proces verzonden of is al verzonden. Kijk in het postvak UIT ("opos-mail outbox show {{id}}").',
     outboxUnknownId:
       'Er is geen bericht "{{id}}" in het postvak UIT. "opos-mail outbox list" toont de aanwezige berichten.',
     authFailed:

@@ -279,6 +279,8 @@ export const uiDe = {
       'Für das Profil „{{profile}}“ ist keine Absenderadresse eingetragen. Bitte ergänzen Sie sie unter „Verbindung“ → „Absender“ und speichern Sie.',
     caFileUnreadable:
       'Die Zertifikatsdatei „{{file}}“ kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Bitte wählen Sie unter „Zusätzliches CA-Zertifikat“ eine andere Datei.',
+    outboxBusy:
+      'Die Nachricht „{{id}}“ wird gerade von einem anderen Vorgang versandt oder wurde schon versandt. Bitte aktualisieren Sie die Liste.',
     outboxUnknownId:
       'Im Postausgang gibt es keine Nachricht „{{id}}“ (mehr). Bitte aktualisieren Sie die Liste.',
     passwordMissing:

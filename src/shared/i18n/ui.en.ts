@@ -274,6 +274,8 @@ export const uiEn: UiMessages = {
       'The profile "{{profile}}" has no sender address. Please add it under "Connection" → "Sender" and save.',
     caFileUnreadable:
       'The certificate file "{{file}}" cannot be read or holds no PEM certificate. Please choose another file under "Additional CA certificate".',
+    outboxBusy:
+      'The message "{{id}}" is being sent by another process or has been sent already. Please refresh the list.',
     outboxUnknownId: 'There is no message "{{id}}" in the outbox (any more). Please refresh the list.',
     passwordMissing:
       'No password is stored for the profile "{{profile}}". Please enter it under "Connection" → "Log in" and save.',

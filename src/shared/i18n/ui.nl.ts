@@ -277,6 +277,8 @@ export const uiNl: UiMessages = {
       'Het profiel „{{profile}}” heeft geen afzenderadres. Vul het in onder „Verbinding” → „Afzender” en sla op.',
     caFileUnreadable:
       'Het certificaatbestand „{{file}}” kan niet worden gelezen of bevat geen PEM-certificaat. Kies onder „Extra CA-certificaat” een ander bestand.',
+    outboxBusy:
+      'Het bericht "{{id}}" wordt op dit moment door een ander proces verzonden of is al verzonden. Vernieuw de lijst.',
     outboxUnknownId: 'Er is geen bericht „{{id}}” (meer) in het postvak uit. Vernieuw de lijst.',
     passwordMissing:
       'Voor het profiel „{{profile}}” is geen wachtwoord opgeslagen. Vul het in onder „Verbinding” → „Aanmelden” en sla op.',
