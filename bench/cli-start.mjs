@@ -3,7 +3,7 @@
 // SMTP server on loopback with STARTTLS and login (profile set up once, outside the timing).
 // Prints the first run and the median of the following runs. A measurement, not a test.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,19 @@ import { SMTPServer } from 'smtp-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.RUNS || 10);
-const home = mkdtempSync(path.join(os.tmpdir(), 'opos-bench-'));
+// its temporary folders go when it ends, also on an error or Ctrl-C
+const made = [];
+function tempFolder(prefix) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
+const home = tempFolder('opos-bench-');
 const env = { ...process.env, OPOS_MAIL_HOME: home, LANG: 'de_DE.UTF-8' };
 
 // asynchronous on purpose: the SMTP server below lives in this process's event loop
@@ -40,7 +52,7 @@ async function series(label, cmd, args) {
 }
 
 // a TLS server with login, certificates made now
-const dir = mkdtempSync(path.join(os.tmpdir(), 'opos-bench-ca-'));
+const dir = tempFolder('opos-bench-ca-');
 const ossl = (a) => execFileSync('openssl', a, { cwd: dir, stdio: 'pipe' });
 ossl([
   'req',

@@ -3,19 +3,20 @@
 // once), runs again as a resume (all skipped, nothing sent twice), and through the redirect address;
 // cancel finishes the message in flight and stops, and starting again sends only the rest.
 // Test doubles: only the platform hook of the manifest's open dialog (host.nextManifest).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { tempDir } from '../helpers/cleanup.js';
 import { startFaultySmtpServer, type FaultySmtpServer } from '../helpers/faulty-smtp.js';
 import { expect, screenshot, test } from './fixtures.js';
 import type { TestHost } from './host/host.js';
 import { expectNoSeriousA11yViolations } from './a11y.js';
 
+/** A folder with a PDF, removed when the test ends. */
 function workDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'opos-e2e-batch-'));
+  const dir = tempDir('opos-e2e-batch-');
   writeFileSync(path.join(dir, 'mahnung.pdf'), Buffer.from('%PDF-1.4\n% Mahnung\n%%EOF\n', 'latin1'));
   return dir;
 }

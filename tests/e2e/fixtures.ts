@@ -1,11 +1,10 @@
 // Playwright fixtures: a fresh data folder and test host per test (real core, real keychain from
 // scripts/with-keyring.sh), the page wired to it, and a real STARTTLS SMTP server with its own CA.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { OAuthService } from '../../src/main/oauth/oauth-service.js';
 import { createTestCa, type TestCa } from '../helpers/certs.js';
+import { openScope, outerScope, removeDir, tempDir, withScope } from '../helpers/cleanup.js';
 import { smtpError, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { installBridge } from './host/bridge-client.js';
 import { PAGE_METHODS, startHost, type TestHost } from './host/host.js';
@@ -14,11 +13,22 @@ export const SMTP_USER = 'buchhaltung@muster.example';
 export const SMTP_PASSWORD = 'Geheim-2026!';
 
 let ca: TestCa | undefined;
+/** One test CA per worker: its folder goes when the worker ends, not with the test that first used it. */
 export function testCa(): TestCa {
-  return (ca ??= createTestCa());
+  return (ca ??= withScope(outerScope, () => {
+    outerScope.defer(() => (ca = undefined));
+    return createTestCa();
+  }));
+}
+
+interface WorkerFixtures {
+  /** Removes what was made outside a test (beforeAll, the worker's CA) when the worker ends. */
+  workerCleanup: void;
 }
 
 interface Fixtures {
+  /** Removes every temporary folder the test made (tempDir) when it ends, passed or failed. */
+  testCleanup: void;
   /** Give the core the real OAuth sign-in (src/main/oauth); off by default ("not available" path). */
   withOAuth: boolean;
   /** URLs the core asked the system browser to open (test double of shell.openExternal). */
@@ -28,14 +38,32 @@ interface Fixtures {
   app: Page;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  workerCleanup: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use();
+      await outerScope.close();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  // set up before the other fixtures, so torn down after them (the host, the servers have stopped)
+  testCleanup: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const scope = openScope();
+      await use();
+      await scope.close();
+    },
+    { auto: true },
+  ],
   withOAuth: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   browserUrls: async ({}, use) => {
     await use([]);
   },
   host: async ({ withOAuth, browserUrls }, use) => {
-    const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-e2e-'));
+    const dataFolder = tempDir('opos-e2e-');
     const host = await startHost({
       dataFolder,
       ...(withOAuth
@@ -57,7 +85,7 @@ export const test = base.extend<Fixtures>({
     });
     await use(host);
     await host.close();
-    rmSync(dataFolder, { recursive: true, force: true });
+    removeDir(dataFolder);
   },
   // eslint-disable-next-line no-empty-pattern
   smtp: async ({}, use) => {

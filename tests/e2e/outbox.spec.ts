@@ -5,9 +5,9 @@
 // stored copy opened through the platform hook, and the journal exported as CSV through the save dialog.
 // Test doubles: only the platform hooks (save dialog answers host.nextSaveFile, openPath records).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from '../helpers/cleanup.js';
 import { startFaultySmtpServer, type FaultySmtpServer } from '../helpers/faulty-smtp.js';
 import { expectNoSeriousA11yViolations } from './a11y.js';
 import { expect, screenshot, test } from './fixtures.js';
@@ -138,7 +138,7 @@ test('the journal shows sent, failed and unknown messages; retry, resend-unknown
   await app.getByLabel('Status', { exact: true }).selectOption('');
 
   // export: the save dialog (test double) answers with a path; the core's journalCsv writes it
-  const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'opos-export-')), 'journal.csv');
+  const target = path.join(tempDir('opos-export-'), 'journal.csv');
   host.nextSaveFile = target;
   await app.getByRole('button', { name: 'Journal exportieren (CSV) …' }).click();
   await expect(app.getByTestId('outbox-notice')).toContainText('Das Versandjournal wurde gespeichert');

@@ -1,11 +1,11 @@
 // Fixtures for outbox and batch tests: a data folder with an SMTP profile for a loopback server, PDFs
 // of any size, manifests.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { runCli, tempHome } from './cli.js';
+import { tempDir } from './temp.js';
 
 /** Retries fast in tests; production waits 10 s, 20 s, 40 s … */
 export const FAST_RETRY = { OPOS_MAIL_RETRY_BASE_MS: '20' };
@@ -34,8 +34,9 @@ export async function smtpHome(port: number, extra: string[] = []): Promise<stri
   return home;
 }
 
+/** A fresh folder for manifests and PDFs, removed when the test (or file) ends. */
 export function workDir(prefix = 'opos-manifest-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 /** A real PDF header followed by `size` bytes in all: random content, so nothing compresses it away. */

@@ -1,8 +1,8 @@
 // Certificates made at test time with openssl: a test CA and server certificates signed by it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from './cleanup.js';
 
 export interface TestCa {
   dir: string;
@@ -15,8 +15,9 @@ function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: 'pipe' });
 }
 
+/** A CA in a temporary folder, removed when the current test (or file / Playwright worker) ends. */
 export function createTestCa(label = 'OPOS Mail Test CA'): TestCa {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'opos-ca-'));
+  const dir = tempDir('opos-ca-');
   openssl(
     [
       'req',

@@ -1,9 +1,8 @@
 // Runs `opos-mail` as a user does: a separate process, arguments, stdin, exit code, stdout/stderr.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deferCleanup, endProcess, tempDir } from './temp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'opos-mail.js');
@@ -19,8 +18,9 @@ export interface CliRun {
   lines<T = Record<string, unknown>>(): T[];
 }
 
+/** A fresh data folder, removed when the test (or, made outside a test, the file) ends. */
 export function tempHome(prefix = 'opos-home-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 export function runCli(
@@ -36,6 +36,8 @@ export function runCli(
     };
     if (opts.home) env.OPOS_MAIL_HOME = opts.home;
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // a test that ends before the command does (failed, timed out) stops it before its folders go
+    deferCleanup(() => endProcess(child));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

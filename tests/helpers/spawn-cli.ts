@@ -1,6 +1,7 @@
 // Starts `opos-mail` as a child process the test can signal (SIGINT, SIGKILL) while it runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN } from './cli.js';
+import { deferCleanup, endProcess } from './temp.js';
 
 export interface RunningCli {
   child: ChildProcess;
@@ -20,6 +21,9 @@ export function spawnCli(args: string[], home: string, env: NodeJS.ProcessEnv = 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // still running when the test ends (it failed before killing or awaiting it): stopped before the
+  // data folder goes
+  deferCleanup(() => endProcess(child));
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));

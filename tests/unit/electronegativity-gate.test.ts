@@ -1,12 +1,12 @@
 // The gate over electronegativity's CSV (the scanner itself exits 0 whatever it finds): any HIGH
 // finding fails the suite, lower ones are listed, an unreadable report is an error.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'opos-en-'));
+const dir = tempDir('opos-en-');
 const HEADER = 'issue, severity, confidence, filename, location, sample, description, url\n';
 
 function gate(csv: string) {

@@ -2,18 +2,9 @@
 // come back as a clear `invalidOption` error (never an exception across IPC), attachments are only
 // registered PDFs behind opaque tokens, and the shell's pure checks (sender frames, file mapping,
 // authorisation URLs) refuse what they must.
-import {
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { mkdtempSync, readFileSync, realpathSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthorizationUrlGuard, authorizationOrigins } from '../../src/main/ipc/authorization-guard.js';
 import { AttachmentRegistry } from '../../src/main/ipc/attachments.js';
 import { createIpcHandlers, parseRequest, type IpcHandlers } from '../../src/main/ipc/handlers.js';
@@ -24,6 +15,7 @@ import { IPC_CHANNELS } from '../../src/shared/ipc/contract.js';
 import { requestSchemas } from '../../src/shared/ipc/schemas.js';
 import { profileSchema } from '../../src/shared/profile.js';
 import type { ErrorInfo } from '../../src/shared/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SAMPLE_PDF = path.resolve('assets/sample-mahnung.pdf');
 const UUID = '00000000-0000-4000-8000-000000000000';
@@ -37,7 +29,7 @@ let saveChoice: string | null = null;
 const opened: string[] = [];
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'opos-ipc-'));
+  dir = tempDir('opos-ipc-'); // removed after the file's tests
   service = new MailService({ dataFolder: path.join(dir, 'data') });
   handlers = createIpcHandlers(service, {
     version: '1.2.3',
@@ -52,7 +44,6 @@ beforeAll(() => {
     },
   });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function failure(p: Promise<{ ok: boolean }>): Promise<ErrorInfo> {
   const r = (await p) as { ok: false; error: ErrorInfo } | { ok: true };

@@ -9,10 +9,9 @@
 // path it was given (`host.opened`), dropped files are written to a temp folder
 // in place of Electron's webUtils.getPathForFile, and the system-browser opener is whatever the test
 // passes (`opener`).
-import { mkdtempSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
@@ -30,6 +29,7 @@ import {
   contentTypeOf,
   resolveAppFile,
 } from '../../../src/main/shell/trust.js';
+import { removeDir, tempDir } from '../../helpers/cleanup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(root, 'out/renderer');
@@ -65,7 +65,8 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
   const service = new MailService({ dataFolder: options.dataFolder });
   const guard = new AuthorizationUrlGuard();
   if (options.oauth) service.oauth = options.oauth(service, guard);
-  const dropFolder = mkdtempSync(path.join(os.tmpdir(), 'opos-dropped-'));
+  // removed by close(), or with the test's other folders if the host never started
+  const dropFolder = tempDir('opos-dropped-');
   const host = {
     nextFiles: [] as string[],
     nextCaFile: null as string | null,
@@ -174,7 +175,7 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await fs.rm(dropFolder, { recursive: true, force: true });
+      removeDir(dropFolder);
     },
   });
 }
