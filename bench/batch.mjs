@@ -7,9 +7,12 @@
 //   2. the baseline: the same messages through plain pooled nodemailer, same connection count.
 // Prints messages/s, MB/s on the wire, the ratio to the baseline, and peak RSS of the product's phase
 // (it runs first, so the baseline cannot inflate it). Needs the build (npm run build:node).
+// For finding where the time goes: BENCH_PRODUCT_ONLY=1 skips the baseline (and prints page faults,
+// user and system CPU), BENCH_THREADS=1 prints the CPU of each thread of this process (Linux); with
+// `node --cpu-prof bench/batch.mjs` each thread also writes a profile.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +44,9 @@ const { port } = await ask();
 
 // --- data: PDFs and a manifest
 const work = mkdtempSync(path.join(os.tmpdir(), 'opos-bench-batch-'));
+// removed however the bench ends (an error, Ctrl-C)
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => process.exit(128 + os.constants.signals[s]));
 const home = path.join(work, 'home');
 const pdfs = [];
 for (let i = 0; i < POOL; i++) {
@@ -72,6 +78,22 @@ await service.addProfile({
   fromAddress: 'buchhaltung@firma.example',
 });
 await ask('reset');
+// BENCH_THREADS=1: CPU per thread of this process (Linux), to see where the time goes
+const threadCpu = () => {
+  const out = new Map();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, { name, ticks: Number(f[11]) + Number(f[12]) });
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+};
+const threads0 = threadCpu();
 let cpu0 = process.cpuUsage();
 let t0 = process.hrtime.bigint();
 const report = await service.runBatch(manifest, { profileName: 'Bench', connections: CONNECTIONS });
@@ -85,11 +107,24 @@ if (report.summary.sent !== N || productStats.messages !== N)
   );
 
 // --- 2. the baseline: plain pooled nodemailer, same messages, same connection count
+if (process.env.BENCH_THREADS === '1') {
+  // threads are all called "node": told apart by id (the main thread's is the pid)
+  const rows = [...threadCpu()].map(([tid, t]) => [
+    tid === String(process.pid) ? 'main' : `thread ${tid}`,
+    ((t.ticks - (threads0.get(tid)?.ticks ?? 0)) * 10) / N, // clock ticks of 10 ms
+  ]);
+  for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]))
+    if (ms > 0) console.log(`  ${name.padEnd(14)} ${ms.toFixed(2)} ms CPU per message`);
+}
 if (process.env.BENCH_PRODUCT_ONLY === '1') {
   // for profiling the product alone (node --cpu-prof bench/batch.mjs)
-  console.log(`opos-mail: ${(N / productSeconds).toFixed(1)} msg/s, CPU ${((productCpu.user + productCpu.system) / 1000 / N).toFixed(2)} ms/msg, peak RSS ${productRssMb.toFixed(0)} MB`);
+  console.log(
+    `minor page faults per message: ${(process.resourceUsage().minorPageFault / N).toFixed(0)}, user ${(productCpu.user / 1000 / N).toFixed(2)} ms, sys ${(productCpu.system / 1000 / N).toFixed(2)} ms`,
+  );
+  console.log(
+    `opos-mail: ${(N / productSeconds).toFixed(1)} msg/s, CPU ${((productCpu.user + productCpu.system) / 1000 / N).toFixed(2)} ms/msg, peak RSS ${productRssMb.toFixed(0)} MB`,
+  );
   sink.send('stop');
-  rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
 await ask('reset');
@@ -143,4 +178,3 @@ console.log(`ratio to baseline: ${(productRate / baseRate).toFixed(2)} (target â
 console.log(`peak RSS during the product run: ${productRssMb.toFixed(0)} MB (target < 200 MB at 10,000)`);
 
 sink.send('stop');
-rmSync(work, { recursive: true, force: true });

@@ -76,7 +76,7 @@ function redirectNote(original: string[]): string {
 
 /** The message as it will be sent: normalised, and redirected when asked. */
 async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string): Promise<NormalisedDraft> {
-  const d = await normaliseDraft(profile, item.draft);
+  const d = await normaliseDraft(profile, item.draft, { readableChecked: true }); // by the pre-check
   if (!redirectTo) return d;
   const original = [...d.to, ...d.cc, ...d.bcc];
   return {

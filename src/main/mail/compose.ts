@@ -62,7 +62,10 @@ function checkAddresses(field: string, list: string[] | undefined): string[] {
   return out;
 }
 
-async function checkAttachment(ref: { path: string; filename?: string }): Promise<AttachmentInfo> {
+async function checkAttachment(
+  ref: { path: string; filename?: string },
+  openCheck: boolean,
+): Promise<AttachmentInfo> {
   const filename = ref.filename ?? path.basename(ref.path);
   checkText('attachment', filename);
   let stat;
@@ -74,20 +77,29 @@ async function checkAttachment(ref: { path: string; filename?: string }): Promis
     throw new MailError('attachmentUnreadable', { file: ref.path, detail: code ?? 'error' });
   }
   if (!stat.isFile()) throw new MailError('attachmentUnreadable', { file: ref.path, detail: 'not a file' });
-  try {
-    const h = await fs.open(ref.path, 'r');
-    await h.close();
-  } catch (e) {
-    throw new MailError('attachmentUnreadable', {
-      file: ref.path,
-      detail: (e as NodeJS.ErrnoException).code ?? 'error',
-    });
-  }
+  if (openCheck)
+    try {
+      const h = await fs.open(ref.path, 'r');
+      await h.close();
+    } catch (e) {
+      throw new MailError('attachmentUnreadable', {
+        file: ref.path,
+        detail: (e as NodeJS.ErrnoException).code ?? 'error',
+      });
+    }
   return { path: path.resolve(ref.path), filename, size: stat.size };
 }
 
-/** Checks a draft against the profile and returns its normalised form; throws MailError on bad input. */
-export async function normaliseDraft(profile: Profile, draft: MailDraft): Promise<NormalisedDraft> {
+/**
+ * Checks a draft against the profile and returns its normalised form; throws MailError on bad input.
+ * `readableChecked`: the caller has read every attachment already (the batch pre-check), so only
+ * their sizes are taken.
+ */
+export async function normaliseDraft(
+  profile: Profile,
+  draft: MailDraft,
+  options: { readableChecked?: boolean } = {},
+): Promise<NormalisedDraft> {
   if (!profile.fromAddress && profile.connection !== 'test-mailbox')
     throw new MailError('noSender', { profile: profile.name });
   const fromAddress = normaliseAddress(profile.fromAddress || 'test@example.com');
@@ -101,7 +113,8 @@ export async function normaliseDraft(profile: Profile, draft: MailDraft): Promis
   const replyTo = checkAddresses('replyTo', draft.replyTo);
   if (to.length + cc.length + bcc.length === 0) throw new MailError('noRecipients');
   const attachments: AttachmentInfo[] = [];
-  for (const a of draft.attachments ?? []) attachments.push(await checkAttachment(a));
+  for (const a of draft.attachments ?? [])
+    attachments.push(await checkAttachment(a, !options.readableChecked));
   return {
     from: { address: fromAddress, name: profile.fromName },
     to,

@@ -159,16 +159,6 @@ export class OutboxStore {
     const eml = `${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
     const messageId = newMessageId(d.from.address);
-    const rendered = await this.renderer.render(Boolean(options.renderOnWorker), {
-      draft: d,
-      messageId,
-      date: new Date().toISOString(),
-      maxSizeKb: profile.maxSizeKb,
-      tmp: path.join(this.dir('tmp'), eml),
-      target: path.join(this.dir('queue'), `${id}@1.eml`),
-    });
-    await this.syncDir(this.dir('queue'));
-    const hashes = options.hashes ?? new FileHashCache();
     const at = now();
     const record: OutboxRecord = {
       v: RECORD_VERSION,
@@ -186,15 +176,9 @@ export class OutboxStore {
       subject: d.subject,
       ...(d.kind ? { kind: d.kind } : {}),
       ...(d.reference ? { reference: d.reference } : {}),
-      attachments: await Promise.all(
-        d.attachments.map(async (a, i) => ({
-          filename: a.filename,
-          size: a.size,
-          sha256: rendered.attachmentSha256?.[i] ?? (await hashes.get(a.path)),
-        })),
-      ),
+      attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })),
       messageId,
-      size: rendered.size,
+      size: 0, // known once rendered
       attempts: 0,
       ...(options.batch ? { batch: options.batch } : {}),
       ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
@@ -203,11 +187,27 @@ export class OutboxStore {
       draft: d,
     };
     const file = this.queuePath(record);
-    try {
-      await this.write('queued', record, true);
-    } catch (e) {
-      await fs.rm(file, { force: true });
-      throw e;
+    const rendered = await this.renderer.render(Boolean(options.renderOnWorker), {
+      draft: d,
+      messageId,
+      date: at,
+      maxSizeKb: profile.maxSizeKb,
+      tmp: path.join(this.dir('tmp'), eml),
+      target: file,
+      log: { dir: this.dir('log'), record },
+    });
+    record.size = rendered.size;
+    const hashes = options.hashes ?? new FileHashCache();
+    for (const [i, a] of record.attachments.entries())
+      a.sha256 = rendered.attachmentSha256?.[i] ?? (await hashes.get(d.attachments[i]!.path));
+    if (!rendered.logged) {
+      await this.syncDir(this.dir('queue'));
+      try {
+        await this.write('queued', record, true);
+      } catch (e) {
+        await fs.rm(file, { force: true });
+        throw e;
+      }
     }
     const keep = rendered.bytes && rendered.bytes.length <= KEEP_IN_MEMORY ? { bytes: rendered.bytes } : {};
     return { record, state: 'queued', path: file, ...keep };

@@ -13,6 +13,7 @@ type Reply = {
   size?: number;
   attachmentSha256?: string[];
   bytes?: Uint8Array;
+  logged?: boolean;
   error?: { code: ErrorCode; params: ErrorParams };
 };
 
@@ -23,7 +24,10 @@ export class Renderer {
 
   render(onWorker: boolean, job: RenderJob): Promise<RenderResult> {
     const worker = onWorker ? this.getWorker() : null;
-    if (!worker) return renderMessage(job);
+    if (!worker) {
+      const { log: _inWorkerOnly, ...inProcess } = job; // in-process, the store logs the record
+      return renderMessage(inProcess);
+    }
     const seq = ++this.seq;
     return new Promise<RenderResult>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
@@ -35,7 +39,20 @@ export class Renderer {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    // the worker closes its record log first (its descriptor would outlive the thread)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      w.on('message', (m: { closed?: boolean }) => {
+        if (m.closed) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      w.ref();
+      w.postMessage({ close: true });
+    });
+    await w.terminate();
   }
 
   private getWorker(): Worker | null {
@@ -50,6 +67,7 @@ export class Renderer {
     });
     w.unref();
     w.on('message', (r: Reply) => {
+      if (r.seq === undefined) return;
       const p = this.pending.get(r.seq);
       if (!p) return;
       this.pending.delete(r.seq);
@@ -59,6 +77,7 @@ export class Renderer {
         p.resolve({
           size: r.size ?? 0,
           ...(r.attachmentSha256 ? { attachmentSha256: r.attachmentSha256 } : {}),
+          ...(r.logged ? { logged: true } : {}),
           ...(r.bytes ? { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : {}),
         });
     });
