@@ -7,8 +7,9 @@
 //   2. the baseline: the same messages through plain pooled nodemailer, same connection count.
 // Prints messages/s, MB/s on the wire, the ratio to the baseline, and peak RSS of the product's phase
 // (it runs first, so the baseline cannot inflate it). Needs the build (npm run build:node).
-// For finding where the time goes: BENCH_PRODUCT_ONLY=1 skips the baseline (and prints page faults,
-// user and system CPU), BENCH_THREADS=1 prints the CPU of each thread of this process (Linux); with
+// BENCH_ROUNDS (default 3) rounds alternate product and baseline; the ratio compares their medians.
+// For finding where the time goes: BENCH_PRODUCT_ONLY=1 skips the baseline (one round; also prints
+// page faults), BENCH_THREADS=1 prints the CPU of each thread of this process (Linux); with
 // `node --cpu-prof bench/batch.mjs` each thread also writes a profile.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -67,114 +68,127 @@ function mb(bytes) {
   return bytes / (1024 * 1024);
 }
 
-// --- 1. the product
-const service = new MailService({ dataFolder: home });
-await service.addProfile({
-  name: 'Bench',
-  connection: 'smtp',
-  host: '127.0.0.1',
-  port,
-  security: 'None',
-  fromAddress: 'buchhaltung@firma.example',
-});
-await ask('reset');
 // BENCH_THREADS=1: CPU per thread of this process (Linux), to see where the time goes
 const threadCpu = () => {
   const out = new Map();
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, { name, ticks: Number(f[11]) + Number(f[12]) });
+      out.set(tid, Number(f[11]) + Number(f[12])); // utime + stime in clock ticks (10 ms)
     }
   } catch {
     // not Linux
   }
   return out;
 };
-const threads0 = threadCpu();
-let cpu0 = process.cpuUsage();
-let t0 = process.hrtime.bigint();
-const report = await service.runBatch(manifest, { profileName: 'Bench', connections: CONNECTIONS });
-const productSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-const productCpu = process.cpuUsage(cpu0);
-const productRssMb = process.resourceUsage().maxRSS / 1024;
-const productStats = await ask('stats');
-if (report.summary.sent !== N || productStats.messages !== N)
-  throw new Error(
-    `product run incomplete: ${JSON.stringify(report.summary)}, sink saw ${productStats.messages}`,
-  );
+
+// --- 1. the product: a fresh data folder per round (a second run of the same manifest would resume)
+async function runProduct(round) {
+  const service = new MailService({ dataFolder: path.join(home, `round-${round}`) });
+  await service.addProfile({
+    name: 'Bench',
+    connection: 'smtp',
+    host: '127.0.0.1',
+    port,
+    security: 'None',
+    fromAddress: 'buchhaltung@firma.example',
+  });
+  await ask('reset');
+  const threads0 = threadCpu();
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const report = await service.runBatch(manifest, { profileName: 'Bench', connections: CONNECTIONS });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const stats = await ask('stats');
+  if (report.summary.sent !== N || stats.messages !== N)
+    throw new Error(`product run incomplete: ${JSON.stringify(report.summary)}, sink saw ${stats.messages}`);
+  if (process.env.BENCH_THREADS === '1') {
+    // threads are all called "node": told apart by id (the main thread's is the pid)
+    const rows = [...threadCpu()].map(([tid, ticks]) => [
+      tid === String(process.pid) ? 'main' : `thread ${tid}`,
+      ((ticks - (threads0.get(tid) ?? 0)) * 10) / N,
+    ]);
+    for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]))
+      if (ms > 0) console.log(`  ${name.padEnd(14)} ${ms.toFixed(2)} ms CPU per message`);
+  }
+  await service.outbox.store.close(); // stops the render worker
+  return { seconds, cpu, stats };
+}
 
 // --- 2. the baseline: plain pooled nodemailer, same messages, same connection count
-if (process.env.BENCH_THREADS === '1') {
-  // threads are all called "node": told apart by id (the main thread's is the pid)
-  const rows = [...threadCpu()].map(([tid, t]) => [
-    tid === String(process.pid) ? 'main' : `thread ${tid}`,
-    ((t.ticks - (threads0.get(tid)?.ticks ?? 0)) * 10) / N, // clock ticks of 10 ms
-  ]);
-  for (const [name, ms] of rows.sort((a, b) => b[1] - a[1]))
-    if (ms > 0) console.log(`  ${name.padEnd(14)} ${ms.toFixed(2)} ms CPU per message`);
+async function runBaseline() {
+  await ask('reset');
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: Infinity,
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const sends = [];
+  for (let i = 1; i <= N; i++)
+    sends.push(
+      transporter.sendMail({
+        from: 'buchhaltung@firma.example',
+        to: `kunde${i}@example.org`,
+        subject: `Mahnung R-${i}`,
+        text: `Sehr geehrte Damen und Herren (Kunde ${i}), offen sind ${(i * 1.23).toFixed(2)} EUR.`,
+        headers: { 'X-OPOS-Kind': 'mahnung', 'X-OPOS-Reference': `R-${i}` },
+        attachments: [
+          { filename: path.basename(pdfs[i % POOL]), path: pdfs[i % POOL], contentType: 'application/pdf' },
+        ],
+      }),
+    );
+  await Promise.all(sends);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  transporter.close();
+  return { seconds, cpu, stats: await ask('stats') };
 }
-if (process.env.BENCH_PRODUCT_ONLY === '1') {
-  // for profiling the product alone (node --cpu-prof bench/batch.mjs)
-  console.log(
-    `minor page faults per message: ${(process.resourceUsage().minorPageFault / N).toFixed(0)}, user ${(productCpu.user / 1000 / N).toFixed(2)} ms, sys ${(productCpu.system / 1000 / N).toFixed(2)} ms`,
-  );
-  console.log(
-    `opos-mail: ${(N / productSeconds).toFixed(1)} msg/s, CPU ${((productCpu.user + productCpu.system) / 1000 / N).toFixed(2)} ms/msg, peak RSS ${productRssMb.toFixed(0)} MB`,
-  );
-  sink.send('stop');
-  process.exit(0);
-}
-await ask('reset');
-const transporter = nodemailer.createTransport({
-  pool: true,
-  maxConnections: CONNECTIONS,
-  maxMessages: Infinity,
-  host: '127.0.0.1',
-  port,
-  secure: false,
-  ignoreTLS: true,
-});
-cpu0 = process.cpuUsage();
-t0 = process.hrtime.bigint();
-const sends = [];
-for (let i = 1; i <= N; i++)
-  sends.push(
-    transporter.sendMail({
-      from: 'buchhaltung@firma.example',
-      to: `kunde${i}@example.org`,
-      subject: `Mahnung R-${i}`,
-      text: `Sehr geehrte Damen und Herren (Kunde ${i}), offen sind ${(i * 1.23).toFixed(2)} EUR.`,
-      headers: { 'X-OPOS-Kind': 'mahnung', 'X-OPOS-Reference': `R-${i}` },
-      attachments: [
-        { filename: path.basename(pdfs[i % POOL]), path: pdfs[i % POOL], contentType: 'application/pdf' },
-      ],
-    }),
-  );
-await Promise.all(sends);
-const baseSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-const baseCpu = process.cpuUsage(cpu0);
-transporter.close();
-const baseStats = await ask('stats');
 
-const productRate = N / productSeconds;
-const baseRate = N / baseSeconds;
-const line = (name, seconds, stats) =>
-  `${name.padEnd(30)} ${(N / seconds).toFixed(1).padStart(8)} msg/s ${(mb(stats.bytes) / seconds).toFixed(1).padStart(8)} MB/s  (${seconds.toFixed(2)} s, ${mb(stats.bytes).toFixed(0)} MB on the wire)`;
+// Rounds alternate product and baseline, so a machine that gets slower or faster meanwhile (other
+// processes, the file system's background work) affects both alike; the medians are compared.
+const ROUNDS = Number(process.env.BENCH_ROUNDS || (process.env.BENCH_PRODUCT_ONLY === '1' ? 1 : 3));
+const product = [];
+const baseline = [];
+let productRssMb = 0;
+for (let round = 1; round <= ROUNDS; round++) {
+  product.push(await runProduct(round));
+  // the first product round runs before any baseline: its peak is the product's alone
+  if (round === 1) productRssMb = process.resourceUsage().maxRSS / 1024;
+  if (process.env.BENCH_PRODUCT_ONLY !== '1') baseline.push(await runBaseline());
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const cpuMs = (c) => (c.user + c.system) / 1000 / N;
+const rate = (r) => N / r.seconds;
+const line = (name, r) =>
+  `${name.padEnd(30)} ${rate(r).toFixed(1).padStart(8)} msg/s ${(mb(r.stats.bytes) / r.seconds).toFixed(1).padStart(8)} MB/s  (${r.seconds.toFixed(2)} s, ${mb(r.stats.bytes).toFixed(0)} MB on the wire, CPU ${cpuMs(r.cpu).toFixed(2)} ms/msg: user ${(r.cpu.user / 1000 / N).toFixed(2)}, sys ${(r.cpu.system / 1000 / N).toFixed(2)})`;
 console.log(
-  `${N} messages, ${PDF_SIZE / 1024} KB PDF each, ${CONNECTIONS} connection(s), SMTP sink on loopback`,
+  `${N} messages, ${PDF_SIZE / 1024} KB PDF each, ${CONNECTIONS} connection(s), SMTP sink on loopback, ${ROUNDS} round(s)`,
 );
-console.log(line('opos-mail (outbox + SMTP)', productSeconds, productStats));
-console.log(line('nodemailer pool (baseline)', baseSeconds, baseStats));
-// CPU time of this process (all its threads) per message: independent of what else the machine runs
-const cpuMs = (c) =>
-  `${((c.user + c.system) / 1000 / N).toFixed(2)} (user ${(c.user / 1000 / N).toFixed(2)}, sys ${(c.system / 1000 / N).toFixed(2)})`;
+for (let i = 0; i < ROUNDS; i++) {
+  console.log(line(`round ${i + 1}: opos-mail`, product[i]));
+  if (baseline[i]) console.log(line(`round ${i + 1}: nodemailer pool`, baseline[i]));
+}
+const pRate = median(product.map(rate));
 console.log(
-  `CPU per message (this process, all threads): opos-mail ${cpuMs(productCpu)} ms, baseline ${cpuMs(baseCpu)} ms`,
+  `opos-mail (outbox + SMTP):     median ${pRate.toFixed(1)} msg/s, CPU ${median(product.map((r) => cpuMs(r.cpu))).toFixed(2)} ms per message (this process, all threads)`,
 );
-console.log(`ratio to baseline: ${(productRate / baseRate).toFixed(2)} (target ≥ 0.8)`);
+if (baseline.length) {
+  const bRate = median(baseline.map(rate));
+  console.log(
+    `nodemailer pool (baseline):    median ${bRate.toFixed(1)} msg/s, CPU ${median(baseline.map((r) => cpuMs(r.cpu))).toFixed(2)} ms per message`,
+  );
+  console.log(`ratio to baseline: ${(pRate / bRate).toFixed(2)} (medians; target ≥ 0.8)`);
+}
 console.log(`peak RSS during the product run: ${productRssMb.toFixed(0)} MB (target < 200 MB at 10,000)`);
-
+if (process.env.BENCH_PRODUCT_ONLY === '1')
+  console.log(`minor page faults per message: ${(process.resourceUsage().minorPageFault / N).toFixed(0)}`);
 sink.send('stop');
