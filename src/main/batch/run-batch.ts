@@ -121,6 +121,7 @@ export async function runBatch(
     for (const r of check.manifest.rows) if (r.reference) references[r.row] = r.reference;
     return { summary, problems: check.problems, references };
   }
+  check.manifest.rows = []; // every row is an item now: a long run need not hold the raw rows too
   const emit = (line: BatchLine) => options.onLine?.(line);
   options.onStart?.({ total: check.items.length, profile: profile.name, dryRun: Boolean(options.dryRun) });
 
@@ -160,6 +161,7 @@ export async function runBatch(
           options.onRetry?.({ row: item.row, error: o.error, nextAttemptAt: o.located.record.nextAttemptAt });
         return;
       }
+      rowOf.delete(o.located.record.id); // settled: a long run holds only the rows in flight
       summary[o.state]++;
       const line = lineFor(item, o.located, o.state);
       if (o.error) line.error = { ...o.error.toInfo(), message: '' };
