@@ -10,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -162,19 +163,23 @@ describe('outbox store', () => {
       await store.close();
       // make this process's log look like a dead one's
       const mine = logFiles(store).find((f) => path.basename(f).startsWith(`${process.pid}-`))!;
-      renameSync(mine, path.join(store.dir('log'), path.basename(mine).replace(/^\d+-/, `${DEAD}-`)));
+      const dead = path.join(store.dir('log'), path.basename(mine).replace(/^\d+-/, `${DEAD}-`));
+      renameSync(mine, dead);
+      const hourAgo = new Date(Date.now() - 3600_000);
+      if (i) utimesSync(dead, hourAgo, hourAgo); // the first one was written just now: left alone
     }
     const store = new OutboxStore(folder);
     const before = (await store.list()).map((x) => [x.record.id, x.state]);
     await store.recover();
-    const names = readdirSync(store.dir('log'));
-    expect(names).toHaveLength(1);
-    expect(names[0]).toMatch(/\.snapshot\.jsonl$/);
+    const names = readdirSync(store.dir('log')).sort((a, b) => a.localeCompare(b));
+    expect(names).toHaveLength(2); // the recent log and the snapshot of the 16 quiet ones
+    expect(names.filter((n) => n.endsWith('.snapshot.jsonl'))).toHaveLength(1);
     expect((await store.list()).map((x) => [x.record.id, x.state])).toEqual(before);
     expect(before.map((x) => x[1])).toEqual(states);
     const [first] = await store.list();
     expect(await store.claim(first!)).not.toBeNull(); // the draft survived: it can still be sent
     writeFileSync(path.join(store.dir('log'), 'unrelated.txt'), 'x'); // foreign files are ignored
     expect(await store.list()).toHaveLength(17);
+    expect(names.filter((n) => n.startsWith(`${DEAD}-`))).toHaveLength(1);
   });
 });

@@ -65,8 +65,9 @@ function now(): string {
 type Folder = 'queue' | 'claimed' | 'messages' | 'log' | 'tmp';
 const FOLDERS: Folder[] = ['queue', 'claimed', 'messages', 'log', 'tmp'];
 
-/** Compacts the logs of finished processes once there are this many. */
+/** Compacts the logs of finished processes once there are this many, untouched for QUIET_MS. */
 const COMPACT_AT = 16;
+const QUIET_MS = 10 * 60_000;
 
 /** A claim's file name: the message, the sending process, and the revision it was claimed at. */
 function claimName(id: string, pid: number, rev: number): string {
@@ -417,10 +418,19 @@ export class OutboxStore {
    */
   private async compact(): Promise<void> {
     const dir = this.dir('log');
-    const dead = (await readNames(dir)).filter((n) => {
+    const candidates = (await readNames(dir)).filter((n) => {
       const pid = logFilePid(n);
       return pid !== undefined && pid !== process.pid && !isAlive(pid);
     });
+    if (candidates.length < COMPACT_AT) return;
+    // a process we cannot see (another PID namespace sharing the folder) may still be appending: only
+    // logs untouched for a while are merged
+    const quiet = Date.now() - QUIET_MS;
+    const dead: string[] = [];
+    for (const name of candidates) {
+      const st = await fs.stat(path.join(dir, name)).catch(() => null);
+      if (st && st.mtimeMs < quiet) dead.push(name);
+    }
     if (dead.length < COMPACT_AT) return;
     const latest: Latest = new Map();
     for (const name of dead)
