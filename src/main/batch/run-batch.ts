@@ -11,7 +11,6 @@ import type { Profile } from '../../shared/profile.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/compose.js';
 import type { DeliveryOutcome } from '../outbox/delivery.js';
-import { FileHashCache } from '../outbox/file-hash.js';
 import type { LocatedRecord } from '../outbox/outbox-record.js';
 import type { OutboxService } from '../outbox/outbox-service.js';
 import { mapLimit } from '../outbox/outbox-store.js';
@@ -169,7 +168,6 @@ export async function runBatch(
     },
   });
 
-  const hashes = new FileHashCache();
   const handle = async (item: BatchItem): Promise<void> => {
     if (delivery.stopping) return;
     const before = existing.get(item.key);
@@ -194,7 +192,6 @@ export async function runBatch(
         queued = await outbox.store.enqueue(profile, draft, {
           batch: { scope, key: item.key, row: item.row },
           ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
-          hashes,
           renderOnWorker: true,
         });
       } catch (e) {

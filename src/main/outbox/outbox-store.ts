@@ -23,9 +23,9 @@ import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
+import type { QueueLog } from './render-message.js';
 import { Renderer } from './renderer.js';
 import { DirSync } from './dir-sync.js';
-import { FileHashCache } from './file-hash.js';
 import {
   RECORD_VERSION,
   STATE_PRECEDENCE,
@@ -43,7 +43,6 @@ const KEEP_IN_MEMORY = 1024 * 1024;
 export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
   redirectedFrom?: string[];
-  hashes?: FileHashCache;
   /** Render on the worker thread (batches: a second core); single messages render in-process. */
   renderOnWorker?: boolean;
 }
@@ -140,10 +139,16 @@ export class OutboxStore {
     return this.folders;
   }
 
-  /** Appends the record line (durable on return). */
-  private async write(state: LogLine['state'], record: OutboxRecord, withDraft = false): Promise<void> {
-    const { draft, ...rest } = record;
-    await this.log.append({ state, record: withDraft ? { ...rest, draft } : rest } satisfies LogLine);
+  /** Where an in-process render logs the queued record (with its draft). */
+  private readonly queueLog: QueueLog = {
+    syncDir: (dir) => this.syncDir(dir),
+    append: (line) => this.log.append(line),
+  };
+
+  /** Appends a state change's line, without the draft (the queued line has it); durable on return. */
+  private async write(state: LogLine['state'], record: OutboxRecord): Promise<void> {
+    const { draft: _draft, ...rest } = record;
+    await this.log.append({ state, record: rest } satisfies LogLine);
   }
 
   /**
@@ -177,7 +182,7 @@ export class OutboxStore {
       subject: d.subject,
       ...(d.kind ? { kind: d.kind } : {}),
       ...(d.reference ? { reference: d.reference } : {}),
-      attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })),
+      attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })), // hashed when rendered
       messageId,
       size: 0, // known once rendered
       attempts: 0,
@@ -188,30 +193,23 @@ export class OutboxStore {
       draft: d,
     };
     const file = this.queuePath(record);
-    const rendered = await this.renderer.render(Boolean(options.renderOnWorker), {
-      draft: d,
-      messageId,
-      date: at,
-      maxSizeKb: profile.maxSizeKb,
-      tmp: path.join(this.dir('tmp'), eml),
-      target: file,
-      log: { dir: this.dir('log'), record },
-    });
-    record.size = rendered.size;
-    const hashes = options.hashes ?? new FileHashCache();
-    for (const [i, a] of record.attachments.entries())
-      a.sha256 = rendered.attachmentSha256?.[i] ?? (await hashes.get(d.attachments[i]!.path));
-    if (!rendered.logged) {
-      await this.syncDir(this.dir('queue'));
-      try {
-        await this.write('queued', record, true);
-      } catch (e) {
-        await fs.rm(file, { force: true });
-        throw e;
-      }
-    }
-    const keep = rendered.bytes && rendered.bytes.length <= KEEP_IN_MEMORY ? { bytes: rendered.bytes } : {};
-    return { record, state: 'queued', path: file, ...keep };
+    const rendered = await this.renderer.render(
+      Boolean(options.renderOnWorker),
+      {
+        draft: d,
+        messageId,
+        date: at,
+        maxSizeKb: profile.maxSizeKb,
+        tmp: path.join(this.dir('tmp'), eml),
+        target: file,
+        record,
+        logDir: this.dir('log'),
+      },
+      this.queueLog,
+    );
+    const { bytes } = rendered;
+    const keep = bytes && bytes.length <= KEEP_IN_MEMORY ? { bytes } : {};
+    return { record: rendered.record, state: 'queued', path: file, ...keep };
   }
 
   /**

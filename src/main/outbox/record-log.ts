@@ -37,7 +37,6 @@ export function logFilePid(name: string): number | undefined {
 
 export class RecordLog {
   private fd: number | undefined;
-  private file: string | undefined;
   private pending: Pending[] = [];
   private flushing = false;
 
@@ -50,11 +49,6 @@ export class RecordLog {
       this.pending.push({ line, resolve, reject });
       if (!this.flushing) void this.flush();
     });
-  }
-
-  /** The file this process appends to (after the first append). */
-  get currentFile(): string | undefined {
-    return this.file;
   }
 
   async close(): Promise<void> {
@@ -72,7 +66,6 @@ export class RecordLog {
     // the new file's name must survive a crash before the first line counts as durable
     await syncDir(this.dir);
     this.fd = fd;
-    this.file = file;
     return fd;
   }
 
@@ -95,7 +88,6 @@ export class RecordLog {
           // a partly written group must not glue itself to the next line: continue in a new file
           const fd = this.fd;
           this.fd = undefined;
-          this.file = undefined;
           if (fd !== undefined) await close(fd).catch(() => undefined);
           for (const p of group) p.reject(e);
         }

@@ -7,21 +7,26 @@
 // the bytes are handed to the sender, which then never reads the file back. Larger messages are
 // streamed from the attachments to the file and from the file to the server, never held in memory.
 //
-// On the worker the whole enqueue is done here, off the sending thread: the file, its rename, the
-// folder sync and the queued record line in the worker's own record log (group-committed like the
-// main thread's). In-process, the store does the last two itself.
+// The whole enqueue is done here: the file, its rename into queue/, the folder sync, and the queued
+// record line (completed with the size and the attachments' SHA-256). On the worker it goes to the
+// worker's own record log, group-committed like the main thread's, so the sending thread never waits
+// for it; in-process, to the store's.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Profile } from '../../shared/profile.js';
 import { checkLocalSize, renderToBuffer, renderToFile, type NormalisedDraft } from '../mail/compose.js';
 import { writeNewFileSynced } from '../platform/atomic-write.js';
-import { DirSync } from './dir-sync.js';
 import { sha256File } from './file-hash.js';
 import type { LogLine, OutboxRecord } from './outbox-record.js';
-import { RecordLog } from './record-log.js';
 
 /** Up to this much attachment data a message is rendered in memory. */
-export const IN_MEMORY_ATTACHMENTS = 2 * 1024 * 1024;
+const IN_MEMORY_ATTACHMENTS = 2 * 1024 * 1024;
+
+/** Where the queued record goes: the record log and the folder sync of the thread doing the work. */
+export interface QueueLog {
+  syncDir(dir: string): Promise<void>;
+  append(line: LogLine): Promise<void>;
+}
 
 export interface RenderJob {
   draft: NormalisedDraft;
@@ -31,76 +36,51 @@ export interface RenderJob {
   maxSizeKb: Profile['maxSizeKb'];
   tmp: string;
   target: string;
-  /**
-   * Worker only: the queued record (size and attachment hashes still to be filled in) and the log
-   * folder; the worker makes the file's place durable and appends the record line itself.
-   */
-  log?: { dir: string; record: OutboxRecord };
+  /** The queued record; its size and the attachments' SHA-256 are filled in here. */
+  record: OutboxRecord;
+  /** The outbox's log folder (the worker keeps a log per outbox). */
+  logDir: string;
 }
 
 export interface RenderResult {
-  size: number;
-  /** SHA-256 of each attachment (as encoded, when rendered in memory). */
-  attachmentSha256?: string[];
+  /** The queued record as logged. */
+  record: OutboxRecord;
   /** The stored bytes, for sending without reading the file back (in-memory rendering only). */
   bytes?: Buffer;
-  /** The queued record line is durable already (worker). */
-  logged?: boolean;
-}
-
-// the worker's own log and folder syncs, per outbox
-const logs = new Map<string, RecordLog>();
-const dirSyncs = new Map<string, DirSync>();
-
-function once<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let v = map.get(key);
-  if (!v) map.set(key, (v = make()));
-  return v;
-}
-
-/** Closes the worker's record logs (before the worker is stopped). */
-export async function closeLogs(): Promise<void> {
-  await Promise.all([...logs.values()].map((l) => l.close()));
-  logs.clear();
 }
 
 /**
- * Writes the message durably to `target` (and, with `job.log`, its record). Throws MailError
- * (tooLargeLocal, attachment errors); nothing is left behind then.
+ * Writes the message durably to `target` and logs its queued record. Throws MailError (tooLargeLocal,
+ * attachment errors); nothing is left behind then.
  */
-export async function renderMessage(job: RenderJob): Promise<RenderResult> {
+export async function renderMessage(job: RenderJob, queue: QueueLog): Promise<RenderResult> {
   let placed = false;
   try {
-    let result: RenderResult;
+    let size: number;
+    let sha256: string[];
+    let bytes: Buffer | undefined;
     const attached = job.draft.attachments.reduce((n, a) => n + a.size, 0);
     if (attached <= IN_MEMORY_ATTACHMENTS) {
-      const { bytes, attachmentSha256 } = await renderToBuffer(job.draft, job.messageId, new Date(job.date));
-      checkLocalSize({ maxSizeKb: job.maxSizeKb }, bytes.length);
+      const rendered = await renderToBuffer(job.draft, job.messageId, new Date(job.date));
+      bytes = rendered.bytes;
+      size = bytes.length;
+      sha256 = rendered.attachmentSha256;
+      checkLocalSize({ maxSizeKb: job.maxSizeKb }, size);
       await writeNewFileSynced(job.tmp, bytes);
-      result = { size: bytes.length, attachmentSha256, bytes };
     } else {
-      const size = await renderToFile(job.draft, job.messageId, new Date(job.date), job.tmp, job.maxSizeKb);
-      result = { size };
+      size = await renderToFile(job.draft, job.messageId, new Date(job.date), job.tmp, job.maxSizeKb);
+      sha256 = await Promise.all(job.draft.attachments.map((a) => sha256File(a.path)));
     }
     await fs.rename(job.tmp, job.target);
     placed = true;
-    if (job.log) {
-      const folder = path.dirname(job.target);
-      await once(dirSyncs, folder, () => new DirSync(folder)).sync();
-      const sha256 =
-        result.attachmentSha256 ?? (await Promise.all(job.draft.attachments.map((a) => sha256File(a.path))));
-      const { draft, ...rest } = job.log.record;
-      const record = {
-        ...rest,
-        size: result.size,
-        attachments: rest.attachments.map((a, i) => ({ ...a, sha256: sha256[i]! })),
-        draft,
-      };
-      const dir = job.log.dir;
-      await once(logs, dir, () => new RecordLog(dir)).append({ state: 'queued', record } satisfies LogLine);
-      result = { ...result, attachmentSha256: sha256, logged: true };
-    }
-    return result;
+    await queue.syncDir(path.dirname(job.target));
+    const record: OutboxRecord = {
+      ...job.record,
+      size,
+      attachments: job.record.attachments.map((a, i) => ({ ...a, sha256: sha256[i]! })),
+    };
+    await queue.append({ state: 'queued', record });
+    return { record, ...(bytes ? { bytes } : {}) };
   } catch (e) {
     await fs.rm(placed ? job.target : job.tmp, { force: true });
     throw e;

@@ -3,20 +3,43 @@
 // renderer.ts.
 import { parentPort } from 'node:worker_threads';
 import { toMailError } from '../errors/mail-error.js';
-import { closeLogs, renderMessage, type RenderJob } from './render-message.js';
+import { DirSync } from './dir-sync.js';
+import { RecordLog } from './record-log.js';
+import { renderMessage, type QueueLog, type RenderJob } from './render-message.js';
+
+// the worker's own record log (a second file of the same process) and folder syncs, per outbox
+const logs = new Map<string, RecordLog>();
+const syncs = new Map<string, DirSync>();
+
+function queueLog(logDir: string): QueueLog {
+  let log = logs.get(logDir);
+  if (!log) logs.set(logDir, (log = new RecordLog(logDir)));
+  const append = log.append.bind(log);
+  return {
+    append,
+    syncDir: (dir) => {
+      let s = syncs.get(dir);
+      if (!s) syncs.set(dir, (s = new DirSync(dir)));
+      return s.sync();
+    },
+  };
+}
 
 parentPort?.on('message', (msg: { seq: number; job: RenderJob } | { close: true }) => {
   if ('close' in msg) {
-    void closeLogs().finally(() => parentPort!.postMessage({ closed: true }));
+    // the log's descriptor would outlive the thread
+    void Promise.all([...logs.values()].map((l) => l.close())).finally(() =>
+      parentPort!.postMessage({ closed: true }),
+    );
     return;
   }
-  renderMessage(msg.job).then(
-    ({ size, attachmentSha256, bytes, logged }) => {
+  renderMessage(msg.job, queueLog(msg.job.logDir)).then(
+    ({ record, bytes }) => {
       // the bytes move to the main thread without a copy when they own their memory
       const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const view = bytes && (own ? bytes : Uint8Array.prototype.slice.call(bytes));
       parentPort!.postMessage(
-        { seq: msg.seq, size, attachmentSha256, bytes: view, logged },
+        { seq: msg.seq, record, bytes: view },
         view ? [view.buffer as ArrayBuffer] : [],
       );
     },

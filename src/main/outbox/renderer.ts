@@ -6,14 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ErrorParams } from '../../shared/errors.js';
 import { MailError } from '../errors/mail-error.js';
-import { renderMessage, type RenderJob, type RenderResult } from './render-message.js';
+import type { OutboxRecord } from './outbox-record.js';
+import { renderMessage, type QueueLog, type RenderJob, type RenderResult } from './render-message.js';
 
 type Reply = {
   seq: number;
-  size?: number;
-  attachmentSha256?: string[];
+  record?: OutboxRecord;
   bytes?: Uint8Array;
-  logged?: boolean;
   error?: { code: ErrorCode; params: ErrorParams };
 };
 
@@ -22,12 +21,10 @@ export class Renderer {
   private seq = 0;
   private readonly pending = new Map<number, { resolve(r: RenderResult): void; reject(e: unknown): void }>();
 
-  render(onWorker: boolean, job: RenderJob): Promise<RenderResult> {
+  /** Renders and stores the message; in-process, its record goes to `queue` (the worker has its own). */
+  render(onWorker: boolean, job: RenderJob, queue: QueueLog): Promise<RenderResult> {
     const worker = onWorker ? this.getWorker() : null;
-    if (!worker) {
-      const { log: _inWorkerOnly, ...inProcess } = job; // in-process, the store logs the record
-      return renderMessage(inProcess);
-    }
+    if (!worker) return renderMessage(job, queue);
     const seq = ++this.seq;
     return new Promise<RenderResult>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
@@ -40,7 +37,7 @@ export class Renderer {
     const w = this.worker;
     this.worker = undefined;
     if (!w) return;
-    // the worker closes its record log first (its descriptor would outlive the thread)
+    // the worker closes its record log first
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2000);
       w.on('message', (m: { closed?: boolean }) => {
@@ -75,9 +72,7 @@ export class Renderer {
       if (r.error) p.reject(new MailError(r.error.code, r.error.params));
       else
         p.resolve({
-          size: r.size ?? 0,
-          ...(r.attachmentSha256 ? { attachmentSha256: r.attachmentSha256 } : {}),
-          ...(r.logged ? { logged: true } : {}),
+          record: r.record!,
           ...(r.bytes ? { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : {}),
         });
     });
