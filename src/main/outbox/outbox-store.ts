@@ -94,6 +94,20 @@ function merge(latest: Latest, line: LogLine): void {
   else if (draft && !seen.draft) seen.draft = draft;
 }
 
+/** The newest line of each message over the given log files. */
+async function readLatest(dir: string, names: string[]): Promise<Latest> {
+  const latest: Latest = new Map();
+  for (const name of names)
+    for (const line of await readLogLines<LogLine>(path.join(dir, name)))
+      if (line?.record?.id) merge(latest, line);
+  return latest;
+}
+
+/** A message's full record: its newest line with the draft of its first. */
+function recordOf(entry: { line: LogLine; draft: NormalisedDraft }): OutboxRecord {
+  return { ...entry.line.record, draft: entry.draft };
+}
+
 export class OutboxStore {
   readonly root: string;
   private folders: Promise<void> | undefined;
@@ -287,7 +301,7 @@ export class OutboxStore {
     const out: LocatedRecord[] = [];
     for (const { line, draft } of latest.values()) {
       if (!draft) continue; // its first line is lost: nothing could be resent or shown in full
-      const record = { ...line.record, draft } as OutboxRecord;
+      const record = recordOf({ line, draft });
       const claim = claims.get(record.id);
       if (line.state === 'queued' && claim && claim.rev === record.rev)
         out.push({ record, state: 'sending', path: claim.file, pid: claim.pid });
@@ -335,7 +349,7 @@ export class OutboxStore {
         await fs.rename(mine, path.join(this.dir('messages'), `${id}.eml`));
         continue;
       }
-      const record = { ...known.line.record, draft: known.draft } as OutboxRecord;
+      const record = recordOf({ line: known.line, draft: known.draft });
       const located: LocatedRecord = { record, state: 'sending', path: mine, pid: process.pid };
       // no line newer than the claim, and queued: the process died while sending
       if (known.line.state === 'queued' && record.rev === rev) {
@@ -394,11 +408,8 @@ export class OutboxStore {
     latest: Latest;
     claims: Map<string, { id: string; pid: number; rev: number; file: string }>;
   }> {
-    const latest: Latest = new Map();
-    for (const name of await readNames(this.dir('log')))
-      if (name.endsWith('.jsonl'))
-        for (const line of await readLogLines<LogLine>(path.join(this.dir('log'), name)))
-          if (line?.record?.id) merge(latest, line);
+    const logs = (await readNames(this.dir('log'))).filter((n) => n.endsWith('.jsonl'));
+    const latest = await readLatest(this.dir('log'), logs);
     const claims = new Map<string, { id: string; pid: number; rev: number; file: string }>();
     for (const name of await readNames(this.dir('claimed'))) {
       const c = parseClaim(name);
@@ -430,11 +441,7 @@ export class OutboxStore {
       if (st && st.mtimeMs < quiet) dead.push(name);
     }
     if (dead.length < COMPACT_AT) return;
-    const latest: Latest = new Map();
-    for (const name of dead)
-      for (const line of await readLogLines<LogLine>(path.join(dir, name)))
-        if (line?.record?.id) merge(latest, line);
-    const lines = [...latest.values()].map(({ line, draft }) =>
+    const lines = [...(await readLatest(dir, dead)).values()].map(({ line, draft }) =>
       JSON.stringify({ state: line.state, record: { ...line.record, ...(draft ? { draft } : {}) } }),
     );
     await writeFileAtomic(path.join(dir, logFileName(process.pid, 'snapshot')), lines.join('\n') + '\n', {
