@@ -62,6 +62,13 @@ function checkAddresses(field: string, list: string[] | undefined): string[] {
   return out;
 }
 
+/** What a failed read of an attachment means to the user: missing, or there but unreadable. */
+function attachmentError(file: string, e: unknown): MailError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new MailError('attachmentMissing', { file });
+  return new MailError('attachmentUnreadable', { file, detail: code ?? 'error' });
+}
+
 async function checkAttachment(
   ref: { path: string; filename?: string },
   openCheck: boolean,
@@ -72,9 +79,7 @@ async function checkAttachment(
   try {
     stat = await fs.stat(ref.path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new MailError('attachmentMissing', { file: ref.path });
-    throw new MailError('attachmentUnreadable', { file: ref.path, detail: code ?? 'error' });
+    throw attachmentError(ref.path, e);
   }
   if (!stat.isFile()) throw new MailError('attachmentUnreadable', { file: ref.path, detail: 'not a file' });
   if (openCheck)
@@ -266,9 +271,7 @@ export async function renderToBuffer(
     try {
       contents.push(await fs.readFile(a.path));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new MailError('attachmentMissing', { file: a.path });
-      throw new MailError('attachmentUnreadable', { file: a.path, detail: code ?? 'error' });
+      throw attachmentError(a.path, e); // removed or locked since it was checked
     }
   }
   const composer = new MailComposer(composerOptions(d, messageId, date, contents));
