@@ -1,11 +1,16 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   decodeText,
   detectDelimiter,
+  openManifest,
   parseCsvManifest,
   parseJsonManifest,
 } from '../../src/main/batch/manifest-read.js';
+import { batchItems } from '../../src/main/batch/precheck.js';
+import { tempDir } from '../helpers/temp.js';
 import { fillTemplate } from '../../src/main/batch/template.js';
 
 describe('manifest reading', () => {
@@ -57,6 +62,26 @@ describe('manifest reading', () => {
       ['D', 'F', 'N'],
       ['X', 'F', undefined],
     ]);
+  });
+
+  it('a run sends what was checked: every pass reads the manifest as it was opened', async () => {
+    const file = path.join(tempDir('opos-manifest-'), 'lauf.csv');
+    writeFileSync(file, 'to;subject;Referenz\na@x.de;Mahnung 1;R-1\nb@x.de;Mahnung 2;R-2\n');
+    const source = await openManifest(file);
+    writeFileSync(file, 'to;subject;Referenz\nc@x.de;geändert;R-9\n'); // edited during the run
+    const pass = () => [...batchItems(source)].map((i) => [i.row, i.reference, i.draft.to, i.draft.subject]);
+    const first = pass();
+    expect(first).toEqual([
+      [1, 'R-1', ['a@x.de'], 'Mahnung 1'],
+      [2, 'R-2', ['b@x.de'], 'Mahnung 2'],
+    ]);
+    expect(pass()).toEqual(first);
+  });
+
+  it('refuses a manifest without a recipient column when it is opened, before any row is checked', async () => {
+    const file = path.join(tempDir('opos-manifest-'), 'lauf.csv');
+    writeFileSync(file, 'Name;Betreff\nMeier;Hallo\n');
+    await expect(openManifest(file)).rejects.toMatchObject({ code: 'manifestUnreadable' });
   });
 
   it('fills {{placeholders}} case-insensitively and reports missing or empty ones', () => {

@@ -25,10 +25,29 @@ export interface ManifestRow {
   fields: Record<string, string>;
 }
 
-export interface Manifest {
+/** A row and the problems of its structure (e.g. a wrong number of cells). */
+export interface ManifestEntry {
+  row: ManifestRow;
+  problems: RowProblem[];
+}
+
+/**
+ * A manifest held as its text: its rows are built one at a time, anew on every pass, so a run of
+ * 10,000 rows never holds 10,000 rows (the pre-check is one pass, sending a second).
+ */
+export interface ManifestSource {
   file: string;
   format: 'csv' | 'json';
   encoding?: 'utf-8' | 'windows-1252';
+  delimiter?: ';' | ',';
+  /** Throws MailError manifestUnreadable when the text turns out not to be parsable. */
+  rows(): Iterable<ManifestEntry>;
+}
+
+/** A manifest with all its rows (for tests and small tools; batch runs use ManifestSource). */
+export interface Manifest {
+  file: string;
+  format: 'csv' | 'json';
   delimiter?: ';' | ',';
   rows: ManifestRow[];
   /** Problems of the file's structure, per row (e.g. a wrong number of cells). */
@@ -96,7 +115,8 @@ function unreadable(file: string, detail: string): MailError {
   return new MailError('manifestUnreadable', { file, detail });
 }
 
-export async function readManifest(file: string): Promise<Manifest> {
+/** Reads and decodes the manifest and checks its header; the rows come with `rows()`. */
+export async function openManifest(file: string): Promise<ManifestSource> {
   const abs = path.resolve(file);
   let bytes: Buffer;
   try {
@@ -107,44 +127,70 @@ export async function readManifest(file: string): Promise<Manifest> {
   const { text, encoding } = decodeText(bytes);
   const trimmed = text.trimStart();
   if (/\.json$/i.test(abs) || trimmed.startsWith('[') || trimmed.startsWith('{'))
-    return { ...parseJsonManifest(text, abs), encoding };
-  return { ...parseCsvManifest(text, abs), encoding };
+    return { ...jsonSource(text, abs), encoding };
+  return { ...csvSource(text, abs), encoding };
 }
 
-export function parseCsvManifest(text: string, file: string): Manifest {
-  const delimiter = detectDelimiter(text);
-  let records: string[][];
+function parseCsv(text: string, file: string, delimiter: ';' | ',', toLine?: number): string[][] {
   try {
-    records = parse(text, {
+    return parse(text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       bom: true,
+      ...(toLine ? { to_line: toLine } : {}),
     });
   } catch (e) {
     throw unreadable(file, (e as Error).message);
   }
-  const header = (records.shift() ?? []).map((h) => h.trim());
+}
+
+export function csvSource(text: string, file: string): ManifestSource {
+  const delimiter = detectDelimiter(text);
+  // the header alone (all records only when blank lines come first)
+  const first = parseCsv(text, file, delimiter, 1)[0] ?? parseCsv(text, file, delimiter)[0] ?? [];
+  const header = first.map((h) => h.trim());
   if (!header.length || !header.some((h) => knownColumn(h) === 'to'))
     throw unreadable(file, 'no column "to" / "Empfänger"');
   const base = path.dirname(file);
+  function* rows(): Iterable<ManifestEntry> {
+    const records = parseCsv(text, file, delimiter);
+    let n = 0;
+    for (let i = 1; i < records.length; i++) {
+      const cells = records[i]!;
+      if (cells.every((c) => c.trim() === '')) continue; // Excel's trailing ";;;;" lines
+      n++;
+      const problems: RowProblem[] =
+        cells.length !== header.length
+          ? [{ row: n, code: 'columnCount', params: { found: cells.length, expected: header.length } }]
+          : [];
+      const values: Record<string, string> = {};
+      header.forEach((h, c) => (values[h] = (cells[c] ?? '').trim()));
+      yield { row: rowFrom(n, values, base), problems };
+    }
+  }
+  return { file, format: 'csv', delimiter, rows };
+}
+
+/** Every row at once (see Manifest). */
+export function collectManifest(source: ManifestSource): Manifest {
   const rows: ManifestRow[] = [];
   const problems: RowProblem[] = [];
-  let n = 0;
-  for (const cells of records) {
-    if (cells.every((c) => c.trim() === '')) continue; // Excel's trailing ";;;;" lines
-    n++;
-    if (cells.length !== header.length)
-      problems.push({
-        row: n,
-        code: 'columnCount',
-        params: { found: cells.length, expected: header.length },
-      });
-    const values: Record<string, string> = {};
-    header.forEach((h, i) => (values[h] = (cells[i] ?? '').trim()));
-    rows.push(rowFrom(n, values, base));
+  for (const entry of source.rows()) {
+    rows.push(entry.row);
+    problems.push(...entry.problems);
   }
-  return { file, format: 'csv', delimiter, rows, problems };
+  return {
+    file: source.file,
+    format: source.format,
+    ...(source.delimiter ? { delimiter: source.delimiter } : {}),
+    rows,
+    problems,
+  };
+}
+
+export function parseCsvManifest(text: string, file: string): Manifest {
+  return collectManifest(csvSource(text, file));
 }
 
 function rowFrom(n: number, values: Record<string, string | string[]>, base: string): ManifestRow {
@@ -193,41 +239,52 @@ function scalar(v: unknown): string | string[] | undefined {
   return undefined;
 }
 
-export function parseJsonManifest(text: string, file: string): Manifest {
+function parseJson(text: string, file: string): { defaults: Record<string, unknown>; messages: unknown[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     throw unreadable(file, (e as Error).message);
   }
-  let defaults: Record<string, unknown> = {};
-  let messages: unknown;
-  if (Array.isArray(data)) messages = data;
-  else if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages)) {
-    messages = (data as { messages: unknown[] }).messages;
+  if (Array.isArray(data)) return { defaults: {}, messages: data };
+  if (data && typeof data === 'object' && Array.isArray((data as { messages?: unknown }).messages)) {
     const d = (data as { defaults?: unknown }).defaults;
-    if (d && typeof d === 'object') defaults = d as Record<string, unknown>;
-  } else throw unreadable(file, 'expected an array of messages or { "defaults": {…}, "messages": [ … ] }');
-  const base = path.dirname(file);
-  const rows: ManifestRow[] = [];
-  (messages as unknown[]).forEach((m, i) => {
-    const msg = m && typeof m === 'object' ? (m as Record<string, unknown>) : {};
-    const merged: Record<string, unknown> = { ...defaults, ...msg };
-    const fields = {
-      ...((defaults.fields as Record<string, unknown> | undefined) ?? {}),
-      ...((msg.fields as Record<string, unknown> | undefined) ?? {}),
+    return {
+      defaults: d && typeof d === 'object' ? (d as Record<string, unknown>) : {},
+      messages: (data as { messages: unknown[] }).messages,
     };
-    const values: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(merged)) {
-      if (k === 'fields') continue;
-      const s = scalar(v);
-      if (s !== undefined) values[k] = s;
+  }
+  throw unreadable(file, 'expected an array of messages or { "defaults": {…}, "messages": [ … ] }');
+}
+
+export function jsonSource(text: string, file: string): ManifestSource {
+  parseJson(text, file); // refused at once, not halfway through the pre-check
+  const base = path.dirname(file);
+  function* rows(): Iterable<ManifestEntry> {
+    const { defaults, messages } = parseJson(text, file);
+    for (const [i, m] of messages.entries()) {
+      const msg = m && typeof m === 'object' ? (m as Record<string, unknown>) : {};
+      const merged: Record<string, unknown> = { ...defaults, ...msg };
+      const fields = {
+        ...((defaults.fields as Record<string, unknown> | undefined) ?? {}),
+        ...((msg.fields as Record<string, unknown> | undefined) ?? {}),
+      };
+      const values: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(merged)) {
+        if (k === 'fields') continue;
+        const s = scalar(v);
+        if (s !== undefined) values[k] = s;
+      }
+      for (const [k, v] of Object.entries(fields)) {
+        const s = scalar(v);
+        if (s !== undefined && !knownColumn(k)) values[k] = Array.isArray(s) ? s.join(', ') : s;
+      }
+      yield { row: rowFrom(i + 1, values, base), problems: [] };
     }
-    for (const [k, v] of Object.entries(fields)) {
-      const s = scalar(v);
-      if (s !== undefined && !knownColumn(k)) values[k] = Array.isArray(s) ? s.join(', ') : s;
-    }
-    rows.push(rowFrom(i + 1, values, base));
-  });
-  return { file, format: 'json', rows, problems: [] };
+  }
+  return { file, format: 'json', rows };
+}
+
+export function parseJsonManifest(text: string, file: string): Manifest {
+  return collectManifest(jsonSource(text, file));
 }

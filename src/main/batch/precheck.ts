@@ -9,8 +9,8 @@ import { normaliseAddress } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js';
-import type { Manifest, ManifestRow } from './manifest-read.js';
-import { mapLimit } from '../outbox/outbox-store.js';
+import { forEachLimit } from './for-each-limit.js';
+import type { ManifestRow, ManifestSource } from './manifest-read.js';
 import { isPdfFile } from './pdf-check.js';
 import { fillTemplate } from './template.js';
 
@@ -26,8 +26,11 @@ export interface BatchItem {
 }
 
 export interface Precheck {
-  items: BatchItem[];
+  /** Data rows in the manifest. */
+  rows: number;
   problems: RowProblem[];
+  /** The reference of each row with a problem (to show beside it). */
+  references: Record<number, string>;
 }
 
 /** Base64 with line breaks: 4/3 plus CRLF every 76 characters. */
@@ -110,13 +113,10 @@ class AttachmentChecks {
   }
 }
 
-async function checkRow(
-  r: ManifestRow,
-  profile: Profile,
-  problems: RowProblem[],
-  files: AttachmentChecks,
-): Promise<BatchItem> {
+/** A row's message and the problems that need no file: addresses, placeholders, subject, kind. */
+function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subject: string; text: string } {
   const row = r.row;
+  const problems: RowProblem[] = [];
   const recipients = { to: r.to, cc: r.cc, bcc: r.bcc };
   if (!r.to.length) problems.push({ row, code: 'toMissing', params: {} });
   const normalised: Record<'to' | 'cc' | 'bcc', string[]> = { to: [], cc: [], bcc: [] };
@@ -143,18 +143,6 @@ async function checkRow(
     if (!kind) problems.push({ row, code: 'kindInvalid', params: { value: r.kind } });
   }
 
-  const sizes: number[] = [];
-  for (const file of r.attachments) sizes.push(await files.check(file, row, problems));
-  if (profile.maxSizeKb > 0) {
-    const estimate = estimateMessageSize(text.text, subject.text, sizes);
-    if (estimate > profile.maxSizeKb * 1024)
-      problems.push({
-        row,
-        code: 'tooLarge',
-        params: { size: Math.ceil(estimate / 1024), limit: profile.maxSizeKb },
-      });
-  }
-
   const draft: MailDraft = {
     to: normalised.to,
     cc: normalised.cc,
@@ -165,29 +153,67 @@ async function checkRow(
     ...(kind ? { kind } : {}),
     ...(r.reference ? { reference: r.reference } : {}),
   };
-  return { row, reference: r.reference, key: r.reference ? `ref:${r.reference}` : contentHash(draft), draft };
+  const key = r.reference ? `ref:${r.reference}` : contentHash(draft);
+  return {
+    item: { row, reference: r.reference, key, draft },
+    problems,
+    subject: subject.text,
+    text: text.text,
+  };
 }
 
-/** Checks every row; the items are only to be sent when `problems` is empty. */
-export async function precheck(manifest: Manifest, profile: Profile): Promise<Precheck> {
-  const problems: RowProblem[] = [...manifest.problems];
-  const items: BatchItem[] = [];
-  const seen = new Map<string, number>();
-  // files are checked several rows at a time; the problems are sorted by row below
-  const files = new AttachmentChecks();
-  const checked = await mapLimit(manifest.rows, 8, (r) => checkRow(r, profile, problems, files));
-  for (const [i, r] of manifest.rows.entries()) {
-    const item = checked[i]!;
-    const other = seen.get(item.key);
-    if (other !== undefined)
+/** The checks of a row's attachments: they exist, are PDFs, and the message fits the profile's limit. */
+async function checkFiles(
+  r: ManifestRow,
+  subject: string,
+  text: string,
+  profile: Profile,
+  files: AttachmentChecks,
+): Promise<RowProblem[]> {
+  const row = r.row;
+  const problems: RowProblem[] = [];
+  const sizes: number[] = [];
+  for (const file of r.attachments) sizes.push(await files.check(file, row, problems));
+  if (profile.maxSizeKb > 0) {
+    const estimate = estimateMessageSize(text, subject, sizes);
+    if (estimate > profile.maxSizeKb * 1024)
       problems.push({
-        row: r.row,
-        code: 'duplicateRow',
-        params: { other, reference: r.reference },
+        row,
+        code: 'tooLarge',
+        params: { size: Math.ceil(estimate / 1024), limit: profile.maxSizeKb },
       });
-    else seen.set(item.key, r.row);
-    items.push(item);
   }
+  return problems;
+}
+
+/**
+ * Checks every row (one pass over the manifest, attachments several rows at a time) and collects
+ * every problem; nothing may be sent while there is one.
+ */
+export async function precheck(source: ManifestSource, profile: Profile): Promise<Precheck> {
+  const problems: RowProblem[] = [];
+  const references: Record<number, string> = {};
+  const seen = new Map<string, number>(); // identity -> first row
+  const files = new AttachmentChecks();
+  let rows = 0;
+  await forEachLimit(source.rows(), 8, async (entry) => {
+    const r = entry.row;
+    rows++;
+    const { item, problems: own, subject, text } = itemOf(r);
+    // identities in row order, whatever order the file checks finish in
+    const other = seen.get(item.key);
+    if (other === undefined) seen.set(item.key, r.row);
+    const found = [...entry.problems, ...own, ...(await checkFiles(r, subject, text, profile, files))];
+    if (other !== undefined)
+      found.push({ row: r.row, code: 'duplicateRow', params: { other, reference: r.reference } });
+    if (found.length && r.reference) references[r.row] = r.reference;
+    problems.push(...found);
+  });
   problems.sort((a, b) => a.row - b.row);
-  return { items, problems };
+  return { rows, problems, references };
+}
+
+/** The messages to send, one row at a time (a second pass, after a pre-check without problems). */
+export function* batchItems(source: ManifestSource): Iterable<BatchItem> {
+  for (const entry of source.rows()) yield itemOf(entry.row).item;
 }

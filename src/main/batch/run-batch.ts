@@ -13,10 +13,10 @@ import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/co
 import type { DeliveryOutcome } from '../outbox/delivery.js';
 import type { LocatedRecord } from '../outbox/outbox-record.js';
 import type { OutboxService } from '../outbox/outbox-service.js';
-import { mapLimit } from '../outbox/outbox-store.js';
 import type { Transport } from '../transports/transport.js';
-import { readManifest, type Manifest } from './manifest-read.js';
-import { precheck, type BatchItem } from './precheck.js';
+import { forEachLimit } from './for-each-limit.js';
+import { openManifest, type ManifestSource } from './manifest-read.js';
+import { batchItems, precheck, type BatchItem, type Precheck } from './precheck.js';
 
 /** Rows rendered and stored in parallel while earlier ones are being sent. */
 const RENDER_AHEAD = Number(process.env.OPOS_MAIL_RENDER_AHEAD || 4);
@@ -41,10 +41,9 @@ export interface BatchOptions {
   onRetry?: (info: { row: number; error: MailError; nextAttemptAt: string }) => void;
 }
 
-export interface BatchCheck {
-  manifest: Manifest;
-  items: BatchItem[];
-  problems: RowProblem[];
+export interface BatchCheck extends Precheck {
+  /** The manifest, read once: sending makes a second pass over the same text. */
+  source: ManifestSource;
 }
 
 export interface BatchReport {
@@ -53,7 +52,7 @@ export interface BatchReport {
   stopped?: MailError;
   /** Pre-check problems (nothing was sent when there are any). */
   problems: RowProblem[];
-  /** The reference of each row that has one (row → reference), to report problems by reference too. */
+  /** The reference of each row with a problem (row → reference), to report problems by reference too. */
   references?: Record<number, string>;
 }
 
@@ -64,9 +63,8 @@ export interface BatchDeps {
 }
 
 export async function checkBatch(manifestFile: string, profile: Profile): Promise<BatchCheck> {
-  const manifest = await readManifest(manifestFile);
-  const { items, problems } = await precheck(manifest, profile);
-  return { manifest, items, problems };
+  const source = await openManifest(manifestFile);
+  return { source, ...(await precheck(source, profile)) };
 }
 
 function redirectNote(original: string[]): string {
@@ -116,17 +114,15 @@ export async function runBatch(
   const summary = emptySummary();
   if (check.problems.length) {
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
-    const references: Record<number, string> = {};
-    for (const r of check.manifest.rows) if (r.reference) references[r.row] = r.reference;
-    return { summary, problems: check.problems, references };
+    return { summary, problems: check.problems, references: check.references };
   }
-  check.manifest.rows = []; // every row is an item now: a long run need not hold the raw rows too
   const emit = (line: BatchLine) => options.onLine?.(line);
-  options.onStart?.({ total: check.items.length, profile: profile.name, dryRun: Boolean(options.dryRun) });
+  options.onStart?.({ total: check.rows, profile: profile.name, dryRun: Boolean(options.dryRun) });
+  const items = batchItems(check.source); // the second pass: one row at a time
 
-  if (options.dryRun) return dryRun(deps, profile, check.items, redirectTo, options, summary);
+  if (options.dryRun) return dryRun(deps, profile, items, check.rows, redirectTo, options, summary);
 
-  const scope = (options.run ?? check.manifest.file) + (redirectTo ? ` | redirect:${redirectTo}` : '');
+  const scope = (options.run ?? check.source.file) + (redirectTo ? ` | redirect:${redirectTo}` : '');
   const outbox = deps.outbox;
   await outbox.store.recover();
   const known = await outbox.store.list();
@@ -214,13 +210,13 @@ export async function runBatch(
   // Rendering and storing run a few rows ahead of sending, several at a time (their fsyncs overlap).
   const produce = async () => {
     try {
-      await mapLimit(check.items, RENDER_AHEAD, handle);
+      await forEachLimit(items, RENDER_AHEAD, handle);
     } finally {
       delivery.endOfInput();
     }
   };
   const [, result] = await Promise.all([produce(), delivery.run()]);
-  summary.queued = check.items.length - summary.sent - summary.failed - summary.unknown - summary.skipped;
+  summary.queued = check.rows - summary.sent - summary.failed - summary.unknown - summary.skipped;
   return { summary, problems: [], ...(result.stopped ? { stopped: result.stopped } : {}) };
 }
 
@@ -228,7 +224,8 @@ export async function runBatch(
 async function dryRun(
   deps: BatchDeps,
   profile: Profile,
-  items: BatchItem[],
+  items: Iterable<BatchItem>,
+  total: number,
   redirectTo: string | undefined,
   options: BatchOptions,
   summary: BatchSummary,
@@ -273,7 +270,7 @@ async function dryRun(
   } finally {
     await session.close();
   }
-  summary.queued = items.length - summary.sent - summary.failed;
+  summary.queued = total - summary.sent - summary.failed;
   const stopped =
     summary.queued > 0 && options.signal?.aborted ? new MailError('batchInterrupted') : undefined;
   return { summary, problems: [], ...(stopped ? { stopped } : {}) };

@@ -233,10 +233,8 @@ export function createIpcHandlers(
       return file ? manifests.register(file) : null;
     },
     batchCheck: async ({ manifest, profile }) => {
-      const check = await service.checkBatch(manifests.resolve(manifest), profile);
-      const references: Record<number, string> = {};
-      for (const r of check.manifest.rows) if (r.reference) references[r.row] = r.reference;
-      return { rows: check.manifest.rows.length, problems: check.problems, references };
+      const { rows, problems, references } = await service.checkBatch(manifests.resolve(manifest), profile);
+      return { rows, problems, references };
     },
     batchStart: async ({ manifest, profile, dryRun, redirectTo, resendUnknown }) => {
       const file = manifests.resolve(manifest);
