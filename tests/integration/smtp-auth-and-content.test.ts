@@ -334,4 +334,37 @@ describe('message content', () => {
     );
     expect(mail.headers.find((h) => h.key === 'x-opos-kind')?.value).toBe('zahlungsavis');
   });
+
+  it('a body with lines of dots and mixed line ends arrives whole and exactly as stored', async () => {
+    const home = await profile(open, ['--security', 'StartTls', '--ca-file', ca.caFile]);
+    // a line holding only a dot would end the data early if it were not stuffed; the stored copy
+    // must hold the bytes the server got, so line ends are CRLF already when it is written
+    const body = 'Sehr geehrte Damen und Herren,\n.\n..zwei Punkte\n.Punkt am Zeilenanfang\r\n.\r\nEnde.';
+    const r = await runCli(
+      [
+        'send',
+        '--to',
+        'kunde@example.org',
+        '--subject',
+        'Punkte',
+        '--body',
+        body,
+        '--attach',
+        SAMPLE_PDF,
+        '--json',
+      ],
+      { home },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const { messageId } = r.json<{ messageId: string }>();
+    const received = open.messages.find((m) => m.raw.toString('latin1').includes(messageId));
+    expect(received).toBeDefined();
+    const mail = await PostalMime.parse(received!.raw);
+    expect(mail.text?.replace(/\r\n/g, '\n').trim()).toBe(body.replace(/\r\n/g, '\n'));
+    expect(Buffer.from(mail.attachments[0]!.content as ArrayBuffer).equals(readFileSync(SAMPLE_PDF))).toBe(
+      true,
+    );
+    const [entry] = (await runCli(['journal', '--json'], { home })).lines<{ file: string }>();
+    expect(readFileSync(entry!.file).equals(received!.raw)).toBe(true);
+  });
 });

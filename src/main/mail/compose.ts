@@ -155,8 +155,10 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
     bcc: d.bcc,
     replyTo: d.replyTo.length ? d.replyTo : undefined,
     subject: d.subject,
-    text: d.text,
-    html: d.html,
+    // CRLF throughout: nodemailer's quoted-printable keeps a bare LF of the text as it is, and the
+    // SMTP data phase would turn it into CRLF, so the stored copy would not be the bytes sent
+    text: crlf(d.text),
+    html: crlf(d.html),
     messageId,
     date,
     headers,
@@ -167,6 +169,10 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
     })),
     textEncoding: 'quoted-printable' as const,
   };
+}
+
+function crlf<T extends string | undefined>(text: T): T {
+  return (text === undefined ? text : text.replace(/\r\n|\r|\n/g, '\r\n')) as T;
 }
 
 export function newMessageId(fromAddress: string): string {
