@@ -7,6 +7,7 @@ import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import { effectiveSecurity, type Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { PreparedMessage } from '../mail/compose.js';
+import { useFastDataPath } from './smtp-data-path.js';
 import { mapAuthError, mapSmtpError, type Where } from './smtp-errors.js';
 import { smtpSecurityOptions } from './smtp-security.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
@@ -74,6 +75,7 @@ export class SmtpTransport implements Transport {
       logger: false,
       debug: false,
     });
+    useFastDataPath(connection);
     let lastError: unknown;
     connection.on('error', (e: unknown) => {
       lastError = e;
@@ -172,8 +174,8 @@ export class SmtpTransport implements Transport {
               (err, result) => (err ? reject(err) : resolve(result)),
             );
           });
-          // reuse the connection for the next message of a batch
-          await new Promise<void>((resolve) => connection.reset(() => resolve()));
+          // The server has ended the transaction with its reply, so the next MAIL FROM can follow at
+          // once (as nodemailer's pool does); after a failure the session is closed, never reused.
           return {
             status: 'sent',
             messageId: message.messageId,

@@ -1,0 +1,103 @@
+// The DATA phase of an SMTP session without a byte-by-byte pass over every message.
+//
+// nodemailer's DataStream makes the message safe for DATA: a dot that starts a line gets a second dot,
+// and a lone CR or LF becomes CRLF (a lone one could otherwise end the data early: SMTP smuggling).
+// It does so by looking at every byte in JavaScript, about 1.5 ms for a 270 KB Mahnung on the sending
+// thread, where the whole send of the baseline costs 4–5 ms. The messages we send are rendered by
+// ourselves, so they are almost always already in that form: CRLF line ends only, no line that starts
+// with a dot. A few native searches tell whether a chunk is, and such a chunk passes unchanged. Any
+// other chunk goes through nodemailer's own transform, so what reaches the server is byte for byte
+// what nodemailer would have sent.
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { Transform, TransformCallback } from 'node:stream';
+
+const CR = 0x0d;
+const LF = 0x0a;
+const DOT = 0x2e;
+const LF_DOT = Buffer.from('\n.');
+
+/**
+ * True when `chunk`, following a byte `lastByte` (false: the start of the data), needs no change for
+ * DATA: every CR is followed by LF, every LF follows a CR, and no line starts with a dot. A CR at
+ * the very end may still be paired by the next chunk; the caller's next check sees it as `lastByte`.
+ */
+export function isDataSafe(chunk: Uint8Array, lastByte: number | false): boolean {
+  const len = chunk.length;
+  if (!len) return true;
+  const first = chunk[0]!;
+  let from = 0;
+  if (lastByte === CR) {
+    if (first !== LF) return false; // the CR before this chunk was a lone one
+    from = 1;
+  } else if (first === LF) {
+    return false; // a lone LF
+  } else if (first === DOT && (lastByte === LF || lastByte === false)) {
+    return false; // a dot at the start of a line
+  }
+  const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, len);
+  if (buf.indexOf(LF_DOT) !== -1) return false;
+  let cr = buf.indexOf(CR, from);
+  let lf = buf.indexOf(LF, from);
+  while (cr !== -1 || lf !== -1) {
+    if (cr === len - 1 && lf === -1) return true; // the pair may be completed by the next chunk
+    if (cr === -1 || cr + 1 !== lf) return false;
+    cr = buf.indexOf(CR, lf + 1);
+    lf = buf.indexOf(LF, lf + 1);
+  }
+  return true;
+}
+
+/** The parts of nodemailer's DataStream the fast path keeps up to date (its _flush reads lastByte). */
+interface DataStreamState extends Transform {
+  lastByte: number | false;
+  inByteCount: number;
+  outByteCount: number;
+}
+
+type TransformFn = (
+  this: DataStreamState,
+  chunk: unknown,
+  encoding: BufferEncoding,
+  done: TransformCallback,
+) => void;
+
+function fastTransform(escape: TransformFn): TransformFn {
+  return function (chunk, encoding, done) {
+    if (!Buffer.isBuffer(chunk) || !chunk.length || !isDataSafe(chunk, this.lastByte)) {
+      escape.call(this, chunk, encoding, done);
+      return;
+    }
+    this.inByteCount += chunk.length;
+    this.outByteCount += chunk.length;
+    this.lastByte = chunk[chunk.length - 1]!;
+    this.push(chunk);
+    done();
+  };
+}
+
+/**
+ * Makes one of nodemailer's DataStreams pass safe chunks unchanged; every other chunk still goes
+ * through its own transform. A stream without the expected shape is left as it is.
+ */
+export function fastenDataStream(stream: Transform): void {
+  const s = stream as unknown as { _transform?: TransformFn; lastByte?: unknown; inByteCount?: unknown };
+  const escape = s._transform;
+  if (typeof escape === 'function' && s.lastByte !== undefined && typeof s.inByteCount === 'number')
+    s._transform = fastTransform(escape);
+}
+
+/**
+ * Lets the connection pass data that is already safe for DATA unchanged. Relies on one internal of
+ * nodemailer (the method that creates the DATA stream); where it is missing, the connection is left
+ * exactly as nodemailer made it.
+ */
+export function useFastDataPath(connection: SMTPConnection): void {
+  const c = connection as unknown as { _createSendStream?: (callback: unknown) => Transform };
+  const create = c._createSendStream;
+  if (typeof create !== 'function') return;
+  c._createSendStream = function (this: unknown, callback: unknown) {
+    const stream = create.call(this, callback);
+    fastenDataStream(stream);
+    return stream;
+  };
+}
