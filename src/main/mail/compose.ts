@@ -11,6 +11,7 @@ import { normaliseAddress } from '../../shared/address.js';
 import type { MailDraft } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { serializeMime } from './mime-serialize.js';
 
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
@@ -280,10 +281,12 @@ export async function renderToBuffer(
       throw attachmentError(a.path, e); // removed or locked since it was checked
     }
   }
-  const composer = new MailComposer(composerOptions(d, messageId, date, contents));
-  const bytes = await new Promise<Buffer>((resolve, reject) =>
-    composer.compile().build((err, out) => (err ? reject(err) : resolve(out))),
-  );
+  const tree = new MailComposer(composerOptions(d, messageId, date, contents)).compile();
+  const bytes =
+    serializeMime(tree) ??
+    (await new Promise<Buffer>((resolve, reject) =>
+      tree.build((err, out) => (err ? reject(err) : resolve(out))),
+    ));
   return { bytes, attachmentSha256: contents.map((c) => createHash('sha256').update(c).digest('hex')) };
 }
 
