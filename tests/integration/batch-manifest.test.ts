@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchLine } from '../../src/shared/batch.js';
+import type { JournalEntry } from '../../src/shared/outbox.js';
 import { FAST_RETRY, smtpHome, workDir, writeManifest, writePdf } from '../helpers/batch-fixtures.js';
 import { runCli, SAMPLE_PDF } from '../helpers/cli.js';
 import { startFaultySmtpServer, type FaultySmtpServer } from '../helpers/faulty-smtp.js';
@@ -173,6 +174,39 @@ describe('batch manifests', () => {
       ['lieferant1@example.org'],
       ['lieferant2@example.org', 'buchhaltung@lieferant2.example', 'chef@example.org'],
     ]);
+  });
+
+  it('every row arrives with its own PDF, and each stored copy is exactly what the server got', async () => {
+    // rendered messages reuse the memory of sent ones: PDFs of very different sizes must never mix
+    const s = await server();
+    const home = await smtpHome(s.port);
+    const dir = workDir();
+    const lines = ['to;subject;text;attachments;reference'];
+    const pdfs = new Map<string, Buffer>();
+    for (let i = 1; i <= 120; i++) {
+      const size = [900, 250_000, 60_000, 140_000, 3_000][i % 5]! + i * 7;
+      const file = writePdf(path.join(dir, `Beleg-${i}.pdf`), size);
+      pdfs.set(`R-${i}`, readFileSync(file));
+      lines.push(`kunde${i}@example.org;Beleg R-${i};Anbei Beleg ${i};Beleg-${i}.pdf;R-${i}`);
+    }
+    writeFileSync(path.join(dir, 'belege.csv'), lines.join('\r\n') + '\r\n');
+    const r = await runCli(['batch', path.join(dir, 'belege.csv'), '--json'], { home });
+    expect(r.code, r.stderr).toBe(0);
+    expect(s.accepted).toHaveLength(120);
+    const journal = (await runCli(['journal', '--json'], { home })).lines<JournalEntry>();
+    const stored = new Map(journal.map((j) => [j.messageId, j]));
+    for (const m of s.accepted) {
+      const mail = await PostalMime.parse(m.raw);
+      const reference = mail.headers.find((h) => h.key === 'x-opos-reference')!.value;
+      expect(mail.text?.trim()).toBe(`Anbei Beleg ${reference.slice(2)}`);
+      expect(
+        Buffer.from(mail.attachments[0]!.content as ArrayBuffer).equals(pdfs.get(reference)!),
+        reference,
+      ).toBe(true);
+      const entry = stored.get(m.messageId)!;
+      expect(entry.reference).toBe(reference);
+      expect(readFileSync(entry.file).equals(m.raw), reference).toBe(true);
+    }
   });
 
   it('stops at the daily limit (exit 6) and leaves the rest queued for later', async () => {

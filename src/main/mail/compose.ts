@@ -11,6 +11,7 @@ import { normaliseAddress } from '../../shared/address.js';
 import type { MailDraft } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { readWholeFile, type Buffers } from '../platform/buffer-pool.js';
 import { serializeMime } from './mime-serialize.js';
 
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
@@ -272,22 +273,28 @@ export async function renderToBuffer(
   d: NormalisedDraft,
   messageId: string,
   date: Date,
+  buffers?: Buffers,
 ): Promise<RenderedMessage> {
   const contents: Buffer[] = [];
-  for (const a of d.attachments) {
-    try {
-      contents.push(await fs.readFile(a.path));
-    } catch (e) {
-      throw attachmentError(a.path, e); // removed or locked since it was checked
+  try {
+    for (const a of d.attachments) {
+      try {
+        contents.push(await (buffers ? readWholeFile(a.path, buffers) : fs.readFile(a.path)));
+      } catch (e) {
+        throw attachmentError(a.path, e); // removed or locked since it was checked
+      }
     }
+    const tree = new MailComposer(composerOptions(d, messageId, date, contents)).compile();
+    const bytes =
+      serializeMime(tree, buffers ? (size) => buffers.take(size) : undefined) ??
+      (await new Promise<Buffer>((resolve, reject) =>
+        tree.build((err, out) => (err ? reject(err) : resolve(out))),
+      ));
+    return { bytes, attachmentSha256: contents.map((c) => createHash('sha256').update(c).digest('hex')) };
+  } finally {
+    // the attachments' bytes are encoded and hashed: their memory serves the next message
+    if (buffers) for (const c of contents) buffers.give(c);
   }
-  const tree = new MailComposer(composerOptions(d, messageId, date, contents)).compile();
-  const bytes =
-    serializeMime(tree) ??
-    (await new Promise<Buffer>((resolve, reject) =>
-      tree.build((err, out) => (err ? reject(err) : resolve(out))),
-    ));
-  return { bytes, attachmentSha256: contents.map((c) => createHash('sha256').update(c).digest('hex')) };
 }
 
 export function checkLocalSize(profile: Pick<Profile, 'maxSizeKb'>, size: number): void {

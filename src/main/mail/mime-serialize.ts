@@ -68,8 +68,14 @@ function lengthOf(s: Segment): number {
   return s.length;
 }
 
-/** The whole message as nodemailer's build() would give it, or undefined for trees it does not cover. */
-export function serializeMime(root: MimeNode): Buffer | undefined {
+/**
+ * The whole message as nodemailer's build() would give it, or undefined for trees it does not cover.
+ * `alloc` gives the memory for it (exactly the size asked for).
+ */
+export function serializeMime(
+  root: MimeNode,
+  alloc: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size),
+): Buffer | undefined {
   const segments: Segment[] = [];
   try {
     collect(root, segments);
@@ -83,7 +89,7 @@ export function serializeMime(root: MimeNode): Buffer | undefined {
   let last: number | undefined;
   for (let i = segments.length - 1; i >= 0 && last === undefined; i--) last = lastByte(segments[i]!);
   const tail = last === 0x0a ? '' : last === 0x0d ? '\n' : '\r\n';
-  const out = Buffer.allocUnsafe(length + tail.length);
+  const out = alloc(length + tail.length);
   let at = 0;
   for (const s of segments) {
     if (typeof s === 'string') at += out.write(s, at, 'utf8');

@@ -222,6 +222,8 @@ export class Delivery {
         let dataComplete = false;
         try {
           const result = await session.send(this.store.prepared(claimed, () => (dataComplete = true)));
+          // the server has every byte: their memory can take the next rendered message
+          this.store.release(claimed);
           // The outcome is written while the next message goes out: should the process die before
           // it is durable, the claim survives and the message is reported unknown, never resent.
           this.track(

@@ -374,7 +374,9 @@ export class OutboxStore {
    * streamed from its file (never read into memory as a whole).
    */
   prepared(located: LocatedRecord, onEnd?: () => void): PreparedMessage {
-    const { record, bytes } = located;
+    const { record } = located;
+    // bytes whose memory went back to the renderer have no length left: the file has the message
+    const bytes = located.bytes?.length === record.size ? located.bytes : undefined;
     const file = located.path;
     return {
       envelope: { from: record.from, to: [...new Set([...record.to, ...record.cc, ...record.bcc])] },
@@ -395,6 +397,17 @@ export class OutboxStore {
         return s;
       },
     };
+  }
+
+  /**
+   * After a message was sent: its kept bytes are not needed any more, and their memory serves a
+   * message rendered later (the bytes, and every other view of them, are unusable afterwards).
+   */
+  release(located: LocatedRecord): void {
+    const { bytes } = located;
+    if (!bytes) return;
+    delete located.bytes;
+    this.renderer.recycle(bytes);
   }
 
   /** The public view of a record. */

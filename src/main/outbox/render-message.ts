@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Profile } from '../../shared/profile.js';
 import { checkLocalSize, renderToBuffer, renderToFile, type NormalisedDraft } from '../mail/compose.js';
 import { writeNewFileSynced } from '../platform/atomic-write.js';
+import type { Buffers } from '../platform/buffer-pool.js';
 import { sha256File } from './file-hash.js';
 import type { LogLine, OutboxRecord } from './outbox-record.js';
 
@@ -53,15 +54,19 @@ export interface RenderResult {
  * Writes the message durably to `target` and logs its queued record. Throws MailError (tooLargeLocal,
  * attachment errors); nothing is left behind then.
  */
-export async function renderMessage(job: RenderJob, queue: QueueLog): Promise<RenderResult> {
+export async function renderMessage(
+  job: RenderJob,
+  queue: QueueLog,
+  buffers?: Buffers,
+): Promise<RenderResult> {
   let placed = false;
+  let bytes: Buffer | undefined;
   try {
     let size: number;
     let sha256: string[];
-    let bytes: Buffer | undefined;
     const attached = job.draft.attachments.reduce((n, a) => n + a.size, 0);
     if (attached <= IN_MEMORY_ATTACHMENTS) {
-      const rendered = await renderToBuffer(job.draft, job.messageId, new Date(job.date));
+      const rendered = await renderToBuffer(job.draft, job.messageId, new Date(job.date), buffers);
       bytes = rendered.bytes;
       size = bytes.length;
       sha256 = rendered.attachmentSha256;
@@ -82,6 +87,7 @@ export async function renderMessage(job: RenderJob, queue: QueueLog): Promise<Re
     await queue.append({ state: 'queued', record });
     return { record, ...(bytes ? { bytes } : {}) };
   } catch (e) {
+    if (bytes) buffers?.give(bytes);
     await fs.rm(placed ? job.target : job.tmp, { force: true });
     throw e;
   }

@@ -3,6 +3,7 @@
 // renderer.ts.
 import { parentPort } from 'node:worker_threads';
 import { toMailError } from '../errors/mail-error.js';
+import { BufferPool } from '../platform/buffer-pool.js';
 import { DirSync } from './dir-sync.js';
 import { RecordLog } from './record-log.js';
 import { renderMessage, type QueueLog, type RenderJob } from './render-message.js';
@@ -10,6 +11,9 @@ import { renderMessage, type QueueLog, type RenderJob } from './render-message.j
 // the worker's own record log (a second file of the same process) and folder syncs, per outbox
 const logs = new Map<string, RecordLog>();
 const syncs = new Map<string, DirSync>();
+// messages in flight: up to ~20 rendered ahead here, as many waiting or sending on the main thread,
+// which hands each one back once it is sent; and the attachments being read
+const buffers = new BufferPool(64);
 
 function queueLog(logDir: string): QueueLog {
   let log = logs.get(logDir);
@@ -25,7 +29,13 @@ function queueLog(logDir: string): QueueLog {
   };
 }
 
-parentPort?.on('message', (msg: { seq: number; job: RenderJob } | { close: true }) => {
+type Message = { seq: number; job: RenderJob } | { close: true } | { recycle: ArrayBuffer };
+
+parentPort?.on('message', (msg: Message) => {
+  if ('recycle' in msg) {
+    buffers.adopt(msg.recycle);
+    return;
+  }
   if ('close' in msg) {
     // the log's descriptor would outlive the thread
     void Promise.all([...logs.values()].map((l) => l.close())).finally(() =>
@@ -33,13 +43,14 @@ parentPort?.on('message', (msg: { seq: number; job: RenderJob } | { close: true 
     );
     return;
   }
-  renderMessage(msg.job, queueLog(msg.job.logDir)).then(
+  renderMessage(msg.job, queueLog(msg.job.logDir), buffers).then(
     ({ record, bytes }) => {
-      // the bytes move to the main thread without a copy when they own their memory
-      const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      // the bytes move to the main thread without a copy when their memory is their own (from the
+      // pool, which the main thread hands back after sending); otherwise they are copied
+      const own = bytes && buffers.owns(bytes);
       const view = bytes && (own ? bytes : Uint8Array.prototype.slice.call(bytes));
       parentPort!.postMessage(
-        { seq: msg.seq, record, bytes: view },
+        { seq: msg.seq, record, bytes: view, pooled: Boolean(own) },
         view ? [view.buffer as ArrayBuffer] : [],
       );
     },

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ErrorParams } from '../../shared/errors.js';
 import { MailError } from '../errors/mail-error.js';
+import { BufferPool } from '../platform/buffer-pool.js';
 import type { OutboxRecord } from './outbox-record.js';
 import { renderMessage, type QueueLog, type RenderJob, type RenderResult } from './render-message.js';
 
@@ -13,6 +14,8 @@ type Reply = {
   seq: number;
   record?: OutboxRecord;
   bytes?: Uint8Array;
+  /** The bytes' memory is the worker's pool's, to be handed back after sending. */
+  pooled?: boolean;
   error?: { code: ErrorCode; params: ErrorParams };
 };
 
@@ -20,17 +23,32 @@ export class Renderer {
   private worker: Worker | null | undefined;
   private seq = 0;
   private readonly pending = new Map<number, { resolve(r: RenderResult): void; reject(e: unknown): void }>();
+  /** Memory of rendered messages, reused: the worker's (lent to this thread), or this thread's. */
+  private readonly lent = new WeakSet<ArrayBuffer>();
+  private readonly buffers = new BufferPool(64);
 
   /** Renders and stores the message; in-process, its record goes to `queue` (the worker has its own). */
   render(onWorker: boolean, job: RenderJob, queue: QueueLog): Promise<RenderResult> {
     const worker = onWorker ? this.getWorker() : null;
-    if (!worker) return renderMessage(job, queue);
+    if (!worker) return renderMessage(job, queue, this.buffers);
     const seq = ++this.seq;
     return new Promise<RenderResult>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ seq, job });
     });
+  }
+
+  /**
+   * Hands the memory of a rendered message back for the next one. Only for bytes that nothing reads
+   * any more (the message was sent): they are unusable afterwards.
+   */
+  recycle(bytes: Uint8Array): void {
+    const memory = bytes.buffer as ArrayBuffer;
+    if (this.lent.has(memory)) {
+      this.lent.delete(memory);
+      if (this.worker) this.worker.postMessage({ recycle: memory }, [memory]);
+    } else this.buffers.give(bytes);
   }
 
   async close(): Promise<void> {
@@ -70,11 +88,13 @@ export class Renderer {
       this.pending.delete(r.seq);
       if (this.pending.size === 0) w.unref();
       if (r.error) p.reject(new MailError(r.error.code, r.error.params));
-      else
+      else {
+        if (r.bytes && r.pooled) this.lent.add(r.bytes.buffer as ArrayBuffer);
         p.resolve({
           record: r.record!,
           ...(r.bytes ? { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : {}),
         });
+      }
     });
     w.on('error', (e) => this.failAll(e));
     w.on('exit', () => {
