@@ -9,7 +9,8 @@
 // (it runs first, so the baseline cannot inflate it). Needs the build (npm run build:node).
 // BENCH_ROUNDS (default 3) rounds alternate product and baseline; the ratio compares their medians.
 // For finding where the time goes: BENCH_PRODUCT_ONLY=1 skips the baseline (one round; also prints
-// page faults), BENCH_THREADS=1 prints the CPU of each thread of this process (Linux); with
+// page faults), BENCH_THREADS=1 prints the CPU of each thread of this process (Linux), BENCH_MEMORY=1
+// the main thread's heap and buffers when RSS peaks; with
 // `node --cpu-prof bench/batch.mjs` each thread also writes a profile.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -95,6 +96,15 @@ async function runProduct(round) {
     fromAddress: 'buchhaltung@firma.example',
   });
   await ask('reset');
+  // BENCH_MEMORY=1: the main thread's heap and buffers at the moment RSS peaks (sampled every 100 ms)
+  let memory = null;
+  const sampler =
+    process.env.BENCH_MEMORY === '1'
+      ? setInterval(() => {
+          const m = process.memoryUsage();
+          if (!memory || m.rss > memory.rss) memory = m;
+        }, 100)
+      : null;
   const threads0 = threadCpu();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
@@ -102,6 +112,13 @@ async function runProduct(round) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   const stats = await ask('stats');
+  if (sampler) {
+    clearInterval(sampler);
+    const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
+    console.log(
+      `  at the RSS peak: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)}; the render worker's not included)`,
+    );
+  }
   if (report.summary.sent !== N || stats.messages !== N)
     throw new Error(`product run incomplete: ${JSON.stringify(report.summary)}, sink saw ${stats.messages}`);
   if (process.env.BENCH_THREADS === '1') {
