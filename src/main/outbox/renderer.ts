@@ -23,9 +23,10 @@ export class Renderer {
   private worker: Worker | null | undefined;
   private seq = 0;
   private readonly pending = new Map<number, { resolve(r: RenderResult): void; reject(e: unknown): void }>();
-  /** Memory of rendered messages, reused: the worker's (lent to this thread), or this thread's. */
+  /** Memory of messages rendered on the worker, lent to this thread until they are sent. */
   private readonly lent = new WeakSet<ArrayBuffer>();
-  private readonly buffers = new BufferPool(64);
+  /** In-process rendering: memory for reading attachments (each message's is its own, never reused). */
+  private readonly buffers = new BufferPool(16);
 
   /** Renders and stores the message; in-process, its record goes to `queue` (the worker has its own). */
   render(onWorker: boolean, job: RenderJob, queue: QueueLog): Promise<RenderResult> {
@@ -40,15 +41,16 @@ export class Renderer {
   }
 
   /**
-   * Hands the memory of a rendered message back for the next one. Only for bytes that nothing reads
-   * any more (the message was sent): they are unusable afterwards.
+   * Hands the memory of a message rendered on the worker back for the next one, once nothing reads it
+   * any more (the message was sent). The transfer leaves every view of it here empty, so a stale
+   * view can never show another message's bytes. Messages rendered in-process keep their memory:
+   * there a stale view would still read, so it is left to the garbage collector.
    */
   recycle(bytes: Uint8Array): void {
     const memory = bytes.buffer as ArrayBuffer;
-    if (this.lent.has(memory)) {
-      this.lent.delete(memory);
-      if (this.worker) this.worker.postMessage({ recycle: memory }, [memory]);
-    } else this.buffers.give(bytes);
+    if (!this.lent.has(memory)) return;
+    this.lent.delete(memory);
+    this.worker?.postMessage({ recycle: memory }, [memory]);
   }
 
   async close(): Promise<void> {
