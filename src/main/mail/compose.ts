@@ -1,6 +1,7 @@
-// Builds the RFC 5322 / MIME message with nodemailer's composer (never by hand): UTF-8 subjects and
-// names, PDF attachments with non-ASCII file names, Message-ID, Date. Refuses header injection,
-// invalid addresses and missing attachments before anything is built.
+// Builds the RFC 5322 / MIME message with nodemailer's composer: UTF-8 subjects and names, PDF
+// attachments with non-ASCII file names, Message-ID, Date. Messages held in memory are written out in
+// one pass by mime-serialize.ts, byte for byte what the composer's build() gives. Refuses header
+// injection, invalid addresses and missing attachments before anything is built.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
