@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   manifestUnreadable: 'invalid',
   manifestInvalid: 'invalid',
   outboxUnknownId: 'invalid',
+  outboxFileMissing: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',

@@ -72,6 +72,22 @@ describe('outbox store', () => {
     expect((await new OutboxStore(store.dataFolder).list()).map((x) => x.state)).toEqual(['queued']);
   });
 
+  it('a retry whose stored message was deleted by hand says the file is missing, not that it is busy', async () => {
+    const { store, l } = await queued();
+    const claimed = (await store.claim(l))!;
+    const failed = await store.transition(claimed, 'failed', { attempts: 1 });
+    rmSync(failed.path);
+    await expect(store.transition(failed, 'queued')).rejects.toMatchObject({
+      code: 'outboxFileMissing',
+      params: { id: l.record.id, file: failed.path },
+    });
+    // a stale view of a message another process has moved on is still "busy"
+    const { store: other, l: l2 } = await queued();
+    const stale = { ...l2 };
+    await other.transition((await other.claim(l2))!, 'sent', { attempts: 1 });
+    await expect(other.transition(stale, 'failed')).rejects.toMatchObject({ code: 'outboxBusy' });
+  });
+
   it('a claim is exclusive: the second claimant gets nothing', async () => {
     const { store, l } = await queued();
     expect(await store.claim(l)).not.toBeNull();

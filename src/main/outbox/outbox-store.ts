@@ -269,7 +269,7 @@ export class OutboxStore {
     if (located.state === 'sending' && located.pid !== process.pid)
       throw new MailError('outboxBusy', { id: located.record.id });
     const from = located.state === 'sending' ? located : await this.take(located, located.path);
-    if (!from) throw new MailError('outboxBusy', { id: located.record.id });
+    if (!from) throw await this.notTaken(located);
     const { code, ...fields } = patch;
     const at = now();
     const record: OutboxRecord = {
@@ -293,6 +293,22 @@ export class OutboxStore {
     const target = state === 'queued' ? this.queuePath(record) : this.emlPath(record);
     await fs.rename(from.path, target);
     return { record, state, path: target };
+  }
+
+  /**
+   * Why a message's file could not be claimed: another process changed it meanwhile (outboxBusy), or,
+   * when its record is unchanged, the file itself is gone (deleted or moved by hand).
+   */
+  private async notTaken(located: LocatedRecord): Promise<MailError> {
+    const { id, rev } = located.record;
+    const now = (await this.list()).find((l) => l.record.id === id);
+    const present = await fs.access(located.path).then(
+      () => true,
+      () => false,
+    );
+    if (now && now.state === located.state && now.record.rev === rev && !present)
+      return new MailError('outboxFileMissing', { id, file: located.path });
+    return new MailError('outboxBusy', { id });
   }
 
   /** Every message (its newest record), oldest first. */

@@ -32,6 +32,8 @@ export const coreDe = {
       'Die Versandliste enthält {{count}} fehlerhafte Zeile(n). Es wurde nichts gesendet. Bitte korrigieren Sie die genannten Zeilen und starten Sie den Lauf erneut.',
     outboxBusy:
       'Die Nachricht „{{id}}“ wird gerade von einem anderen Vorgang versandt oder wurde schon versandt. Bitte sehen Sie im Postausgang nach („opos-mail outbox show {{id}}“).',
+    outboxFileMissing:
+      'Die gespeicherte Nachricht „{{id}}“ fehlt im Postausgang ({{file}}), vermutlich wurde die Datei gelöscht oder verschoben. Ohne sie kann die Nachricht nicht erneut gesendet werden: Bitte legen Sie die Datei zurück oder erstellen Sie die Nachricht neu.',
     outboxUnknownId:
       'Im Postausgang gibt es keine Nachricht „{{id}}“. „opos-mail outbox list“ zeigt die vorhandenen.',
     authFailed:

@@ -32,6 +32,8 @@ export const coreEn: CoreMessages = {
       'The mailing list has {{count}} invalid row(s). Nothing was sent. Please correct the rows listed and start the run again.',
     outboxBusy:
       'The message "{{id}}" is being sent by another process or has been sent already. Please look it up in the outbox ("opos-mail outbox show {{id}}").',
+    outboxFileMissing:
+      'The stored message "{{id}}" is missing from the outbox ({{file}}); the file was probably deleted or moved. Without it the message cannot be sent again: please put the file back or create the message anew.',
     outboxUnknownId:
       'There is no message "{{id}}" in the outbox. "opos-mail outbox list" shows the existing ones.',
     authFailed:

@@ -33,6 +33,8 @@ export const coreNl: CoreMessages = {
       'De verzendlijst bevat {{count}} ongeldige rij(en). Er is niets verzonden. Corrigeer de genoemde rijen en start de run opnieuw.',
     outboxBusy:
       'Het bericht "{{id}}" wordt op dit moment door een ander proces verzonden of is al verzonden. Kijk in het postvak UIT ("opos-mail outbox show {{id}}").',
+    outboxFileMissing:
+      'Het opgeslagen bericht "{{id}}" ontbreekt in het postvak UIT ({{file}}); het bestand is waarschijnlijk verwijderd of verplaatst. Zonder dit bestand kan het bericht niet opnieuw worden verzonden: zet het bestand terug of maak het bericht opnieuw aan.',
     outboxUnknownId:
       'Er is geen bericht "{{id}}" in het postvak UIT. "opos-mail outbox list" toont de aanwezige berichten.',
     authFailed:
