@@ -209,6 +209,29 @@ describe('batch manifests', () => {
     }
   });
 
+  it('the same file again skips what was sent and says how to start a new run; --run NAME sends anew', async () => {
+    const s = await server();
+    const home = await smtpHome(s.port);
+    const dir = workDir();
+    const manifest = writeManifest(dir, 3, writePdf(path.join(dir, 'Mahnung.pdf'), 5000));
+    expect((await runCli(['batch', manifest], { home })).code).toBe(0);
+    expect(s.accepted).toHaveLength(3);
+
+    // next month's export, same path, same references: nothing goes out, and the user is told why
+    const again = await runCli(['batch', manifest], { home });
+    expect(again.code, again.stderr).toBe(0);
+    expect(s.accepted).toHaveLength(3);
+    expect(again.stderr).toContain('3 übersprungen');
+    expect(again.stderr).toMatch(
+      /3 Zeile\(n\) wurden übersprungen: Ein früherer Lauf .* --run \d{4}-\d{2}\./,
+    );
+
+    const named = await runCli(['batch', manifest, '--run', '2026-12'], { home });
+    expect(named.code, named.stderr).toBe(0);
+    expect(s.accepted).toHaveLength(6);
+    expect(named.stderr).not.toContain('wurden übersprungen');
+  });
+
   it('stops at the daily limit (exit 6) and leaves the rest queued for later', async () => {
     const s = await server();
     const home = await smtpHome(s.port, ['--per-day', '3']);

@@ -9,6 +9,7 @@ import type { BatchLine, BatchSummary } from '../../shared/batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 import type { BatchReport } from '../../main/batch/run-batch.js';
 import { MailError } from '../../main/errors/mail-error.js';
+import { localTime } from '../../main/journal/journal-csv.js';
 import type { CliContext } from '../context.js';
 import { errorMessage } from '../output.js';
 import { invalidLines, problemText, rowLineText, withMessage } from '../batch-output.js';
@@ -137,6 +138,14 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
         if (!opts.json) ctx.err(t('batch:summary', { ...summary }));
         if (report.stopped) ctx.err(errorMessage(t, report.stopped));
         if (summary.unknown && !opts.json) ctx.err(t('batch:unknownHint'));
+        if (report.skippedSentUntil && !opts.json)
+          ctx.err(
+            t('batch:skippedHint', {
+              count: summary.skipped,
+              date: localTime(report.skippedSentUntil),
+              run: opts.run ?? new Date().toISOString().slice(0, 7),
+            }),
+          );
       }
       ctx.exitCode = batchExitCode(report);
     });

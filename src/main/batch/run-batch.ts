@@ -54,6 +54,12 @@ export interface BatchReport {
   problems: RowProblem[];
   /** The reference of each row with a problem (row → reference), to report problems by reference too. */
   references?: Record<number, string>;
+  /**
+   * When rows were skipped as sent by an earlier run of the same name: the newest of those sends.
+   * Next month's Mahnlauf from the same file path with the same references would otherwise skip
+   * every row; the CLI says so and how to name a new run.
+   */
+  skippedSentUntil?: string;
 }
 
 export interface BatchDeps {
@@ -134,6 +140,7 @@ export async function runBatch(
   }
 
   const rowOf = new Map<string, BatchItem>();
+  let skippedSentUntil: string | undefined;
   const lineFor = (item: BatchItem, l: LocatedRecord, state: BatchLine['state']): BatchLine => ({
     row: item.row,
     reference: item.reference || null,
@@ -169,6 +176,8 @@ export async function runBatch(
     const before = existing.get(item.key);
     if (before?.state === 'sent') {
       summary.skipped++;
+      const at = before.record.sentAt ?? before.record.updatedAt;
+      if (!skippedSentUntil || at > skippedSentUntil) skippedSentUntil = at;
       return emit(lineFor(item, before, 'skipped'));
     }
     if (before?.state === 'sending') return; // another process is sending it right now
@@ -217,7 +226,12 @@ export async function runBatch(
   };
   const [, result] = await Promise.all([produce(), delivery.run()]);
   summary.queued = check.rows - summary.sent - summary.failed - summary.unknown - summary.skipped;
-  return { summary, problems: [], ...(result.stopped ? { stopped: result.stopped } : {}) };
+  return {
+    summary,
+    problems: [],
+    ...(result.stopped ? { stopped: result.stopped } : {}),
+    ...(skippedSentUntil ? { skippedSentUntil } : {}),
+  };
 }
 
 /** --dry-run: every message rendered into the test mailbox, nothing queued or sent. */

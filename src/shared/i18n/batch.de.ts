@@ -35,6 +35,8 @@ export const batchDe = {
     'Ergebnis: {{sent}} gesendet, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{skipped}} übersprungen, {{queued}} offen.',
   unknownHint:
     'Bei „unbekannt“ brach die Verbindung nach der vollständigen Übertragung ab. Bitte den Empfang prüfen; erneut senden nur mit --resend-unknown.',
+  skippedHint:
+    '{{count}} Zeile(n) wurden übersprungen: Ein früherer Lauf dieser Versandliste hat sie schon gesendet (zuletzt am {{date}}). Ist dies ein neuer Mahnlauf mit denselben Referenzen, geben Sie ihm einen eigenen Namen, z. B. --run {{run}}.',
   stopping: 'Wird angehalten – die laufende Nachricht wird noch fertig gesendet …',
   progress:
     '{{done}}/{{total}} · {{sent}} gesendet · {{failed}} fehlgeschl. · {{unknown}} unbek. · {{rate}}/s · noch {{eta}}',

@@ -36,6 +36,8 @@ export const batchEn: Widen<typeof batchDe> = {
     'Result: {{sent}} sent, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
   unknownHint:
     '"unknown": the connection broke after the message had been transmitted. Please check whether it arrived; resend only with --resend-unknown.',
+  skippedHint:
+    '{{count}} row(s) were skipped: an earlier run of this mailing list has sent them already (last on {{date}}). If this is a new dunning run with the same references, give it a name of its own, e.g. --run {{run}}.',
   stopping: 'Stopping – the message in flight is finished first …',
   progress:
     '{{done}}/{{total}} · {{sent}} sent · {{failed}} failed · {{unknown}} unknown · {{rate}}/s · {{eta}} left',

@@ -36,6 +36,8 @@ export const batchNl: typeof batchEn = {
     'Resultaat: {{sent}} verzonden, {{failed}} mislukt, {{unknown}} onbekend, {{skipped}} overgeslagen, {{queued}} open.',
   unknownHint:
     '"onbekend": de verbinding werd verbroken nadat het bericht volledig was verzonden. Controleer of het is aangekomen; opnieuw verzenden alleen met --resend-unknown.',
+  skippedHint:
+    '{{count}} rij(en) zijn overgeslagen: een eerdere run van deze verzendlijst heeft ze al verzonden (laatst op {{date}}). Is dit een nieuwe aanmaningsrun met dezelfde referenties, geef hem dan een eigen naam, bijv. --run {{run}}.',
   stopping: 'Wordt gestopt – het lopende bericht wordt eerst afgemaakt …',
   progress:
     '{{done}}/{{total}} · {{sent}} verzonden · {{failed}} mislukt · {{unknown}} onbekend · {{rate}}/s · nog {{eta}}',
