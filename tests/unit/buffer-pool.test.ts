@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp.js';
 
 describe('buffer pool', () => {
   it('reuses handed-back memory, best fit first, and only its own', () => {
-    const pool = new BufferPool(4);
+    const pool = new BufferPool(4 * 1024 * 1024);
     const a = pool.take(300_000);
     const b = pool.take(70_000);
     expect(a.length).toBe(300_000);
@@ -27,14 +27,14 @@ describe('buffer pool', () => {
   });
 
   it('takes in transferred memory of its own shape only, and keeps no more than its limit', () => {
-    const pool = new BufferPool(1);
+    const pool = new BufferPool(131_072);
     const odd = new ArrayBuffer(100_000);
     pool.adopt(odd);
     expect(pool.take(50_000).buffer).not.toBe(odd);
     const fits = new ArrayBuffer(131_072);
     const extra = new ArrayBuffer(131_072);
     pool.adopt(fits);
-    pool.adopt(extra); // over the limit of one
+    pool.adopt(extra); // over the limit of 128 KB
     expect(pool.take(131_072).buffer).toBe(fits);
     expect(pool.take(131_072).buffer).not.toBe(extra);
   });
@@ -44,7 +44,7 @@ describe('buffer pool', () => {
     const file = path.join(dir, 'Mahnung.pdf');
     const content = Buffer.from('%PDF-1.4\n' + 'x'.repeat(100_000));
     writeFileSync(file, content);
-    const pool = new BufferPool(4);
+    const pool = new BufferPool(1024 * 1024);
     const read = await readWholeFile(file, pool);
     expect(read.equals(content)).toBe(true);
     expect(pool.owns(read)).toBe(true);

@@ -11,9 +11,9 @@ import { renderMessage, type QueueLog, type RenderJob } from './render-message.j
 // the worker's own record log (a second file of the same process) and folder syncs, per outbox
 const logs = new Map<string, RecordLog>();
 const syncs = new Map<string, DirSync>();
-// messages in flight: up to ~20 rendered ahead here, as many waiting or sending on the main thread,
-// which hands each one back once it is sent; and the attachments being read
-const buffers = new BufferPool(64);
+// memory for the attachments being read and the messages rendered, which the main thread hands back
+// once they are sent; what is not in use at a time is kept up to 16 MB
+const buffers = new BufferPool(16 * 1024 * 1024);
 
 function queueLog(logDir: string): QueueLog {
   let log = logs.get(logDir);

@@ -26,7 +26,7 @@ export class Renderer {
   /** Memory of messages rendered on the worker, lent to this thread until they are sent. */
   private readonly lent = new WeakSet<ArrayBuffer>();
   /** In-process rendering: memory for reading attachments (each message's is its own, never reused). */
-  private readonly buffers = new BufferPool(16);
+  private readonly buffers = new BufferPool(4 * 1024 * 1024);
 
   /** Renders and stores the message; in-process, its record goes to `queue` (the worker has its own). */
   render(onWorker: boolean, job: RenderJob, queue: QueueLog): Promise<RenderResult> {

@@ -21,9 +21,11 @@ export interface Buffers {
 
 export class BufferPool implements Buffers {
   private readonly free: ArrayBuffer[] = [];
+  private freeBytes = 0;
   private readonly mine = new WeakSet<ArrayBuffer>();
 
-  constructor(private readonly maxKept: number) {}
+  /** `maxKeptBytes`: how much unused memory the pool holds on to at most. */
+  constructor(private readonly maxKeptBytes: number) {}
 
   take(size: number): Buffer {
     let best = -1;
@@ -32,8 +34,10 @@ export class BufferPool implements Buffers {
       if (length >= size && (best < 0 || length < this.free[best]!.byteLength)) best = i;
     }
     let memory: ArrayBuffer;
-    if (best >= 0) [memory] = this.free.splice(best, 1) as [ArrayBuffer];
-    else {
+    if (best >= 0) {
+      [memory] = this.free.splice(best, 1) as [ArrayBuffer];
+      this.freeBytes -= memory.byteLength;
+    } else {
       memory = new ArrayBuffer(Math.max(GRANULE, Math.ceil(size / GRANULE) * GRANULE));
       this.mine.add(memory);
     }
@@ -53,8 +57,10 @@ export class BufferPool implements Buffers {
   }
 
   private keep(memory: ArrayBuffer): void {
-    if (this.free.length < this.maxKept && memory.byteLength <= MAX_KEPT_SIZE && !this.free.includes(memory))
-      this.free.push(memory);
+    if (memory.byteLength > MAX_KEPT_SIZE || this.freeBytes + memory.byteLength > this.maxKeptBytes) return;
+    if (this.free.includes(memory)) return;
+    this.free.push(memory);
+    this.freeBytes += memory.byteLength;
   }
 
   /** Whether the buffer's memory came from this pool (and so is its own, safe to transfer). */
