@@ -8,6 +8,7 @@ import path from 'node:path';
 import { normaliseAddress } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
+import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.js';
 import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js';
 import { forEachLimit } from './for-each-limit.js';
 import type { ManifestRow, ManifestSource } from './manifest-read.js';
@@ -33,17 +34,11 @@ export interface Precheck {
   references: Record<number, string>;
 }
 
-/** Base64 with line breaks: 4/3 plus CRLF every 76 characters. */
-export function encodedSize(bytes: number): number {
-  const b64 = Math.ceil(bytes / 3) * 4;
-  return b64 + Math.ceil(b64 / 76) * 2;
-}
-
 /** A generous estimate of the encoded message (headers, quoted-printable text, base64 attachments). */
 export function estimateMessageSize(text: string, subject: string, attachmentSizes: number[]): number {
   const textBytes = Buffer.byteLength(text, 'utf8');
   return (
-    2048 +
+    MESSAGE_OVERHEAD_BYTES +
     Buffer.byteLength(subject, 'utf8') * 2 +
     Math.ceil(textBytes * 1.2) +
     attachmentSizes.reduce((s, a) => s + encodedSize(a) + 400, 0)

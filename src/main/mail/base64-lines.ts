@@ -1,6 +1,7 @@
 // Base64 in MIME lines (76 characters, CRLF between lines, none after the last), written straight
 // into a buffer. Node's own encoder returns a string first: for a 200 KB PDF that is a 270 KB string
 // which the MIME composer then cuts into lines and copies again, all garbage a moment later.
+import { encodedSize } from '../../shared/message-size.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const PAD = 0x3d; // =
@@ -17,11 +18,9 @@ for (let i = 0; i < 4096; i++) {
   SECOND[i] = ALPHABET.charCodeAt(i & 63);
 }
 
-/** How many bytes `base64LinesInto` writes for `n` input bytes. */
+/** How many bytes `base64LinesInto` writes for `n` input bytes: no line break after the last line. */
 export function base64LinesLength(n: number): number {
-  if (n === 0) return 0;
-  const lines = Math.ceil(n / LINE_BYTES);
-  return Math.ceil(n / 3) * 4 + (lines - 1) * 2;
+  return n ? encodedSize(n) - 2 : 0;
 }
 
 /** Writes `src` as base64 lines into `out` at `at`; returns the offset after the last character. */

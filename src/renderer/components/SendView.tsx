@@ -6,9 +6,10 @@ import { isValidAddress, splitAddressList } from '../../shared/address.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { AttachmentHandle, ProfileView } from '../../shared/ipc/contract.js';
 import type { SendResult } from '../../shared/mail.js';
+import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.js';
 import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
-import { MESSAGE_OVERHEAD_BYTES, encodedSize, formatSize } from '../format.js';
+import { formatSize } from '../format.js';
 import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
 
