@@ -2,7 +2,19 @@
 // arrive while a sync is running share the next one, so parallel writers pay for one sync, not many.
 import { syncDir } from '../platform/atomic-write.js';
 
-export class DirSync {
+/** The group-committed syncs of any number of folders, one per folder. */
+export class DirSyncs {
+  private readonly folders = new Map<string, DirSync>();
+
+  /** Resolves once everything done in `dir` before the call is durable. */
+  sync(dir: string): Promise<void> {
+    let s = this.folders.get(dir);
+    if (!s) this.folders.set(dir, (s = new DirSync(dir)));
+    return s.sync();
+  }
+}
+
+class DirSync {
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
 

@@ -25,7 +25,7 @@ import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessag
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import type { QueueLog } from './render-message.js';
 import { Renderer } from './renderer.js';
-import { DirSync } from './dir-sync.js';
+import { DirSyncs } from './dir-sync.js';
 import {
   RECORD_VERSION,
   STATE_PRECEDENCE,
@@ -111,7 +111,7 @@ function recordOf(entry: { line: LogLine; draft: NormalisedDraft }): OutboxRecor
 export class OutboxStore {
   readonly root: string;
   private folders: Promise<void> | undefined;
-  private readonly syncs = new Map<string, DirSync>();
+  private readonly dirSyncs = new DirSyncs();
   private readonly renderer = new Renderer();
   private readonly log: RecordLog;
 
@@ -127,9 +127,7 @@ export class OutboxStore {
   }
 
   private syncDir(dir: string): Promise<void> {
-    let s = this.syncs.get(dir);
-    if (!s) this.syncs.set(dir, (s = new DirSync(dir)));
-    return s.sync();
+    return this.dirSyncs.sync(dir);
   }
 
   dir(name: Folder): string {

@@ -10,10 +10,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { syncDir } from '../platform/atomic-write.js';
+import { syncDir, writeAll } from '../platform/atomic-write.js';
 
 const open = promisify(fs.open);
-const write = promisify(fs.write);
 const fdatasync = promisify(fs.fdatasync);
 const close = promisify(fs.close);
 
@@ -77,11 +76,7 @@ export class RecordLog {
         this.pending = [];
         try {
           const fd = await this.handle();
-          let rest = Buffer.from(group.map((p) => p.line).join(''), 'utf8');
-          while (rest.length) {
-            const { bytesWritten } = await write(fd, rest, 0, rest.length, null);
-            rest = rest.subarray(bytesWritten);
-          }
+          await writeAll(fd, Buffer.from(group.map((p) => p.line).join(''), 'utf8'));
           await fdatasync(fd);
           for (const p of group) p.resolve();
         } catch (e) {

@@ -4,13 +4,13 @@
 import { parentPort } from 'node:worker_threads';
 import { toMailError } from '../errors/mail-error.js';
 import { BufferPool } from '../platform/buffer-pool.js';
-import { DirSync } from './dir-sync.js';
+import { DirSyncs } from './dir-sync.js';
 import { RecordLog } from './record-log.js';
 import { renderMessage, type QueueLog, type RenderJob } from './render-message.js';
 
 // the worker's own record log (a second file of the same process) and folder syncs, per outbox
 const logs = new Map<string, RecordLog>();
-const syncs = new Map<string, DirSync>();
+const dirSyncs = new DirSyncs();
 // memory for the attachments being read and the messages rendered, which the main thread hands back
 // once they are sent; what is not in use at a time is kept up to 16 MB
 const buffers = new BufferPool(16 * 1024 * 1024);
@@ -21,11 +21,7 @@ function queueLog(logDir: string): QueueLog {
   const append = log.append.bind(log);
   return {
     append,
-    syncDir: (dir) => {
-      let s = syncs.get(dir);
-      if (!s) syncs.set(dir, (s = new DirSync(dir)));
-      return s.sync();
-    },
+    syncDir: (dir) => dirSyncs.sync(dir),
   };
 }
 

@@ -15,6 +15,15 @@ const rename = promisify(fs.rename);
 const unlink = promisify(fs.unlink);
 const mkdir = promisify(fs.mkdir);
 
+/** Writes all of `data` at the descriptor's position (a write may take only part of it). */
+export async function writeAll(fd: number, data: Uint8Array): Promise<void> {
+  let rest = data;
+  while (rest.length) {
+    const { bytesWritten } = await write(fd, rest, 0, rest.length, null);
+    rest = rest.subarray(bytesWritten);
+  }
+}
+
 /** Creates `file` (it must not exist), writes `data` completely and fsyncs it. */
 export async function writeNewFileSynced(
   file: string,
@@ -31,11 +40,7 @@ export async function writeNewFileSynced(
     fd = await open(file, 'wx', mode);
   }
   try {
-    let rest = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    while (rest.length) {
-      const { bytesWritten } = await write(fd, rest, 0, rest.length, null);
-      rest = rest.subarray(bytesWritten);
-    }
+    await writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     await fsync(fd);
   } finally {
     await close(fd);
