@@ -21,7 +21,13 @@ import type { MailDraft } from '../../shared/mail.js';
 import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { newMessageId, normaliseDraft, type NormalisedDraft, type PreparedMessage } from '../mail/compose.js';
+import {
+  envelopeOf,
+  newMessageId,
+  normaliseDraft,
+  type NormalisedDraft,
+  type PreparedMessage,
+} from '../mail/compose.js';
 import { writeFileAtomic } from '../platform/atomic-write.js';
 import type { QueueLog } from './render-message.js';
 import { Renderer } from './renderer.js';
@@ -36,9 +42,6 @@ import {
 import { logFileName, logFilePid, readLogLines, RecordLog } from './record-log.js';
 
 export const OUTBOX_FOLDER = 'outbox';
-
-/** Messages up to this size stay in memory from rendering to their first attempt. */
-const KEEP_IN_MEMORY = 1024 * 1024;
 
 export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
@@ -220,8 +223,7 @@ export class OutboxStore {
       this.queueLog,
     );
     const { bytes } = rendered;
-    const keep = bytes && bytes.length <= KEEP_IN_MEMORY ? { bytes } : {};
-    return { record: rendered.record, state: 'queued', path: file, ...keep };
+    return { record: rendered.record, state: 'queued', path: file, ...(bytes ? { bytes } : {}) };
   }
 
   /**
@@ -393,7 +395,7 @@ export class OutboxStore {
     const bytes = located.bytes?.length === record.size ? located.bytes : undefined;
     const file = located.path;
     return {
-      envelope: { from: record.from, to: [...new Set([...record.to, ...record.cc, ...record.bcc])] },
+      envelope: envelopeOf(record.draft),
       messageId: record.messageId,
       size: record.size,
       draft: record.draft,

@@ -22,6 +22,8 @@ import type { LogLine, OutboxRecord } from './outbox-record.js';
 
 /** Up to this much attachment data a message is rendered in memory. */
 const IN_MEMORY_ATTACHMENTS = 2 * 1024 * 1024;
+/** Messages up to this size stay in memory from rendering to their first attempt. */
+const KEEP_IN_MEMORY = 1024 * 1024;
 
 /** Where the queued record goes: the record log and the folder sync of the thread doing the work. */
 export interface QueueLog {
@@ -46,7 +48,7 @@ export interface RenderJob {
 export interface RenderResult {
   /** The queued record as logged. */
   record: OutboxRecord;
-  /** The stored bytes, for sending without reading the file back (in-memory rendering only). */
+  /** The stored bytes, for sending without reading the file back (rendered in memory, up to 1 MB). */
   bytes?: Buffer;
 }
 
@@ -85,6 +87,11 @@ export async function renderMessage(
       attachments: job.record.attachments.map((a, i) => ({ ...a, sha256: sha256[i]! })),
     };
     await queue.append({ state: 'queued', record });
+    if (bytes && bytes.length > KEEP_IN_MEMORY) {
+      // not kept for sending (it will be streamed from the file): its memory serves the next message
+      buffers?.give(bytes);
+      bytes = undefined;
+    }
     return { record, ...(bytes ? { bytes } : {}) };
   } catch (e) {
     if (bytes) buffers?.give(bytes);
