@@ -12,6 +12,7 @@ import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { ErrorBox, errorText } from './ErrorBox.js';
 import { Field } from './Field.js';
+import { ProfileOptions } from './ProfileOptions.js';
 import { StateBadge } from './OutboxView.js';
 
 /** How often a running batch is asked for its progress. */
@@ -186,11 +187,7 @@ export function BatchView({ profiles, active }: Props) {
                 void runCheck(manifest, e.target.value);
               }}
             >
-              {profiles.map((p) => (
-                <option key={p.id} value={p.name}>
-                  {p.name === active ? `${p.name} (${t('ui:profiles.active')})` : p.name}
-                </option>
-              ))}
+              <ProfileOptions profiles={profiles} active={active} />
             </select>
           )}
         </Field>

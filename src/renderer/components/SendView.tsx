@@ -12,6 +12,7 @@ import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
+import { ProfileOptions } from './ProfileOptions.js';
 
 interface Props {
   profiles: ProfileView[];
@@ -126,11 +127,7 @@ export function SendView({ profiles, active }: Props) {
         <Field id="s-profile" label={t('ui:send.profile')}>
           {(c) => (
             <select {...c} value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.name}>
-                  {p.name === active ? `${p.name} (${t('ui:profiles.active')})` : p.name}
-                </option>
-              ))}
+              <ProfileOptions profiles={profiles} active={active} />
             </select>
           )}
         </Field>
