@@ -53,3 +53,8 @@ export interface BatchSummary {
   queued: number;
   invalid: number;
 }
+
+/** A summary before the first row. */
+export function emptySummary(): BatchSummary {
+  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
+}

@@ -5,7 +5,7 @@
 // with rows left (Ctrl-C, daily limit, temporary failures): the same command resumes; 8 keychain.
 import v8 from 'node:v8';
 import type { Command } from 'commander';
-import type { BatchLine, BatchSummary } from '../../shared/batch.js';
+import { emptySummary, type BatchLine } from '../../shared/batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 import type { BatchReport } from '../../main/batch/run-batch.js';
 import { MailError } from '../../main/errors/mail-error.js';
@@ -70,7 +70,7 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
       lowMemoryGc();
       const t = ctx.t;
       const controller = new AbortController();
-      const counts: BatchSummary = { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
+      const counts = emptySummary();
       const stderr = ctx.io.stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
       let bar: ProgressBar | undefined;
       const say = (line: string) => (bar ? bar.log(line) : ctx.err(line));

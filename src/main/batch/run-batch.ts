@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { normaliseAddress } from '../../shared/address.js';
-import type { BatchLine, BatchSummary, RowProblem } from '../../shared/batch.js';
+import { emptySummary, type BatchLine, type BatchSummary, type RowProblem } from '../../shared/batch.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/compose.js';
@@ -90,10 +90,6 @@ async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string):
     text: redirectNote(original) + d.text,
     originalRecipients: original,
   };
-}
-
-function emptySummary(): BatchSummary {
-  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
 }
 
 const STATE_RANK: Record<LocatedRecord['state'], number> = {

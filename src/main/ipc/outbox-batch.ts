@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { BatchLine, BatchSummary } from '../../shared/batch.js';
+import { emptySummary, type BatchLine } from '../../shared/batch.js';
 import type { BatchRunState, BatchRunView, ManifestHandle } from '../../shared/ipc/contract.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { OUTBOX_FOLDER } from '../outbox/outbox-store.js';
@@ -70,10 +70,6 @@ interface Run {
   lines: BatchLine[];
   controller: AbortController;
   done: Promise<void>;
-}
-
-function emptySummary(): BatchSummary {
-  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
 }
 
 export interface BatchStartOptions {
