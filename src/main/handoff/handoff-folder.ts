@@ -12,10 +12,14 @@ export function handoffRoot(dataFolder: string): string {
   return path.join(dataFolder, HANDOFF_FOLDER);
 }
 
-/** A file name the recipient sees, safe as a name on every system (no folders, no reserved characters). */
-export function safeFileName(name: string, fallback: string): string {
+/**
+ * A file name the recipient sees, kept as it is where the system allows it: no folders, no control
+ * characters, and on Windows none of its reserved characters.
+ */
+export function safeFileName(name: string, fallback: string, platform = process.platform): string {
+  const reserved = platform === 'win32' ? /[\u0000-\u001f\u007f<>:"/\\|?*]/g : /[\u0000-\u001f\u007f/]/g;
   const cleaned = name
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+    .replace(reserved, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 180);
   return cleaned || fallback;
