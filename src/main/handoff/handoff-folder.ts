@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../platform/make-folder.js';
 
 export const HANDOFF_FOLDER = 'handoff';
 export const HANDOFF_KEEP_MS = 7 * 24 * 60 * 60_000;
@@ -32,7 +33,7 @@ export async function newHandoffDir(dataFolder: string, label: string): Promise<
     handoffRoot(dataFolder),
     `${stamp}_${label.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 40) || 'message'}_${randomUUID().slice(0, 8)}`,
   );
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolder(dir);
   return dir;
 }
 
