@@ -5,7 +5,7 @@
 // so a test can compare what a mail program would have received, byte for byte.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { tempDir } from './temp.js';
+import { tempDir } from './cleanup.js';
 
 export interface Recording {
   argv: string[];
