@@ -1,4 +1,5 @@
 // German (the default): messages of the core and the CLI. Each error says what happened and what to do.
+import { windowsHandoffErrorsDe } from './windows-handoff.de.js';
 export const coreDe = {
   errors: {
     invalidAddress:
@@ -102,6 +103,7 @@ export const coreDe = {
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
+    ...windowsHandoffErrorsDe,
   },
   fields: {
     name: 'Profilname',

@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import { windowsHandoffErrorsEn } from './windows-handoff.en.js';
 
 export const coreEn: CoreMessages = {
   errors: {
@@ -100,6 +101,7 @@ export const coreEn: CoreMessages = {
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
+    ...windowsHandoffErrorsEn,
   },
   fields: {
     name: 'Profile name',

@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import { windowsHandoffErrorsNl } from './windows-handoff.nl.js';
 
 export const coreNl: CoreMessages = {
   errors: {
@@ -101,6 +102,7 @@ export const coreNl: CoreMessages = {
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+    ...windowsHandoffErrorsNl,
   },
   fields: {
     name: 'Profielnaam',
