@@ -5,10 +5,12 @@ import { kindAvailableOn, kindSpec } from '../../shared/connection-kinds.js';
 import type { ConnectionKind, Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { GraphTransport } from './graph-transport.js';
+import { OutlookTransport } from './outlook-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
 import { SystemMailTransport } from './system-mail-transport.js';
 import { TestMailboxTransport } from './test-mailbox-transport.js';
 import type { Transport, TransportContext } from './transport.js';
+import { WindowsStandardTransport } from './windows-standard-transport.js';
 
 type TransportFactory = (profile: Profile, ctx: TransportContext) => Transport;
 
@@ -16,6 +18,8 @@ export const TRANSPORTS = {
   smtp: (p, ctx) => new SmtpTransport(p, ctx),
   graph: (p, ctx) => new GraphTransport(p, ctx),
   'system-mail': (p, ctx) => new SystemMailTransport(p, ctx),
+  'windows-standard': (p, ctx) => new WindowsStandardTransport(p, ctx),
+  outlook: (p, ctx) => new OutlookTransport(p, ctx),
   'test-mailbox': (p, ctx) => new TestMailboxTransport(p, ctx),
 } as const satisfies Record<ConnectionKind, TransportFactory>;
 

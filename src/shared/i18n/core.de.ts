@@ -162,6 +162,8 @@ export const coreDe = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': 'Mailprogramm des Systems',
+    'windows-standard': 'Windows-Standard (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Testpostfach',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -177,5 +179,6 @@ export const coreDe = {
     draftFile: 'Entwurf: {{file}}',
     unknownProgram: 'unbekanntes Mailprogramm ({{id}})',
     systemOpener: 'das Programm, das das System für .eml-Dateien verwendet',
+    windowsDefault: 'das Standard-Mailprogramm von Windows',
   },
 } as const;

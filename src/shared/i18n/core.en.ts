@@ -159,6 +159,8 @@ export const coreEn: CoreMessages = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': "The system's mail program",
+    'windows-standard': 'Windows default (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Test mailbox',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -174,5 +176,6 @@ export const coreEn: CoreMessages = {
     draftFile: 'Draft: {{file}}',
     unknownProgram: 'unknown mail program ({{id}})',
     systemOpener: 'the program the system uses for .eml files',
+    windowsDefault: 'the Windows default mail program',
   },
 };

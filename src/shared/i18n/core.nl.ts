@@ -162,6 +162,8 @@ export const coreNl: CoreMessages = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': 'Mailprogramma van het systeem',
+    'windows-standard': 'Windows-standaard (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Testpostvak',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -177,5 +179,6 @@ export const coreNl: CoreMessages = {
     draftFile: 'Concept: {{file}}',
     unknownProgram: 'onbekend mailprogramma ({{id}})',
     systemOpener: 'het programma dat het systeem voor .eml-bestanden gebruikt',
+    windowsDefault: 'het standaard-mailprogramma van Windows',
   },
 };

@@ -46,6 +46,8 @@ export interface MapiHandoffOptions {
   signal?: AbortSignal;
   /** The facts about the default mail program (default: read from the registry on Windows). */
   mailClient?: () => Promise<MailClientFacts>;
+  /** false: the caller has checked the mail program already (a transport session, once). */
+  precheck?: boolean;
 }
 
 export interface MapiHandoffResult {
@@ -102,10 +104,10 @@ export async function handOffViaMapi(
   const env = options.env ?? process.env;
   const library = options.library ?? mapiLibrary(env);
   if (!library) throw new MailError('notSupportedHere', { kind: 'windows-standard', detail: 'Windows' });
-  const client = await checkMailClient({
-    env,
-    ...(options.mailClient ? { mailClient: options.mailClient } : {}),
-  });
+  const client =
+    options.precheck === false
+      ? null
+      : await checkMailClient({ env, ...(options.mailClient ? { mailClient: options.mailClient } : {}) });
   const request = mapiRequestFor(draft, options.mode, library, process.platform === 'win32');
   const launch = options.launcher ?? spawnNodeScript;
   let outcome;

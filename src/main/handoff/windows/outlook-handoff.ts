@@ -3,12 +3,10 @@
 // of data, the password of "Anmelden" included, goes to the script as JSON on stdin: argv holds only
 // the fixed switches and the script's path. The script answers with one JSON line; this module turns
 // its stage and HRESULT into a result or a MailError.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ErrorCode } from '../../../shared/errors.js';
 import { MailError } from '../../errors/mail-error.js';
+import { resourceFile } from '../../platform/resources.js';
 import { describeExit, runProcess, type ChildOutcome, type RunOptions } from '../child-process.js';
 import type { HandoffDraft, HandoffMode } from './mapi-request.js';
 
@@ -86,15 +84,7 @@ export function outlookArgv(script: string): string[] {
 
 /** The script in the app's resources (packaged), or in the project's resources/ (CLI, tests). */
 export function outlookScriptPath(): string {
-  const candidates: string[] = [];
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) candidates.push(path.join(resourcesPath, 'windows', OUTLOOK_SCRIPT_NAME));
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 7; i++) {
-    candidates.push(path.join(dir, 'resources', 'windows', OUTLOOK_SCRIPT_NAME));
-    dir = path.dirname(dir);
-  }
-  return candidates.find((f) => existsSync(f)) ?? candidates[candidates.length - 1]!;
+  return resourceFile(`windows/${OUTLOOK_SCRIPT_NAME}`);
 }
 
 const E_ABORT = '0x80004004';
