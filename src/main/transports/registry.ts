@@ -1,7 +1,7 @@
 // One map from connection kind to its transport (the kinds themselves are described in
 // src/shared/connection-kinds.ts). A kind missing here is a compile error; a kind that does not work on
 // this system (e.g. a Windows-only hand-off on Linux) is refused with the reason before anything starts.
-import { kindAvailableOn, kindSpec } from '../../shared/connection-kinds.js';
+import { kindAvailableOn, kindSpec, type Platform } from '../../shared/connection-kinds.js';
 import type { ConnectionKind, Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { GraphTransport } from './graph-transport.js';
@@ -11,6 +11,12 @@ import { SystemMailTransport } from './system-mail-transport.js';
 import { TestMailboxTransport } from './test-mailbox-transport.js';
 import type { Transport, TransportContext } from './transport.js';
 import { WindowsStandardTransport } from './windows-standard-transport.js';
+
+/** How the message names a system (`nur unter Windows`). */
+const PLATFORM_NAMES = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as const satisfies Record<
+  Platform,
+  string
+>;
 
 type TransportFactory = (profile: Profile, ctx: TransportContext) => Transport;
 
@@ -29,7 +35,7 @@ export function createTransport(profile: Profile, ctx: TransportContext): Transp
   if (!factory || !kindAvailableOn(profile.connection, process.platform))
     throw new MailError('notSupportedHere', {
       kind: profile.connection,
-      detail: (kindSpec(profile.connection)?.platforms ?? []).join(', '),
+      detail: (kindSpec(profile.connection)?.platforms ?? []).map((p) => PLATFORM_NAMES[p]).join(', '),
     });
   return factory(profile, ctx);
 }

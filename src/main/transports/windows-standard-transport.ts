@@ -20,7 +20,7 @@ export class WindowsStandardTransport implements Transport {
 
   async openSession(): Promise<TransportSession> {
     const library = mapiLibrary();
-    if (!library) throw new MailError('notSupportedHere', { kind: 'windows-standard', detail: 'win32' });
+    if (!library) throw new MailError('notSupportedHere', { kind: 'windows-standard', detail: 'Windows' });
     const client = await checkMailClient();
     const mode = this.profile.handoff.mode;
     const info: HandoffInfo = {

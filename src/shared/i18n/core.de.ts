@@ -27,7 +27,8 @@ export const coreDe = {
       'Die Profildatei „{{file}}“ stammt von einer neueren Version von OPOS Mail (Version {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
     caFileUnreadable:
       'Die Zertifikatsdatei „{{file}}“ kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Bitte prüfen Sie den Pfad (--ca-file).',
-    notSupportedHere: 'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar. {{detail}}',
+    notSupportedHere:
+      'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar (nur unter {{detail}}). Bitte wählen Sie hier eine andere Verbindungsart, z. B. SMTP, Microsoft 365 oder die Graph API.',
     manifestUnreadable:
       'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie Pfad und Format (CSV oder JSON).',
     manifestInvalid:

@@ -27,7 +27,8 @@ export const coreEn: CoreMessages = {
       'The profile file "{{file}}" was written by a newer version of OPOS Mail (version {{version}}). It was left unchanged. Please update OPOS Mail.',
     caFileUnreadable:
       'The certificate file "{{file}}" cannot be read or holds no PEM certificate. Please check the path (--ca-file).',
-    notSupportedHere: 'The connection kind "{{kind}}" is not available on this system. {{detail}}',
+    notSupportedHere:
+      'The connection kind "{{kind}}" is not available on this system ({{detail}} only). Please choose another connection kind here, e.g. SMTP, Microsoft 365 or the Graph API.',
     manifestUnreadable:
       'The mailing list "{{file}}" cannot be read ({{detail}}). Please check the path and the format (CSV or JSON).',
     manifestInvalid:

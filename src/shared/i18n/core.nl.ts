@@ -28,7 +28,8 @@ export const coreNl: CoreMessages = {
       'Het profielbestand "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (versie {{version}}). Het is niet gewijzigd. Werk OPOS Mail bij.',
     caFileUnreadable:
       'Het certificaatbestand "{{file}}" kan niet worden gelezen of bevat geen PEM-certificaat. Controleer het pad (--ca-file).',
-    notSupportedHere: 'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar. {{detail}}',
+    notSupportedHere:
+      'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar (alleen onder {{detail}}). Kies hier een ander verbindingstype, bijv. SMTP, Microsoft 365 of de Graph API.',
     manifestUnreadable:
       'De verzendlijst "{{file}}" kan niet worden gelezen ({{detail}}). Controleer het pad en het formaat (CSV of JSON).',
     manifestInvalid:
