@@ -56,11 +56,11 @@ export const windowsHandoffErrorsDe = {
   mapiNetworkFailure:
     'Das Mailprogramm meldet einen Netzwerkfehler (MAPI-Code {{mapiCode}}). Bitte prüfen Sie die Netzwerkverbindung des Mailprogramms und versuchen Sie es erneut.',
   mapiInvalidEditFields:
-    'Das Mailprogramm hat die Felder des Verfassen-Fensters abgelehnt (MAPI-Code {{mapiCode}}). Bitte wählen Sie „im Mailprogramm öffnen“ statt „direkt senden“ oder umgekehrt, und melden Sie den Fehler.',
+    'Das Mailprogramm hat die Felder des Verfassen-Fensters abgelehnt (MAPI-Code {{mapiCode}}). Bitte wählen Sie „Verfassen-Fenster öffnen“ statt „direkt senden“ oder umgekehrt, und melden Sie den Fehler.',
   mapiInvalidRecips:
     'Das Mailprogramm hat die Empfänger abgelehnt (MAPI-Code {{mapiCode}}). Bitte prüfen Sie die Empfängeradressen.',
   mapiNotSupported:
-    'Das Mailprogramm unterstützt diese Übergabe nicht (MAPI-Code {{mapiCode}}), z. B. das direkte Senden ohne Fenster. Bitte wählen Sie „im Mailprogramm öffnen“, oder senden Sie per SMTP, Microsoft 365 oder Graph API.',
+    'Das Mailprogramm unterstützt diese Übergabe nicht (MAPI-Code {{mapiCode}}), z. B. das direkte Senden ohne Fenster. Bitte wählen Sie „Verfassen-Fenster öffnen“, oder senden Sie per SMTP, Microsoft 365 oder Graph API.',
   mapiUnicodeNotSupported:
     'Das Mailprogramm unterstützt keine Unicode-Übergabe (MAPI-Code {{mapiCode}}). Bitte aktualisieren Sie das Mailprogramm, oder senden Sie per SMTP, Microsoft 365 oder Graph API.',
   mapiAttachmentTooLarge:

@@ -57,11 +57,11 @@ export const windowsHandoffErrorsEn: Record<keyof typeof windowsHandoffErrorsDe,
   mapiNetworkFailure:
     'The mail program reports a network failure (MAPI code {{mapiCode}}). Please check the mail program’s network connection and try again.',
   mapiInvalidEditFields:
-    'The mail program refused the compose window’s fields (MAPI code {{mapiCode}}). Please choose “open in the mail program” instead of “send directly” or the other way round, and report the error.',
+    'The mail program refused the compose window’s fields (MAPI code {{mapiCode}}). Please choose “open the compose window” instead of “send directly” or the other way round, and report the error.',
   mapiInvalidRecips:
     'The mail program refused the recipients (MAPI code {{mapiCode}}). Please check the recipient addresses.',
   mapiNotSupported:
-    'The mail program does not support this hand-off (MAPI code {{mapiCode}}), e.g. sending directly without a window. Please choose “open in the mail program”, or send via SMTP, Microsoft 365 or the Graph API.',
+    'The mail program does not support this hand-off (MAPI code {{mapiCode}}), e.g. sending directly without a window. Please choose “open the compose window”, or send via SMTP, Microsoft 365 or the Graph API.',
   mapiUnicodeNotSupported:
     'The mail program does not support a Unicode hand-off (MAPI code {{mapiCode}}). Please update the mail program, or send via SMTP, Microsoft 365 or the Graph API.',
   mapiAttachmentTooLarge:

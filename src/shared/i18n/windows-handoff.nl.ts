@@ -57,11 +57,11 @@ export const windowsHandoffErrorsNl: Record<keyof typeof windowsHandoffErrorsDe,
   mapiNetworkFailure:
     'Het mailprogramma meldt een netwerkfout (MAPI-code {{mapiCode}}). Controleer de netwerkverbinding van het mailprogramma en probeer het opnieuw.',
   mapiInvalidEditFields:
-    'Het mailprogramma weigerde de velden van het opstelvenster (MAPI-code {{mapiCode}}). Kies „openen in het mailprogramma” in plaats van „direct verzenden” of omgekeerd, en meld de fout.',
+    'Het mailprogramma weigerde de velden van het opstelvenster (MAPI-code {{mapiCode}}). Kies „opstelvenster openen” in plaats van „direct versturen” of omgekeerd, en meld de fout.',
   mapiInvalidRecips:
     'Het mailprogramma weigerde de ontvangers (MAPI-code {{mapiCode}}). Controleer de adressen van de ontvangers.',
   mapiNotSupported:
-    'Het mailprogramma ondersteunt deze overdracht niet (MAPI-code {{mapiCode}}), bijv. direct verzenden zonder venster. Kies „openen in het mailprogramma”, of verzend via SMTP, Microsoft 365 of de Graph API.',
+    'Het mailprogramma ondersteunt deze overdracht niet (MAPI-code {{mapiCode}}), bijv. direct verzenden zonder venster. Kies „opstelvenster openen”, of verzend via SMTP, Microsoft 365 of de Graph API.',
   mapiUnicodeNotSupported:
     'Het mailprogramma ondersteunt geen Unicode-overdracht (MAPI-code {{mapiCode}}). Werk het mailprogramma bij, of verzend via SMTP, Microsoft 365 of de Graph API.',
   mapiAttachmentTooLarge:
