@@ -10,7 +10,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       emptyOutDir: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // the Simple MAPI hand-off's helper, run as a utility process (src/main/shell/utility-launcher.ts)
+          'mapi-child': resolve(import.meta.dirname, 'src/main/handoff/windows/mapi-child.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './shell/protocol.js';
 import { denyNavigationAndWindows, hardenSessions } from './shell/security.js';
 import { createMainWindow } from './shell/window.js';
 import { attachOAuth } from './shell/oauth.js';
+import { utilityProcessLauncher } from './shell/utility-launcher.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -37,7 +38,14 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(PRODUCT_NAME);
 
     // the same data folder as the CLI (OPOS_MAIL_HOME wins), so both share profiles
-    const service = new MailService({ dataFolder: resolveDataFolder() });
+    const service = new MailService({
+      dataFolder: resolveDataFolder(),
+      // the fuses forbid ELECTRON_RUN_AS_NODE: the Simple MAPI helper runs as a utility process
+      handoffHelpers: {
+        launchNodeScript: utilityProcessLauncher,
+        mapiChildScript: path.join(here, 'mapi-child.js'),
+      },
+    });
     const guard = new AuthorizationUrlGuard();
     attachOAuth(
       service,

@@ -21,6 +21,8 @@ import {
   type EditableProfile,
   type TemplateId,
 } from './templates.js';
+import { kindAvailableOn, templateValues } from '../shared/connection-kinds.js';
+import { appPlatform } from './platform.js';
 
 const TABS = ['settings', 'send', 'outbox', 'batch'] as const;
 type Tab = (typeof TABS)[number];
@@ -273,7 +275,13 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
           <ul className="templates">
             {TEMPLATE_IDS.map((id) => (
               <li key={id}>
-                <button type="button" onClick={() => newFrom(id)} aria-describedby={`tpl-${id}-desc`}>
+                <button
+                  type="button"
+                  onClick={() => newFrom(id)}
+                  aria-describedby={`tpl-${id}-desc`}
+                  // a kind that works only elsewhere (Windows-Standard, Outlook) is listed, not offered
+                  disabled={!kindAvailableOn(templateValues(id).connection ?? 'smtp', appPlatform())}
+                >
                   <strong>{t(`ui:templates.${id}`)}</strong>
                   <span id={`tpl-${id}-desc`}>{t(`ui:templates.descriptions.${id}`)}</span>
                 </button>

@@ -10,6 +10,7 @@ export const EXIT_CODES = {
   temporary: 6,
   tooLarge: 7,
   keychain: 8,
+  cancelled: 9,
 } as const;
 export type ErrorCategory = Exclude<keyof typeof EXIT_CODES, 'ok'>;
 
@@ -83,6 +84,50 @@ export const ERROR_CODES = {
   keychainLocked: 'keychain',
   // anything else (1)
   unexpected: 'unexpected',
+  // hand-off to the mail program on a Windows desk (Simple MAPI, Outlook): the user closed the compose
+  // window without sending (9); every MAPI return code has its own code (src/main/handoff/windows/mapi-codes.ts)
+  handoffCancelled: 'cancelled',
+  noDefaultMailClient: 'invalid',
+  newOutlookOnly: 'invalid',
+  mapiUnavailable: 'invalid',
+  mapiProviderCrashed: 'connection',
+  handoffHelperFailed: 'unexpected',
+  mapiFailure: 'connection',
+  mapiLoginFailure: 'auth',
+  mapiDiskFull: 'temporary',
+  mapiInsufficientMemory: 'temporary',
+  mapiAccessDenied: 'auth',
+  mapiTooManySessions: 'temporary',
+  mapiTooManyFiles: 'tooLarge',
+  mapiTooManyRecipients: 'tooLarge',
+  mapiAttachmentNotFound: 'invalid',
+  mapiAttachmentOpenFailure: 'invalid',
+  mapiAttachmentWriteFailure: 'temporary',
+  mapiUnknownRecipient: 'invalid',
+  mapiBadRecipType: 'unexpected',
+  mapiNoMessages: 'unexpected',
+  mapiInvalidMessage: 'unexpected',
+  mapiTextTooLarge: 'tooLarge',
+  mapiInvalidSession: 'temporary',
+  mapiTypeNotSupported: 'unexpected',
+  mapiAmbiguousRecipient: 'invalid',
+  mapiMessageInUse: 'temporary',
+  mapiNetworkFailure: 'connection',
+  mapiInvalidEditFields: 'unexpected',
+  mapiInvalidRecips: 'invalid',
+  mapiNotSupported: 'invalid',
+  mapiUnicodeNotSupported: 'invalid',
+  mapiAttachmentTooLarge: 'tooLarge',
+  mapiUnknownCode: 'unexpected',
+  outlookNotInstalled: 'invalid',
+  outlookGuardDenied: 'auth',
+  outlookElevated: 'connection',
+  outlookProfileUnknown: 'invalid',
+  outlookLogonFailed: 'auth',
+  outlookAccountNotFound: 'invalid',
+  outlookRecipientsUnresolved: 'invalid',
+  outlookAttachmentUnreadable: 'invalid',
+  outlookFailed: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 
 /** The registry of what each kind means is src/shared/connection-kinds.ts. */
-export const CONNECTION_KINDS = ['smtp', 'graph', 'system-mail', 'test-mailbox'] as const;
+export const CONNECTION_KINDS = [
+  'smtp',
+  'graph',
+  'system-mail',
+  'windows-standard',
+  'outlook',
+  'test-mailbox',
+] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
 /** MailKit's SecureSocketOptions names, as the OPOS dialog shows them. */

@@ -8,11 +8,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailError } from '../../src/main/errors/mail-error.js';
 import type { SecretStore } from '../../src/main/secrets/secret-store.js';
-import { createTransport } from '../../src/main/transports/registry.js';
+import { createTransport, TRANSPORTS } from '../../src/main/transports/registry.js';
 import type { TransportContext } from '../../src/main/transports/transport.js';
 import { ERROR_CODES } from '../../src/shared/errors.js';
 import { profileSchema, type ConnectionKind, type Profile } from '../../src/shared/profile.js';
 import { fakeDesktop } from '../helpers/fake-desktop.js';
+import { buildMapiDouble, MAPI_CHILD } from '../helpers/mapi-double.js';
+import { powershellAnswering } from '../helpers/powershell-double.js';
+import { spawnNodeScript } from '../../src/main/handoff/child-process.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { tempDir } from '../helpers/temp.js';
 import { writeFileSync } from 'node:fs';
@@ -47,7 +50,9 @@ afterAll(async () => {
 });
 
 interface Fixture {
-  ok: () => { profile: Profile; ctx?: Partial<TransportContext> };
+  /** Built by the registry's own factory, past its platform gate (a Windows-only kind off Windows). */
+  direct?: boolean;
+  ok: () => { profile: Profile; ctx?: Partial<TransportContext>; env?: NodeJS.ProcessEnv };
   failing: () => { profile: Profile; ctx?: Partial<TransportContext>; env?: NodeJS.ProcessEnv };
 }
 
@@ -78,6 +83,38 @@ const FIXTURES: Record<ConnectionKind, Fixture> = {
       env: { DISPLAY: '', WAYLAND_DISPLAY: '' },
     }),
   },
+  // Windows only: Simple MAPI against the gcc-built TEST DOUBLE of mapi32.dll (opening a session finds
+  // the program, sending nothing); without a MAPI library the kind is not available
+  'windows-standard': {
+    direct: true,
+    ok: () => ({
+      profile: profile({ connection: 'windows-standard' }),
+      env: { OPOS_MAIL_MAPI_LIBRARY: mapiDouble() },
+    }),
+    failing: () => ({
+      profile: profile({ connection: 'windows-standard' }),
+      env: { OPOS_MAIL_MAPI_LIBRARY: '' },
+    }),
+  },
+  // Windows only: Outlook's script answered by a TEST DOUBLE of powershell.exe
+  outlook: {
+    direct: true,
+    ok: () => ({
+      profile: profile({ connection: 'outlook' }),
+      ctx: outlookCtx({
+        ok: true,
+        action: 'test',
+        program: 'Microsoft Outlook 16.0',
+        profile: 'Outlook',
+        account: 'a@firma.example',
+        accountFallback: false,
+      }),
+    }),
+    failing: () => ({
+      profile: profile({ connection: 'outlook' }),
+      ctx: outlookCtx({ ok: false, stage: 'create', hresult: '0x80040154', detail: 'Class not registered' }),
+    }),
+  },
   'test-mailbox': {
     ok: () => ({ profile: profile({ connection: 'test-mailbox' }) }),
     failing: () => {
@@ -88,6 +125,25 @@ const FIXTURES: Record<ConnectionKind, Fixture> = {
   },
 };
 
+let mapiLibrary: string | undefined;
+function mapiDouble(): string {
+  return (mapiLibrary ??= buildMapiDouble());
+}
+
+function outlookCtx(answer: object): Partial<TransportContext> {
+  return {
+    handoffHelpers: {
+      launchNodeScript: spawnNodeScript,
+      mapiChildScript: MAPI_CHILD,
+      powershell: powershellAnswering(answer),
+    },
+  };
+}
+
+function open(kind: ConnectionKind, p: Profile, ctx: TransportContext) {
+  return (FIXTURES[kind].direct ? TRANSPORTS[kind](p, ctx) : createTransport(p, ctx)).openSession();
+}
+
 function context(extra: Partial<TransportContext> = {}): TransportContext {
   return { dataFolder: tempDir('opos-contract-'), secrets: noSecrets, ...extra };
 }
@@ -95,14 +151,20 @@ function context(extra: Partial<TransportContext> = {}): TransportContext {
 describe('transport contract', () => {
   for (const kind of Object.keys(FIXTURES) as ConnectionKind[]) {
     it(`${kind}: a report of its own kind, close() twice`, async () => {
-      const { profile: p, ctx } = FIXTURES[kind].ok();
-      const session = await createTransport(p, context(ctx)).openSession();
-      expect(session.report.kind).toBe(kind);
-      expect(typeof session.report.tls.used).toBe('boolean');
-      expect(['implicit', 'starttls', 'none']).toContain(session.report.tls.mode);
-      expect(typeof session.report.auth.used).toBe('boolean');
-      await session.close();
-      await session.close();
+      const { profile: p, ctx, env } = FIXTURES[kind].ok();
+      const before = { ...process.env };
+      Object.assign(process.env, env ?? {});
+      try {
+        const session = await open(kind, p, context(ctx));
+        expect(session.report.kind).toBe(kind);
+        expect(typeof session.report.tls.used).toBe('boolean');
+        expect(['implicit', 'starttls', 'none']).toContain(session.report.tls.mode);
+        expect(typeof session.report.auth.used).toBe('boolean');
+        await session.close();
+        await session.close();
+      } finally {
+        process.env = before;
+      }
     });
 
     it(`${kind}: a failure is a MailError with a known code`, async () => {
@@ -110,8 +172,7 @@ describe('transport contract', () => {
       const before = { ...process.env };
       Object.assign(process.env, env ?? {});
       try {
-        const error = await createTransport(p, context(ctx))
-          .openSession()
+        const error = await open(kind, p, context(ctx))
           .then(() => null)
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(MailError);

@@ -27,6 +27,26 @@ describe('electron-builder.yml', () => {
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // macOS wants at least 512 px
   });
 
+  it('ships the Windows hand-off parts: koffi unpacked from the asar, the Outlook script as a resource', async () => {
+    const config = await getConfig(root, 'electron-builder.yml', null);
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/koffi/**', 'node_modules/@koromix/koffi-*/**']),
+    );
+    expect(config.extraResources).toContainEqual({
+      from: 'resources/windows/outlook-handoff.ps1',
+      to: 'windows/outlook-handoff.ps1',
+    });
+    expect(existsSync(path.join(root, 'resources/windows/outlook-handoff.ps1'))).toBe(true);
+    // where outlook-handoff.ts looks for it in the packaged app: <resources>/windows/outlook-handoff.ps1
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      allowScripts: Record<string, boolean>;
+    };
+    expect(pkg.dependencies.koffi).toBeTruthy();
+    // its install script would build from source: denied, the prebuilt binary comes from @koromix/koffi-*
+    expect(pkg.allowScripts.koffi).toBe(false);
+  });
+
   it('the validation really refuses a wrong key', async () => {
     const config = await getConfig(root, 'electron-builder.yml', null);
     const broken = { ...config, wni: { target: ['nsis'] } } as typeof config;

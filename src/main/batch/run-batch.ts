@@ -121,7 +121,13 @@ export async function runBatch(
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
     return { summary, problems: check.problems, references: check.references };
   }
-  if (!options.dryRun && kindSpec(profile.connection).handoff && check.rows > profile.handoff.maxBatchRows)
+  if (
+    !options.dryRun &&
+    kindSpec(profile.connection).handoff &&
+    // "direkt senden" (Windows-Standard, Outlook) opens no window: only the compose mode is limited
+    (profile.handoff.mode === 'compose' || kindSpec(profile.connection).handoffModes.length < 2) &&
+    check.rows > profile.handoff.maxBatchRows
+  )
     // every row would open a window of its own in the mail program: refuse before the first one
     throw new MailError('handoffBatchTooLarge', {
       rows: check.rows,

@@ -17,7 +17,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import type { OAuthController } from '../oauth/oauth-controller.js';
-import { testConnection, type TransportContext } from '../transports/transport.js';
+import { testConnection, type HandoffHelpers, type TransportContext } from '../transports/transport.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import {
   checkBatch,
@@ -34,6 +34,8 @@ export interface MailServiceOptions {
   secrets?: SecretStore;
   /** OAuth sign-in (src/main/oauth); also the token source of the transports. */
   oauth?: OAuthController;
+  /** How the Windows hand-off starts its Node helper (the app: a utility process). */
+  handoffHelpers?: HandoffHelpers;
 }
 
 export interface SecretChange {
@@ -48,6 +50,7 @@ export class MailService {
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
   oauth: OAuthController | undefined;
+  private readonly handoffHelpers: HandoffHelpers | undefined;
   private outboxService: OutboxService | undefined;
 
   constructor(options: MailServiceOptions) {
@@ -55,6 +58,7 @@ export class MailService {
     this.profiles = new ProfileStore(this.dataFolder);
     this.secrets = options.secrets ?? new KeyringSecretStore(this.dataFolder);
     this.oauth = options.oauth;
+    this.handoffHelpers = options.handoffHelpers;
   }
 
   get transportContext(): TransportContext {
@@ -62,6 +66,7 @@ export class MailService {
       dataFolder: this.dataFolder,
       secrets: this.secrets,
       ...(this.oauth ? { tokens: this.oauth } : {}),
+      ...(this.handoffHelpers ? { handoffHelpers: this.handoffHelpers } : {}),
     };
   }
 

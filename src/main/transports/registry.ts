@@ -1,14 +1,22 @@
 // One map from connection kind to its transport (the kinds themselves are described in
 // src/shared/connection-kinds.ts). A kind missing here is a compile error; a kind that does not work on
 // this system (e.g. a Windows-only hand-off on Linux) is refused with the reason before anything starts.
-import { kindAvailableOn, kindSpec } from '../../shared/connection-kinds.js';
+import { kindAvailableOn, kindSpec, type Platform } from '../../shared/connection-kinds.js';
 import type { ConnectionKind, Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { GraphTransport } from './graph-transport.js';
+import { OutlookTransport } from './outlook-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
 import { SystemMailTransport } from './system-mail-transport.js';
 import { TestMailboxTransport } from './test-mailbox-transport.js';
 import type { Transport, TransportContext } from './transport.js';
+import { WindowsStandardTransport } from './windows-standard-transport.js';
+
+/** How the message names a system (`nur unter Windows`). */
+const PLATFORM_NAMES = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' } as const satisfies Record<
+  Platform,
+  string
+>;
 
 type TransportFactory = (profile: Profile, ctx: TransportContext) => Transport;
 
@@ -16,6 +24,8 @@ export const TRANSPORTS = {
   smtp: (p, ctx) => new SmtpTransport(p, ctx),
   graph: (p, ctx) => new GraphTransport(p, ctx),
   'system-mail': (p, ctx) => new SystemMailTransport(p, ctx),
+  'windows-standard': (p, ctx) => new WindowsStandardTransport(p, ctx),
+  outlook: (p, ctx) => new OutlookTransport(p, ctx),
   'test-mailbox': (p, ctx) => new TestMailboxTransport(p, ctx),
 } as const satisfies Record<ConnectionKind, TransportFactory>;
 
@@ -25,7 +35,7 @@ export function createTransport(profile: Profile, ctx: TransportContext): Transp
   if (!factory || !kindAvailableOn(profile.connection, process.platform))
     throw new MailError('notSupportedHere', {
       kind: profile.connection,
-      detail: (kindSpec(profile.connection)?.platforms ?? []).join(', '),
+      detail: (kindSpec(profile.connection)?.platforms ?? []).map((p) => PLATFORM_NAMES[p]).join(', '),
     });
   return factory(profile, ctx);
 }

@@ -6,6 +6,7 @@ import type { Profile } from '../../shared/profile.js';
 import type { PreparedMessage } from '../mail/compose.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { TokenPurpose } from '../../shared/connection-kinds.js';
+import type { NodeScriptLauncher } from '../handoff/child-process.js';
 
 export interface TransportSession {
   /** What really happened when the session was set up (TLS, authentication, limits). */
@@ -30,6 +31,16 @@ export interface TransportContext {
   dataFolder: string;
   secrets: SecretStore;
   tokens?: AccessTokenSource;
+  /** How the Simple MAPI helper is started (the app: a utility process; default: plain Node). */
+  handoffHelpers?: HandoffHelpers;
+}
+
+export interface HandoffHelpers {
+  launchNodeScript: NodeScriptLauncher;
+  /** The built mapi-child.js of this build. */
+  mapiChildScript: string;
+  /** Default `powershell.exe` (tests: a stand-in). */
+  powershell?: string;
 }
 
 export async function testConnection(transport: Transport): Promise<ConnectionReport> {

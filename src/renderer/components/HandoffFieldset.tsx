@@ -61,6 +61,12 @@ export function HandoffFieldset({ values, reason, onChange }: Props) {
         )}
       </Field>
       {reason ? null : <p className="notice notice-info">{t('ui:handoff.note')}</p>}
+      {/* "direkt senden": the mail program may ask once per message (Outlook's security prompt) */}
+      {reason || modes.length < 2 || values.handoff.mode !== 'send' ? null : (
+        <p className="notice notice-info" data-testid="handoff-direct-note">
+          {t('ui:handoff.directSendNote')}
+        </p>
+      )}
     </fieldset>
   );
 }

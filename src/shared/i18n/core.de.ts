@@ -1,4 +1,5 @@
 // German (the default): messages of the core and the CLI. Each error says what happened and what to do.
+import { windowsHandoffErrorsDe } from './windows-handoff.de.js';
 import type { ConnectionKind } from '../profile.js';
 export const coreDe = {
   errors: {
@@ -26,7 +27,8 @@ export const coreDe = {
       'Die Profildatei „{{file}}“ stammt von einer neueren Version von OPOS Mail (Version {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
     caFileUnreadable:
       'Die Zertifikatsdatei „{{file}}“ kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Bitte prüfen Sie den Pfad (--ca-file).',
-    notSupportedHere: 'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar. {{detail}}',
+    notSupportedHere:
+      'Die Verbindungsart „{{kind}}“ ist auf diesem System nicht verfügbar (nur unter {{detail}}). Bitte wählen Sie hier eine andere Verbindungsart, z. B. SMTP, Microsoft 365 oder die Graph API.',
     manifestUnreadable:
       'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte prüfen Sie Pfad und Format (CSV oder JSON).',
     manifestInvalid:
@@ -111,6 +113,7 @@ export const coreDe = {
       'Der Mahnlauf hat {{rows}} Nachrichten; die Übergabe an das Mailprogramm öffnet für jede ein eigenes Fenster und ist im Profil „{{profile}}“ auf {{limit}} begrenzt. Bitte versenden Sie große Läufe über SMTP, Microsoft 365 oder die Graph API (oder mit Outlooks Direktversand), oder erhöhen Sie die Grenze (--handoff-max-rows).',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
+    ...windowsHandoffErrorsDe,
   },
   fields: {
     name: 'Profilname',
@@ -162,6 +165,8 @@ export const coreDe = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': 'Mailprogramm des Systems',
+    'windows-standard': 'Windows-Standard (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Testpostfach',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -177,5 +182,6 @@ export const coreDe = {
     draftFile: 'Entwurf: {{file}}',
     unknownProgram: 'unbekanntes Mailprogramm ({{id}})',
     systemOpener: 'das Programm, das das System für .eml-Dateien verwendet',
+    windowsDefault: 'das Standard-Mailprogramm von Windows',
   },
 } as const;

@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import { windowsHandoffErrorsEn } from './windows-handoff.en.js';
 import type { ConnectionKind } from '../profile.js';
 
 export const coreEn: CoreMessages = {
@@ -26,7 +27,8 @@ export const coreEn: CoreMessages = {
       'The profile file "{{file}}" was written by a newer version of OPOS Mail (version {{version}}). It was left unchanged. Please update OPOS Mail.',
     caFileUnreadable:
       'The certificate file "{{file}}" cannot be read or holds no PEM certificate. Please check the path (--ca-file).',
-    notSupportedHere: 'The connection kind "{{kind}}" is not available on this system. {{detail}}',
+    notSupportedHere:
+      'The connection kind "{{kind}}" is not available on this system ({{detail}} only). Please choose another connection kind here, e.g. SMTP, Microsoft 365 or the Graph API.',
     manifestUnreadable:
       'The mailing list "{{file}}" cannot be read ({{detail}}). Please check the path and the format (CSV or JSON).',
     manifestInvalid:
@@ -109,6 +111,7 @@ export const coreEn: CoreMessages = {
     handoffBatchTooLarge:
       'The batch has {{rows}} messages; handing them to the mail program opens one window each and is limited to {{limit}} in the profile "{{profile}}". Please send large batches over SMTP, Microsoft 365 or the Graph API (or with Outlook\'s direct send), or raise the limit (--handoff-max-rows).',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
+    ...windowsHandoffErrorsEn,
   },
   fields: {
     name: 'Profile name',
@@ -159,6 +162,8 @@ export const coreEn: CoreMessages = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': "The system's mail program",
+    'windows-standard': 'Windows default (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Test mailbox',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -174,5 +179,6 @@ export const coreEn: CoreMessages = {
     draftFile: 'Draft: {{file}}',
     unknownProgram: 'unknown mail program ({{id}})',
     systemOpener: 'the program the system uses for .eml files',
+    windowsDefault: 'the Windows default mail program',
   },
 };

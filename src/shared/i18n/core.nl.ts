@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import { windowsHandoffErrorsNl } from './windows-handoff.nl.js';
 import type { ConnectionKind } from '../profile.js';
 
 export const coreNl: CoreMessages = {
@@ -27,7 +28,8 @@ export const coreNl: CoreMessages = {
       'Het profielbestand "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (versie {{version}}). Het is niet gewijzigd. Werk OPOS Mail bij.',
     caFileUnreadable:
       'Het certificaatbestand "{{file}}" kan niet worden gelezen of bevat geen PEM-certificaat. Controleer het pad (--ca-file).',
-    notSupportedHere: 'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar. {{detail}}',
+    notSupportedHere:
+      'Het verbindingstype "{{kind}}" is op dit systeem niet beschikbaar (alleen onder {{detail}}). Kies hier een ander verbindingstype, bijv. SMTP, Microsoft 365 of de Graph API.',
     manifestUnreadable:
       'De verzendlijst "{{file}}" kan niet worden gelezen ({{detail}}). Controleer het pad en het formaat (CSV of JSON).',
     manifestInvalid:
@@ -110,6 +112,7 @@ export const coreNl: CoreMessages = {
     handoffBatchTooLarge:
       'De verzendrun heeft {{rows}} berichten; overdracht aan het mailprogramma opent voor elk een eigen venster en is in het profiel "{{profile}}" beperkt tot {{limit}}. Verstuur grote runs via SMTP, Microsoft 365 of de Graph API (of met de directe verzending van Outlook), of verhoog de grens (--handoff-max-rows).',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+    ...windowsHandoffErrorsNl,
   },
   fields: {
     name: 'Profielnaam',
@@ -162,6 +165,8 @@ export const coreNl: CoreMessages = {
     smtp: 'SMTP',
     graph: 'Microsoft Graph API',
     'system-mail': 'Mailprogramma van het systeem',
+    'windows-standard': 'Windows-standaard (Simple MAPI)',
+    outlook: 'Outlook',
     'test-mailbox': 'Testpostvak',
   } satisfies Record<ConnectionKind, string>,
   handoff: {
@@ -177,5 +182,6 @@ export const coreNl: CoreMessages = {
     draftFile: 'Concept: {{file}}',
     unknownProgram: 'onbekend mailprogramma ({{id}})',
     systemOpener: 'het programma dat het systeem voor .eml-bestanden gebruikt',
+    windowsDefault: 'het standaard-mailprogramma van Windows',
   },
 };

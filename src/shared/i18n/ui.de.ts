@@ -35,6 +35,8 @@ export const uiDe = {
     smtp: 'SMTP-Server',
     testMailbox: 'Testpostfach',
     systemMail: 'Mailprogramm des Systems',
+    windowsStandard: 'Windows-Standard (Simple MAPI)',
+    outlook: 'Outlook',
     descriptions: {
       m365: 'Versand über smtp.office365.com mit Microsoft-Anmeldung.',
       google: 'Versand über smtp.gmail.com mit Google-Anmeldung.',
@@ -42,6 +44,9 @@ export const uiDe = {
       smtp: 'Beliebiger SMTP-Server mit Benutzername und Passwort.',
       testMailbox: 'Versendet nichts: Nachrichten werden als Datei abgelegt.',
       systemMail: 'Übergibt jede Nachricht an Ihr Mailprogramm (Thunderbird, Evolution, Apple Mail …).',
+      windowsStandard:
+        'Übergibt jede Nachricht an das Standard-Mailprogramm von Windows (nur unter Windows).',
+      outlook: 'Übergibt jede Nachricht an das klassische Outlook (nur unter Windows).',
     },
   },
   form: {
@@ -57,6 +62,8 @@ export const uiDe = {
       smtp: 'SMTP',
       graph: 'Microsoft Graph API',
       'system-mail': 'Mailprogramm des Systems',
+      'windows-standard': 'Windows-Standard (Simple MAPI)',
+      outlook: 'Outlook',
       'test-mailbox': 'Testpostfach',
     } satisfies Record<ConnectionKind, string>,
     kindHelp: {
@@ -64,6 +71,10 @@ export const uiDe = {
       graph: 'Versand über das Microsoft-365-Postfach per HTTPS; Anmeldung mit OAuth 2.0.',
       'system-mail':
         'Übergibt jede Nachricht mit ihren PDFs an Ihr Mailprogramm (z. B. Thunderbird); Sie prüfen und senden sie dort.',
+      'windows-standard':
+        'Übergibt jede Nachricht mit ihren PDFs per Simple MAPI an das Standard-Mailprogramm von Windows (klassisches Outlook, Thunderbird …).',
+      outlook:
+        'Übergibt jede Nachricht an das klassische Outlook; das Konto wird nach der Absenderadresse gewählt. Nicht mit dem neuen Outlook.',
       'test-mailbox': 'Es wird nichts versendet: jede Nachricht wird als .eml-Datei abgelegt.',
     } satisfies Record<ConnectionKind, string>,
     notOnThisSystem: 'nur unter Windows',
@@ -131,6 +142,8 @@ export const uiDe = {
     maxBatchRowsHelp:
       'Jede Nachricht öffnet ein eigenes Fenster. Größere Mahnläufe bitte über SMTP, Microsoft 365 oder die Graph API senden.',
     note: 'Ob Sie die Nachricht im Mailprogramm wirklich absenden, kann OPOS Mail nicht wissen: Sie gilt als „an das Mailprogramm übergeben“, nicht als gesendet.',
+    directSendNote:
+      'Beim direkten Senden kann das klassische Outlook für jede Nachricht einmal nachfragen, ob ein anderes Programm senden darf. Ihre Administration kann das per Gruppenrichtlinie erlauben (PromptSimpleMAPISend für Windows-Standard, PromptOOMSend für Outlook; Wert 2 = erlauben) – siehe docs/windows-handoff.md.',
   },
   disabled: {
     kinds: {
@@ -138,6 +151,10 @@ export const uiDe = {
       graph: 'Die Microsoft Graph API sendet per HTTPS mit OAuth-Anmeldung; dieses Feld entfällt.',
       'system-mail':
         'Ihr Mailprogramm versendet die Nachricht mit seinen eigenen Einstellungen; dieses Feld entfällt.',
+      'windows-standard':
+        'Das Standard-Mailprogramm versendet mit seinem eigenen Konto und seinen Einstellungen; dieses Feld entfällt.',
+      outlook:
+        'Outlook versendet mit dem Konto der Absenderadresse und seinen eigenen Einstellungen; dieses Feld entfällt.',
       'test-mailbox': 'Das Testpostfach versendet nichts; dieses Feld wird nicht gebraucht.',
     } satisfies Record<ConnectionKind, string>,
     noAuth: 'Nur nötig, wenn „Anmelden“ oder OAuth gewählt ist.',

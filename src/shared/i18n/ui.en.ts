@@ -33,6 +33,8 @@ export const uiEn: UiMessages = {
     smtp: 'SMTP server',
     testMailbox: 'Test mailbox',
     systemMail: "The system's mail program",
+    windowsStandard: 'Windows default (Simple MAPI)',
+    outlook: 'Outlook',
     descriptions: {
       m365: 'Sends through smtp.office365.com with a Microsoft sign-in.',
       google: 'Sends through smtp.gmail.com with a Google sign-in.',
@@ -40,6 +42,8 @@ export const uiEn: UiMessages = {
       smtp: 'Any SMTP server with user name and password.',
       testMailbox: 'Sends nothing: messages are stored as files.',
       systemMail: 'Hands each message to your mail program (Thunderbird, Evolution, Apple Mail …).',
+      windowsStandard: 'Hands each message to Windows’ default mail program (Windows only).',
+      outlook: 'Hands each message to classic Outlook (Windows only).',
     },
   },
   form: {
@@ -55,6 +59,8 @@ export const uiEn: UiMessages = {
       smtp: 'SMTP',
       graph: 'Microsoft Graph API',
       'system-mail': "The system's mail program",
+      'windows-standard': 'Windows default (Simple MAPI)',
+      outlook: 'Outlook',
       'test-mailbox': 'Test mailbox',
     },
     kindHelp: {
@@ -62,6 +68,10 @@ export const uiEn: UiMessages = {
       graph: 'Sends through the Microsoft 365 mailbox over HTTPS; sign-in with OAuth 2.0.',
       'system-mail':
         'Hands each message with its PDFs to your mail program (e.g. Thunderbird); you review and send it there.',
+      'windows-standard':
+        'Hands each message with its PDFs to Windows’ default mail program (classic Outlook, Thunderbird …) through Simple MAPI.',
+      outlook:
+        'Hands each message to classic Outlook; the account is chosen by the sender address. Not with the new Outlook.',
       'test-mailbox': 'Nothing is sent: every message is stored as an .eml file.',
     },
     notOnThisSystem: 'Windows only',
@@ -129,12 +139,18 @@ export const uiEn: UiMessages = {
     maxBatchRowsHelp:
       'Each message opens a window of its own. Please send larger batches over SMTP, Microsoft 365 or the Graph API.',
     note: 'Whether you really send the message from the mail program cannot be known to OPOS Mail: it counts as "handed to the mail program", not as sent.',
+    directSendNote:
+      'When sending directly, classic Outlook may ask once per message whether another program may send. Your administrator can allow it by group policy (PromptSimpleMAPISend for Windows default, PromptOOMSend for Outlook; value 2 = allow) – see docs/windows-handoff.md.',
   },
   disabled: {
     kinds: {
       smtp: 'Only when handing off to a mail program.',
       graph: 'The Microsoft Graph API sends over HTTPS with an OAuth sign-in; this field does not apply.',
       'system-mail': 'Your mail program sends the message with its own settings; this field does not apply.',
+      'windows-standard':
+        'The default mail program sends with its own account and settings; this field does not apply.',
+      outlook:
+        'Outlook sends with the sender address’s account and its own settings; this field does not apply.',
       'test-mailbox': 'The test mailbox sends nothing; this field is not needed.',
     },
     noAuth: 'Only needed when “Log in” or OAuth is chosen.',

@@ -33,6 +33,8 @@ export const uiNl: UiMessages = {
     smtp: 'SMTP-server',
     testMailbox: 'Testpostvak',
     systemMail: 'Mailprogramma van het systeem',
+    windowsStandard: 'Windows-standaard (Simple MAPI)',
+    outlook: 'Outlook',
     descriptions: {
       m365: 'Verstuurt via smtp.office365.com met een Microsoft-aanmelding.',
       google: 'Verstuurt via smtp.gmail.com met een Google-aanmelding.',
@@ -40,6 +42,9 @@ export const uiNl: UiMessages = {
       smtp: 'Elke SMTP-server met gebruikersnaam en toegangscode.',
       testMailbox: 'Verstuurt niets: berichten worden als bestand opgeslagen.',
       systemMail: 'Draagt elk bericht over aan uw mailprogramma (Thunderbird, Evolution, Apple Mail …).',
+      windowsStandard:
+        'Draagt elk bericht over aan het standaard-mailprogramma van Windows (alleen onder Windows).',
+      outlook: 'Draagt elk bericht over aan de klassieke Outlook (alleen onder Windows).',
     },
   },
   form: {
@@ -55,6 +60,8 @@ export const uiNl: UiMessages = {
       smtp: 'SMTP',
       graph: 'Microsoft Graph API',
       'system-mail': 'Mailprogramma van het systeem',
+      'windows-standard': 'Windows-standaard (Simple MAPI)',
+      outlook: 'Outlook',
       'test-mailbox': 'Testpostvak',
     },
     kindHelp: {
@@ -62,6 +69,10 @@ export const uiNl: UiMessages = {
       graph: 'Verstuurt via de Microsoft 365-mailbox over HTTPS; aanmelden met OAuth 2.0.',
       'system-mail':
         'Draagt elk bericht met zijn pdf’s over aan uw mailprogramma (bijv. Thunderbird); u controleert en verstuurt het daar.',
+      'windows-standard':
+        'Draagt elk bericht met de PDF’s via Simple MAPI over aan het standaard-mailprogramma van Windows (klassieke Outlook, Thunderbird …).',
+      outlook:
+        'Draagt elk bericht over aan de klassieke Outlook; het account wordt gekozen op het afzenderadres. Niet met de nieuwe Outlook.',
       'test-mailbox': 'Er wordt niets verstuurd: elk bericht wordt als .eml-bestand opgeslagen.',
     },
     notOnThisSystem: 'alleen onder Windows',
@@ -129,6 +140,8 @@ export const uiNl: UiMessages = {
     maxBatchRowsHelp:
       'Elk bericht opent een eigen venster. Verstuur grotere runs via SMTP, Microsoft 365 of de Graph API.',
     note: 'Of u het bericht in het mailprogramma echt verstuurt, kan OPOS Mail niet weten: het geldt als "aan het mailprogramma overgedragen", niet als verzonden.',
+    directSendNote:
+      'Bij direct verzenden kan de klassieke Outlook per bericht één keer vragen of een ander programma mag verzenden. Uw beheerder kan dat via groepsbeleid toestaan (PromptSimpleMAPISend voor Windows-standaard, PromptOOMSend voor Outlook; waarde 2 = toestaan) – zie docs/windows-handoff.md.',
   },
   disabled: {
     kinds: {
@@ -137,6 +150,10 @@ export const uiNl: UiMessages = {
         'De Microsoft Graph API verstuurt via HTTPS met OAuth-aanmelding; dit veld is niet van toepassing.',
       'system-mail':
         'Uw mailprogramma verstuurt het bericht met zijn eigen instellingen; dit veld is niet van toepassing.',
+      'windows-standard':
+        'Het standaard-mailprogramma verzendt met zijn eigen account en instellingen; dit veld vervalt.',
+      outlook:
+        'Outlook verzendt met het account van het afzenderadres en zijn eigen instellingen; dit veld vervalt.',
       'test-mailbox': 'Het testpostvak verstuurt niets; dit veld is niet nodig.',
     },
     noAuth: 'Alleen nodig als "Aanmelden" of OAuth is gekozen.',
