@@ -78,6 +78,15 @@ export const ERROR_CODES = {
   keychainLocked: 'keychain',
   // anything else (1)
   unexpected: 'unexpected',
+  // e-mail templates (invalid input, 2)
+  templateUnknown: 'invalid',
+  templateExists: 'invalid',
+  templateInvalid: 'invalid',
+  templateLanguageMissing: 'invalid',
+  templatesCorrupt: 'invalid',
+  templatesNewer: 'invalid',
+  templateImportInvalid: 'invalid',
+  placeholderMissing: 'invalid',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

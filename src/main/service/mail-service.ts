@@ -22,6 +22,7 @@ import {
 } from '../batch/run-batch.js';
 import { journalOf } from '../journal/journal.js';
 import { OutboxService } from '../outbox/outbox-service.js';
+import { TemplateStore } from '../templates/template-store.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -41,12 +42,15 @@ export class MailService {
   readonly dataFolder: string;
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
+  /** The e-mail templates (Vorlagen) of the data folder. */
+  readonly templates: TemplateStore;
   oauth: OAuthController | undefined;
   private outboxService: OutboxService | undefined;
 
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
     this.profiles = new ProfileStore(this.dataFolder);
+    this.templates = new TemplateStore(this.dataFolder);
     this.secrets = options.secrets ?? new KeyringSecretStore(this.dataFolder);
     this.oauth = options.oauth;
   }
@@ -139,7 +143,7 @@ export class MailService {
   /** The pre-check of a batch manifest: rows and every problem (with row numbers). */
   async checkBatch(manifestFile: string, profileName?: string): Promise<BatchCheck> {
     const profile = await this.profiles.resolve(profileName);
-    return checkBatch(manifestFile, parseProfile(profile));
+    return checkBatch(manifestFile, parseProfile(profile), () => this.templates.list());
   }
 
   /** A batch run ("Mahnlauf") through the outbox; see src/main/batch/run-batch.ts. */
@@ -153,6 +157,7 @@ export class MailService {
         dataFolder: this.dataFolder,
         outbox: this.outbox,
         transportFor: (p) => createTransport(p, this.transportContext),
+        templates: () => this.templates.list(),
       },
       manifestFile,
       profile,

@@ -102,6 +102,21 @@ export const coreDe = {
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
+    // e-mail templates (Vorlagen)
+    templateUnknown:
+      'Eine Vorlage „{{name}}“ gibt es nicht. Vorhandene Vorlagen zeigt „opos-mail template list“.',
+    templateExists: 'Eine Vorlage „{{name}}“ gibt es schon. Bitte wählen Sie einen anderen Namen.',
+    templateInvalid: 'Die Vorlage ist nicht vollständig oder fehlerhaft: {{detail}}',
+    templateLanguageMissing:
+      'Die Vorlage „{{name}}“ hat keinen Text in der Sprache „{{language}}“. Bitte ergänzen Sie ihn oder wählen Sie eine andere Sprache (--language).',
+    templatesCorrupt:
+      'Die Vorlagendatei „{{file}}“ ist beschädigt ({{detail}}). Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her oder importieren Sie eine Exportdatei, nachdem Sie die Datei umbenannt haben.',
+    templatesNewer:
+      'Die Vorlagendatei „{{file}}“ stammt von einer neueren Version von OPOS Mail (Version {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
+    templateImportInvalid:
+      'Die Datei „{{file}}“ ist keine gültige Vorlagen-Exportdatei ({{detail}}). Es wurde nichts importiert, Ihre Vorlagen sind unverändert.',
+    placeholderMissing:
+      'Für die Platzhalter {{names}} gibt es keinen Wert. Bitte geben Sie sie an (--field NAME=WERT); es wurde nichts gesendet.',
   },
   fields: {
     name: 'Profilname',

@@ -100,6 +100,20 @@ export const coreEn: CoreMessages = {
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
+    // e-mail templates
+    templateUnknown: 'There is no template "{{name}}". "opos-mail template list" shows the existing ones.',
+    templateExists: 'A template "{{name}}" already exists. Please choose another name.',
+    templateInvalid: 'The template is incomplete or invalid: {{detail}}',
+    templateLanguageMissing:
+      'The template "{{name}}" has no text in the language "{{language}}". Please add it or choose another language (--language).',
+    templatesCorrupt:
+      'The templates file "{{file}}" is damaged ({{detail}}). It was not changed. Please restore a backup, or rename the file and import an export file.',
+    templatesNewer:
+      'The templates file "{{file}}" was written by a newer version of OPOS Mail (version {{version}}). It was not changed. Please update OPOS Mail.',
+    templateImportInvalid:
+      'The file "{{file}}" is not a valid template export ({{detail}}). Nothing was imported; your templates are unchanged.',
+    placeholderMissing:
+      'The placeholders {{names}} have no value. Please give them (--field NAME=VALUE); nothing was sent.',
   },
   fields: {
     name: 'Profile name',

@@ -101,6 +101,20 @@ export const coreNl: CoreMessages = {
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+    // e-mailsjablonen
+    templateUnknown: 'Er is geen sjabloon "{{name}}". "opos-mail template list" toont de bestaande.',
+    templateExists: 'Er bestaat al een sjabloon "{{name}}". Kies een andere naam.',
+    templateInvalid: 'Het sjabloon is onvolledig of onjuist: {{detail}}',
+    templateLanguageMissing:
+      'Het sjabloon "{{name}}" heeft geen tekst in de taal "{{language}}". Vul die aan of kies een andere taal (--language).',
+    templatesCorrupt:
+      'Het sjablonenbestand "{{file}}" is beschadigd ({{detail}}). Het is niet gewijzigd. Zet een back-up terug, of hernoem het bestand en importeer een exportbestand.',
+    templatesNewer:
+      'Het sjablonenbestand "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (versie {{version}}). Het is niet gewijzigd. Werk OPOS Mail bij.',
+    templateImportInvalid:
+      'Het bestand "{{file}}" is geen geldig sjablonen-exportbestand ({{detail}}). Er is niets geïmporteerd; uw sjablonen zijn ongewijzigd.',
+    placeholderMissing:
+      'De plaatshouders {{names}} hebben geen waarde. Geef ze op (--field NAAM=WAARDE); er is niets verzonden.',
   },
   fields: {
     name: 'Profielnaam',
