@@ -23,6 +23,8 @@ import {
 import { journalOf } from '../journal/journal.js';
 import { OutboxService } from '../outbox/outbox-service.js';
 import { TemplateStore } from '../templates/template-store.js';
+import { draftFromTemplate } from '../templates/apply-template.js';
+import type { Language } from '../../shared/i18n/types.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -138,6 +140,19 @@ export class MailService {
     const profile = await this.profiles.resolve(profileName);
     parseProfile(profile);
     return this.outbox.send(profile, draft);
+  }
+
+  /**
+   * A message from a named e-mail template, filled from `fields` (plus its reference) in `language`
+   * (German when none is given); see src/main/templates/apply-template.ts.
+   */
+  async draftFromTemplate(
+    name: string,
+    draft: MailDraft,
+    fields: Record<string, string> = {},
+    language?: Language,
+  ): Promise<MailDraft> {
+    return draftFromTemplate(await this.templates.get(name), draft, fields, language);
   }
 
   /** The pre-check of a batch manifest: rows and every problem (with row numbers). */
