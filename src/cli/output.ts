@@ -53,6 +53,10 @@ export function reportLines(t: TFunction, r: ConnectionReport): string[] {
           : t('core:report.sizeNone')
       }`,
     );
+  if (r.kind === 'smtp' && r.dsn !== undefined)
+    lines.push(
+      `${t('core:report.dsn')}: ${t(r.dsn ? 'core:report.dsnOffered' : 'core:report.dsnNotOffered')}`,
+    );
   if (r.kind === 'smtp' && !r.tls.used) lines.push(t('core:report.plainWarning'));
   return lines;
 }
@@ -68,6 +72,7 @@ export function sendResultJson(r: SendResult) {
     tls: r.connection.tls,
     connection: r.connection,
     ...(r.file ? { file: r.file } : {}),
+    ...(r.outboxId ? { outboxId: r.outboxId } : {}),
   };
 }
 

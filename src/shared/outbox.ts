@@ -1,6 +1,7 @@
 // What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
 // are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
 import type { ErrorInfo } from './errors.js';
+import type { ReceiptRequest } from './mail.js';
 import type { ConnectionKind, MailKind } from './profile.js';
 
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
@@ -63,6 +64,10 @@ export interface OutboxEntry {
   batch?: OutboxBatchInfo;
   /** Umleitungsmodus: the recipients the row named (the message went to the redirect address). */
   redirectedFrom?: string[];
+  /** The profile's Kontrollkopie (a Bcc in the envelope only). */
+  controlCopy?: string;
+  /** The receipts the message asked for (Zustellbestätigung only where the server offers DSN). */
+  receipts?: ReceiptRequest;
   history: OutboxHistoryEntry[];
 }
 
@@ -84,6 +89,8 @@ export type JournalEntry = Pick<
   | 'file'
   | 'error'
   | 'redirectedFrom'
+  | 'controlCopy'
+  | 'receipts'
 > & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;
   /** When the message left the queue. */

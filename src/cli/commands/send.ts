@@ -39,6 +39,9 @@ export interface SendOptions {
   template?: string;
   field?: string[];
   language?: string;
+  /** This message's Zustellbestätigung / Lesebestätigung, instead of the profile's. */
+  deliveryReceipt?: boolean;
+  readReceipt?: boolean;
   json?: boolean;
 }
 
@@ -70,6 +73,14 @@ export async function draftFromOptions(opts: SendOptions): Promise<MailDraft> {
     attachments: (opts.attach ?? []).map((p) => ({ path: path.resolve(p) })),
     ...(opts.kind ? { kind: oneOf('--kind', MAIL_KINDS, opts.kind) } : {}),
     ...(opts.reference ? { reference: opts.reference } : {}),
+    ...(opts.deliveryReceipt !== undefined || opts.readReceipt !== undefined
+      ? {
+          receipts: {
+            ...(opts.deliveryReceipt !== undefined ? { delivery: opts.deliveryReceipt } : {}),
+            ...(opts.readReceipt !== undefined ? { read: opts.readReceipt } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -94,6 +105,13 @@ export function addSendOptions(cmd: Command): Command {
       collect,
     )
     .option('--language <lang>', 'the template language: de | en | nl (default de)')
+    .option(
+      '--delivery-receipt',
+      "ask for a delivery receipt (DSN) for this message (default: the profile's)",
+    )
+    .option('--no-delivery-receipt', 'no delivery receipt for this message')
+    .option('--read-receipt', "ask for a read receipt for this message (default: the profile's)")
+    .option('--no-read-receipt', 'no read receipt for this message')
     .option('--json', 'print one JSON object');
 }
 

@@ -93,8 +93,9 @@ async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string):
   const d = await normaliseDraft(profile, item.draft, { readableChecked: true }); // by the pre-check
   if (!redirectTo) return d;
   const original = [...d.to, ...d.cc, ...d.bcc];
+  const { controlCopy: _controlCopy, ...rest } = d; // a test run sends no Kontrollkopie either
   return {
-    ...d,
+    ...rest,
     to: [redirectTo],
     cc: [],
     bcc: [],

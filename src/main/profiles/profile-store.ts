@@ -97,6 +97,7 @@ export class ProfileStore {
         ...patch,
         oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
         throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
+        messages: { ...current.messages, ...(patch.messages ?? {}) },
         id: current.id,
       });
       f.profiles = f.profiles.map((p) => (p.id === current.id ? next : p));

@@ -99,6 +99,7 @@ export class MailService {
       ...current,
       ...patch,
       oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+      messages: { ...current.messages, ...(patch.messages ?? {}) },
       id: current.id,
     });
     if (secrets.password !== undefined) await this.secrets.set(current.id, 'password', secrets.password);

@@ -80,5 +80,9 @@ export const batchDe = {
     redirectedFrom: 'Ursprüngliche Empfänger (Umleitung)',
     nextAttempt: 'Nächster Versuch',
     row: 'Zeile',
+    // per-profile message settings
+    controlCopy: 'Kontrollkopie an',
+    deliveryReceipt: 'Zustellbestätigung angefordert',
+    readReceipt: 'Lesebestätigung angefordert',
   },
 };

@@ -80,5 +80,9 @@ export const batchEn: Widen<typeof batchDe> = {
     redirectedFrom: 'Original recipients (redirect)',
     nextAttempt: 'Next attempt',
     row: 'Row',
+    // per-profile message settings
+    controlCopy: 'Control copy to',
+    deliveryReceipt: 'Delivery receipt requested',
+    readReceipt: 'Read receipt requested',
   },
 };

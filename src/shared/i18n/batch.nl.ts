@@ -81,5 +81,9 @@ export const batchNl: typeof batchEn = {
     redirectedFrom: 'Oorspronkelijke ontvangers (omleiding)',
     nextAttempt: 'Volgende poging',
     row: 'Rij',
+    // per-profile message settings
+    controlCopy: 'Controlekopie aan',
+    deliveryReceipt: 'Ontvangstbevestiging aangevraagd',
+    readReceipt: 'Leesbevestiging aangevraagd',
   },
 };

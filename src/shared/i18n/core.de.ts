@@ -136,6 +136,9 @@ export const coreDe = {
     oauthTenantId: 'Verzeichnis-ID (Tenant-ID)',
     oauthAuthorityUrl: 'Anmelde-Basis-URL',
     oauthGraphUrl: 'Graph-Basis-URL',
+    // per-profile message settings
+    messagesControlCopy: 'Kontrollkopie an',
+    messagesReplyTo: 'Antwort an (Reply-To)',
   },
   problems: {
     required: '„{{field}}“ muss ausgefüllt sein.',
@@ -160,5 +163,10 @@ export const coreDe = {
     testMailbox: 'Testpostfach (es wird nichts versendet; Nachrichten landen als .eml-Datei in {{folder}})',
     plainWarning:
       'Achtung: Diese Verbindung war nicht verschlüsselt. Wer die Leitung mitliest, kann Nachrichten lesen.',
+    // Zustellbestätigung
+    dsn: 'Zustellbestätigung (DSN)',
+    dsnOffered: 'vom Server angeboten',
+    dsnNotOffered:
+      'vom Server NICHT angeboten – Zustellbestätigungen können über diesen Server nicht angefordert werden; die Nachrichten werden trotzdem gesendet',
   },
 } as const;

@@ -133,6 +133,9 @@ export const coreEn: CoreMessages = {
     oauthTenantId: 'Directory (tenant) ID',
     oauthAuthorityUrl: 'Sign-in base URL',
     oauthGraphUrl: 'Graph base URL',
+    // per-profile message settings
+    messagesControlCopy: 'Control copy to',
+    messagesReplyTo: 'Reply-To',
   },
   problems: {
     required: '"{{field}}" must be filled in.',
@@ -156,5 +159,10 @@ export const coreEn: CoreMessages = {
     server: 'Server',
     testMailbox: 'Test mailbox (nothing is sent; messages are written as .eml files to {{folder}})',
     plainWarning: 'Warning: this connection was not encrypted. Anyone on the line can read the messages.',
+    // Zustellbestätigung
+    dsn: 'Delivery receipt (DSN)',
+    dsnOffered: 'offered by the server',
+    dsnNotOffered:
+      'NOT offered by the server – delivery receipts cannot be requested through this server; messages are sent all the same',
   },
 };

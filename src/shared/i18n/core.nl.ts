@@ -134,6 +134,9 @@ export const coreNl: CoreMessages = {
     oauthTenantId: 'Directory-ID (tenant-ID)',
     oauthAuthorityUrl: 'Basis-URL voor aanmelden',
     oauthGraphUrl: 'Basis-URL voor Graph',
+    // per-profile message settings
+    messagesControlCopy: 'Controlekopie aan',
+    messagesReplyTo: 'Antwoord aan (Reply-To)',
   },
   problems: {
     required: '"{{field}}" moet worden ingevuld.',
@@ -159,5 +162,10 @@ export const coreNl: CoreMessages = {
       'Testmailbox (er wordt niets verzonden; berichten worden als .eml-bestand opgeslagen in {{folder}})',
     plainWarning:
       'Let op: deze verbinding was niet versleuteld. Wie meeleest op de lijn, kan de berichten lezen.',
+    // Zustellbestätigung
+    dsn: 'Ontvangstbevestiging (DSN)',
+    dsnOffered: 'door de server aangeboden',
+    dsnNotOffered:
+      'NIET door de server aangeboden – ontvangstbevestigingen kunnen via deze server niet worden aangevraagd; berichten worden toch verzonden',
   },
 };
