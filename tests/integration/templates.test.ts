@@ -11,7 +11,7 @@ import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchLine } from '../../src/shared/batch.js';
 import type { JournalEntry } from '../../src/shared/outbox.js';
-import { smtpHome, workDir } from '../helpers/batch-fixtures.js';
+import { smtpHome as fixtureHome, workDir } from '../helpers/batch-fixtures.js';
 import { runCli, SAMPLE_PDF } from '../helpers/cli.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
@@ -24,6 +24,11 @@ async function server(dsn = false): Promise<TestSmtpServer> {
   const s = await startSmtpServer({ mode: 'plain', dsn });
   servers.push(s);
   return s;
+}
+
+/** A data folder with an SMTP profile for the loopback server (no login: the servers take anyone). */
+function smtpHome(port: number, extra: string[] = []): Promise<string> {
+  return fixtureHome(port, ['--no-login', ...extra]);
 }
 
 async function parsed(raw: Buffer) {
