@@ -148,6 +148,9 @@ export const coreDe = {
     // per-profile message settings
     messagesControlCopy: 'Kontrollkopie an',
     messagesReplyTo: 'Antwort an (Reply-To)',
+    messagesSignature: 'Signatur',
+    messagesDeliveryReceipt: 'Zustellbestätigung anfordern (DSN)',
+    messagesReadReceipt: 'Lesebestätigung anfordern',
   },
   problems: {
     required: '„{{field}}“ muss ausgefüllt sein.',

@@ -145,6 +145,9 @@ export const coreEn: CoreMessages = {
     // per-profile message settings
     messagesControlCopy: 'Control copy to',
     messagesReplyTo: 'Reply-To',
+    messagesSignature: 'Signature',
+    messagesDeliveryReceipt: 'Request delivery receipts (DSN)',
+    messagesReadReceipt: 'Request read receipts',
   },
   problems: {
     required: '"{{field}}" must be filled in.',

@@ -146,6 +146,9 @@ export const coreNl: CoreMessages = {
     // per-profile message settings
     messagesControlCopy: 'Controlekopie aan',
     messagesReplyTo: 'Antwoord aan (Reply-To)',
+    messagesSignature: 'Handtekening',
+    messagesDeliveryReceipt: 'Ontvangstbevestiging aanvragen (DSN)',
+    messagesReadReceipt: 'Leesbevestiging aanvragen',
   },
   problems: {
     required: '"{{field}}" moet worden ingevuld.',
