@@ -29,6 +29,14 @@ test('the Vorlagen view lists, edits and previews templates and saves them', asy
   await expect(preview.getByTestId('preview-subject')).toHaveText('Zweite Mahnung D-1001 für Jürgen Müller');
   await app.getByLabel('Name des Anhangs').fill('Mahnung_{{Kundennummer}}.pdf');
   await expect(preview).toContainText('Ohne Wert: {{Kundennummer}}');
+  // the preview with a real row's values
+  await preview.getByText('Beispieldaten', { exact: true }).click();
+  await preview.getByLabel('{{Kundennummer}}').fill('K-4711');
+  await expect(preview.getByTestId('preview-attachment')).toHaveText('Mahnung_K-4711.pdf');
+  await preview.getByLabel('{{Name}}').fill('Erika Mustermann');
+  await expect(preview.getByTestId('preview-subject')).toHaveText(
+    'Zweite Mahnung D-1001 für Erika Mustermann',
+  );
   await app.getByLabel('Name des Anhangs').fill('Zweite_Mahnung_{{Referenz}}.pdf');
   await expect(preview.getByTestId('preview-attachment')).toHaveText('Zweite_Mahnung_D-1001.pdf');
   await screenshot(app, '40-vorlagen-editor-vorschau');

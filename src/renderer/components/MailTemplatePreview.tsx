@@ -1,8 +1,11 @@
 // The live preview of a template: subject, attachment name and text in one language, rendered with
-// sample data by the same code that fills real messages (src/shared/mail-templates.ts).
+// sample data — or the user's own values for a real row — by the same code that fills real messages
+// (src/shared/mail-templates.ts).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/i18n/types.js';
 import { renderTemplate, SAMPLE_FIELDS, type MailTemplate } from '../../shared/mail-templates.js';
+import { placeholdersOf } from '../../shared/placeholders.js';
 
 interface Props {
   template: MailTemplate;
@@ -11,7 +14,16 @@ interface Props {
 
 export function MailTemplatePreview({ template, language }: Props) {
   const { t } = useTranslation();
-  const rendered = renderTemplate(template, language, SAMPLE_FIELDS);
+  const [fields, setFields] = useState<Record<string, string>>(SAMPLE_FIELDS);
+  const rendered = renderTemplate(template, language, fields);
+  const texts = template.texts[language];
+  // the sample values, plus one per other placeholder the texts use (a manifest column)
+  const names = [
+    ...new Set([
+      ...Object.keys(SAMPLE_FIELDS),
+      ...placeholdersOf(`${texts?.subject ?? ''}\n${texts?.text ?? ''}\n${texts?.attachmentName ?? ''}`),
+    ]),
+  ].filter((n) => n.toLowerCase() !== 'mahnstufe');
   return (
     <section
       className="preview"
@@ -50,14 +62,23 @@ export function MailTemplatePreview({ template, language }: Props) {
       )}
       <details>
         <summary>{t('ui:mailTemplates.sampleData')}</summary>
-        <dl className="report">
-          {Object.entries(SAMPLE_FIELDS).map(([k, v]) => (
-            <div key={k}>
-              <dt>{`{{${k}}}`}</dt>
-              <dd>{v}</dd>
+        <div className="sample-fields">
+          {names.map((n, i) => (
+            <div key={n} className="field">
+              <div className="label-cell">
+                <label htmlFor={`mt-sample-${i}`}>{`{{${n}}}`}</label>
+              </div>
+              <div className="control">
+                <input
+                  id={`mt-sample-${i}`}
+                  type="text"
+                  value={fields[n] ?? ''}
+                  onChange={(e) => setFields((f) => ({ ...f, [n]: e.target.value }))}
+                />
+              </div>
             </div>
           ))}
-        </dl>
+        </div>
       </details>
     </section>
   );

@@ -384,7 +384,7 @@ export const uiDe = {
     attachmentNameHelp: 'z. B. {{example}} – leer: der Dateiname bleibt',
     placeholdersHelp: 'Platzhalter: {{list}} und jede Spalte der Versandliste.',
     preview: 'Vorschau',
-    previewHelp: 'mit Beispieldaten – so sieht der Empfänger die Nachricht',
+    previewHelp: 'mit Beispieldaten oder Ihren eigenen Werten – so sieht der Empfänger die Nachricht',
     sampleData: 'Beispieldaten',
     missing: 'Ohne Wert: {{names}}',
     noAttachmentName: '(Name der Datei)',

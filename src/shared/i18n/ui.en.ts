@@ -376,7 +376,7 @@ export const uiEn: UiMessages = {
     attachmentNameHelp: 'e.g. {{example}} – empty: the file keeps its name',
     placeholdersHelp: 'Placeholders: {{list}} and any column of the manifest.',
     preview: 'Preview',
-    previewHelp: 'with sample data – what the recipient sees',
+    previewHelp: 'with sample data or your own values – what the recipient sees',
     sampleData: 'Sample data',
     missing: 'No value: {{names}}',
     noAttachmentName: "(the file's name)",

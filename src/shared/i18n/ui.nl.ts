@@ -380,7 +380,7 @@ export const uiNl: UiMessages = {
     attachmentNameHelp: 'bijv. {{example}} – leeg: het bestand houdt zijn naam',
     placeholdersHelp: 'Plaatshouders: {{list}} en elke kolom van de verzendlijst.',
     preview: 'Voorbeeld',
-    previewHelp: 'met voorbeeldgegevens – zo ziet de ontvanger het bericht',
+    previewHelp: 'met voorbeeldgegevens of uw eigen waarden – zo ziet de ontvanger het bericht',
     sampleData: 'Voorbeeldgegevens',
     missing: 'Zonder waarde: {{names}}',
     noAttachmentName: '(naam van het bestand)',
