@@ -69,6 +69,10 @@ export function reportLines(t: TFunction, r: ConnectionReport): string[] {
           : t('core:report.sizeNone')
       }`,
     );
+  if (r.kind === 'smtp' && r.dsn !== undefined)
+    lines.push(
+      `${t('core:report.dsn')}: ${t(r.dsn ? 'core:report.dsnOffered' : 'core:report.dsnNotOffered')}`,
+    );
   if (r.host && !r.tls.used) lines.push(t('core:report.plainWarning'));
   return lines;
 }
@@ -84,6 +88,7 @@ export function sendResultJson(r: SendResult) {
     tls: r.connection.tls,
     connection: r.connection,
     ...(r.file ? { file: r.file } : {}),
+    ...(r.outboxId ? { outboxId: r.outboxId } : {}),
     ...(r.handoff ? { handoff: r.handoff } : {}),
   };
 }

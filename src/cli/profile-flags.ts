@@ -15,6 +15,7 @@ import {
 import { THROTTLE_PRESETS, THROTTLE_PRESET_NAMES } from '../shared/throttle-presets.js';
 import type { ThrottleSettings } from '../shared/profile.js';
 import { MailError } from '../main/errors/mail-error.js';
+import { messageSettingsFlags } from './message-settings-flags.js';
 
 export type ProfilePatch = Partial<Omit<Profile, 'id'>>;
 type Options = Record<string, unknown>;
@@ -204,6 +205,8 @@ export const profileFlags: ProfileFlag[] = [
     description: 'attempts in all for a temporary failure (4xx, network), first one included',
     apply: (v, p) => (throttlePatch(p).maxAttempts = wholeNumber('--max-attempts', v, 1, 50)),
   },
+  // per-profile message settings (Kontrollkopie, Reply-To, signature, receipts)
+  ...messageSettingsFlags,
 ];
 
 function handoffPatch(p: ProfilePatch): Partial<HandoffSettings> {

@@ -38,6 +38,9 @@ const api: OposMailApi = {
   batchStart: call(IPC_CHANNELS.batchStart),
   batchStatus: call(IPC_CHANNELS.batchStatus),
   batchCancel: call(IPC_CHANNELS.batchCancel),
+  listMailTemplates: call(IPC_CHANNELS.listMailTemplates),
+  saveMailTemplate: call(IPC_CHANNELS.saveMailTemplate),
+  removeMailTemplate: call(IPC_CHANNELS.removeMailTemplate),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

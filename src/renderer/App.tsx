@@ -11,6 +11,7 @@ import { ConfirmModal, Modal } from './components/Modal.js';
 import { ProfileEditor, type ProfileEditorHandle } from './components/ProfileEditor.js';
 import { ProfileList } from './components/ProfileList.js';
 import { BatchView } from './components/BatchView.js';
+import { MailTemplatesView } from './components/MailTemplatesView.js';
 import { OutboxView } from './components/OutboxView.js';
 import { SendView } from './components/SendView.js';
 import {
@@ -24,7 +25,7 @@ import {
 import { kindAvailableOn, templateValues } from '../shared/connection-kinds.js';
 import { appPlatform } from './platform.js';
 
-const TABS = ['settings', 'send', 'outbox', 'batch'] as const;
+const TABS = ['settings', 'send', 'outbox', 'batch', 'templates'] as const;
 type Tab = (typeof TABS)[number];
 type Selection = { kind: 'existing'; name: string } | { kind: 'new'; values: EditableProfile; key: number };
 
@@ -254,6 +255,14 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       ) : tab === 'outbox' ? (
         <main className="layout wide" id="panel-outbox" role="tabpanel" aria-labelledby="tab-outbox">
           <OutboxView />
+        </main>
+      ) : tab === 'templates' ? (
+        <main className="layout" id="panel-templates" role="tabpanel" aria-labelledby="tab-templates">
+          <MailTemplatesView
+            language={
+              (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'de'
+            }
+          />
         </main>
       ) : (
         <main className="layout wide" id="panel-batch" role="tabpanel" aria-labelledby="tab-batch">

@@ -16,6 +16,12 @@ export const BATCH_PROBLEM_CODES = [
   'kindInvalid',
   'duplicateRow',
   'columnCount',
+  // e-mail templates
+  'templateUnknown',
+  'templateMissing',
+  'templateLanguageMissing',
+  'levelInvalid',
+  'languageInvalid',
 ] as const;
 export type BatchProblemCode = (typeof BATCH_PROBLEM_CODES)[number];
 

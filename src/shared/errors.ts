@@ -128,6 +128,15 @@ export const ERROR_CODES = {
   outlookRecipientsUnresolved: 'invalid',
   outlookAttachmentUnreadable: 'invalid',
   outlookFailed: 'unexpected',
+  // e-mail templates (invalid input, 2)
+  templateUnknown: 'invalid',
+  templateExists: 'invalid',
+  templateInvalid: 'invalid',
+  templateLanguageMissing: 'invalid',
+  templatesCorrupt: 'invalid',
+  templatesNewer: 'invalid',
+  templateImportInvalid: 'invalid',
+  placeholderMissing: 'invalid',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

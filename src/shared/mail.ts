@@ -21,6 +21,16 @@ export interface MailDraft {
   kind?: MailKind;
   /** e.g. debtor or invoice number, carried in an X-OPOS-Reference header and the journal. */
   reference?: string;
+  /** Per message: Zustellbestätigung (DSN) and Lesebestätigung; the profile's settings otherwise. */
+  receipts?: { delivery?: boolean; read?: boolean };
+}
+
+/** What a message asked for (recorded in the journal). */
+export interface ReceiptRequest {
+  /** Zustellbestätigung: DSN NOTIFY=SUCCESS,FAILURE, RET=HDRS, ENVID=outbox ID (where offered). */
+  delivery: boolean;
+  /** Lesebestätigung: Disposition-Notification-To. */
+  read: boolean;
 }
 
 export type TlsMode = 'implicit' | 'starttls' | 'none';
@@ -39,6 +49,8 @@ export interface ConnectionReport {
   /** SMTP SIZE limit in bytes announced by the server; null when none was announced. */
   serverSizeLimit?: number | null;
   extensions?: string[];
+  /** SMTP: whether the server offers DSN, i.e. whether a Zustellbestätigung can be asked for. */
+  dsn?: boolean;
   /** Test mailbox: the folder messages are written to. */
   folder?: string;
   /** Graph: the mailbox used. */

@@ -1,7 +1,7 @@
 // What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
 // are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
 import type { ErrorInfo } from './errors.js';
-import type { HandoffInfo } from './mail.js';
+import type { HandoffInfo, ReceiptRequest } from './mail.js';
 import type { ConnectionKind, MailKind } from './profile.js';
 
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'handedOff', 'failed', 'unknown'] as const;
@@ -76,6 +76,10 @@ export interface OutboxEntry {
   batch?: OutboxBatchInfo;
   /** Umleitungsmodus: the recipients the row named (the message went to the redirect address). */
   redirectedFrom?: string[];
+  /** The profile's Kontrollkopie (a Bcc in the envelope only). */
+  controlCopy?: string;
+  /** The receipts the message asked for (Zustellbestätigung only where the server offers DSN). */
+  receipts?: ReceiptRequest;
   history: OutboxHistoryEntry[];
 }
 
@@ -97,6 +101,8 @@ export type JournalEntry = Pick<
   | 'file'
   | 'error'
   | 'redirectedFrom'
+  | 'controlCopy'
+  | 'receipts'
   | 'handoff'
 > & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;

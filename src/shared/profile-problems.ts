@@ -8,7 +8,14 @@ export type ProblemCode =
   'required' | 'invalidAddress' | 'invalidHost' | 'authRequired' | 'oauthOnly' | 'authNotUsed';
 
 export interface ProfileProblem {
-  field: keyof Profile | 'oauth.clientId' | 'oauth.tenantId' | 'oauth.authorityUrl' | 'oauth.graphUrl';
+  field:
+    | keyof Profile
+    | 'oauth.clientId'
+    | 'oauth.tenantId'
+    | 'oauth.authorityUrl'
+    | 'oauth.graphUrl'
+    | 'messages.controlCopy'
+    | 'messages.replyTo';
   code: ProblemCode;
 }
 
@@ -50,6 +57,9 @@ export function profileProblems(p: Profile): ProfileProblem[] {
     if (p.oauth.graphUrl && !isHttpsUrl(p.oauth.graphUrl))
       problems.push({ field: 'oauth.graphUrl', code: 'invalidHost' });
   }
+  for (const field of ['controlCopy', 'replyTo'] as const)
+    if (p.messages[field] && !isValidAddress(p.messages[field]))
+      problems.push({ field: `messages.${field}`, code: 'invalidAddress' });
   return problems;
 }
 

@@ -85,6 +85,24 @@ export const handoffSettingsSchema = z.object({
 });
 export type HandoffSettings = z.infer<typeof handoffSettingsSchema>;
 
+/**
+ * What every message of the profile gets (the OPOS dialog's global e-mail settings): a Kontrollkopie
+ * (Bcc, envelope only), a Reply-To, a signature under the text, and the receipts it asks for.
+ */
+export const messageSettingsSchema = z.object({
+  /** Kontrollkopie: this address gets a Bcc of every message; empty = off. */
+  controlCopy: singleLine(320).default(''),
+  /** Reply-To of every message that names none itself; empty = none. */
+  replyTo: singleLine(320).default(''),
+  /** Appended to every text, after an empty line; empty = none. */
+  signature: z.string().max(10_000).default(''),
+  /** Zustellbestätigung: SMTP DSN (NOTIFY=SUCCESS,FAILURE, RET=HDRS, ENVID) where the server offers it. */
+  deliveryReceipt: z.boolean().default(false),
+  /** Lesebestätigung: a Disposition-Notification-To header with the sender's address. */
+  readReceipt: z.boolean().default(false),
+});
+export type MessageSettings = z.infer<typeof messageSettingsSchema>;
+
 export const profileSchema = z.object({
   /** Stable identity: keychain entries and token caches hang on it, so a rename keeps them. */
   id: z.string().regex(/^[a-z0-9-]{8,64}$/),
@@ -107,6 +125,7 @@ export const profileSchema = z.object({
   oauth: oauthSettingsSchema.default(oauthSettingsSchema.parse({})),
   throttle: throttleSchema.default(throttleSchema.parse({})),
   handoff: handoffSettingsSchema.default(handoffSettingsSchema.parse({})),
+  messages: messageSettingsSchema.default(messageSettingsSchema.parse({})),
 });
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller may give when creating or editing (id is assigned by the store). */

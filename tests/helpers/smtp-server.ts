@@ -12,6 +12,9 @@ export interface ReceivedMessage {
   raw: Buffer;
   secure: boolean;
   user?: string;
+  /** Parameters of MAIL FROM (e.g. RET, ENVID) and of each RCPT TO (e.g. NOTIFY), as the client sent them. */
+  mailArgs: Record<string, string | boolean>;
+  rcptArgs: Array<Record<string, string | boolean>>;
 }
 
 export interface SessionRecord {
@@ -44,6 +47,8 @@ export interface TestSmtpOptions {
   verifyXoauth2?: (user: string, accessToken: string) => Promise<Error | undefined>;
   authMethods?: string[];
   authOptional?: boolean;
+  /** Announce DSN (RFC 3461) in the EHLO reply (off by default, as most test servers). */
+  dsn?: boolean;
 }
 
 export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServer> {
@@ -63,6 +68,7 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
   const options: SMTPServerOptions = {
     secure: o.mode === 'implicit',
     hideSTARTTLS: o.mode === 'plain',
+    hideDSN: !o.dsn,
     ...(o.tls && o.mode !== 'plain' ? { key: o.tls.key, cert: o.tls.cert } : {}),
     authMethods: o.authMethods ?? ['PLAIN', 'LOGIN', 'XOAUTH2'],
     authOptional: o.authOptional ?? !o.users,
@@ -135,6 +141,8 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           secure: Boolean(session.secure),
+          mailArgs: argsOf(session.envelope.mailFrom),
+          rcptArgs: session.envelope.rcptTo.map(argsOf),
           ...(session.user ? { user: String(session.user) } : {}),
         });
         cb(null, `Ok: queued as T${messages.length}`);
@@ -152,6 +160,11 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
     sessions,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function argsOf(address: { args?: unknown } | false): Record<string, string | boolean> {
+  const args = address ? address.args : undefined;
+  return args && typeof args === 'object' ? { ...(args as Record<string, string | boolean>) } : {};
 }
 
 /** An SMTP error with a reply code, as the smtp-server package expects from handlers. */

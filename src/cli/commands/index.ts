@@ -9,6 +9,7 @@ import { registerTestCommand } from './connection-test.js';
 import { registerBatchCommand } from './batch.js';
 import { registerOutboxCommands } from './outbox.js';
 import { registerJournalCommand } from './journal.js';
+import { registerTemplateCommands } from './template.js';
 
 export const commandRegistrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerProfileCommands,
@@ -17,6 +18,7 @@ export const commandRegistrations: Array<(program: Command, ctx: CliContext) => 
   registerBatchCommand,
   registerOutboxCommands,
   registerJournalCommand,
+  registerTemplateCommands,
   registerDemoCommand,
   registerLoginCommands,
 ];

@@ -42,6 +42,13 @@ function describe(ctx: CliContext, p: Profile, active: string): string[] {
     row(t('core:fields.caFile'), p.caFile);
   }
   row(t('core:fields.maxSizeKb'), p.maxSizeKb || '0 (∞)');
+  // per-profile message settings (docs/templates.md)
+  const m = p.messages;
+  row(t('core:fields.messagesControlCopy'), m.controlCopy);
+  row(t('core:fields.messagesReplyTo'), m.replyTo);
+  row(t('core:fields.messagesSignature'), m.signature.replace(/\r?\n/g, ' ⏎ '));
+  row(t('core:fields.messagesDeliveryReceipt'), m.deliveryReceipt ? t('cli:yes') : t('cli:no'));
+  row(t('core:fields.messagesReadReceipt'), m.readReceipt ? t('cli:yes') : t('cli:no'));
   return lines;
 }
 

@@ -21,6 +21,10 @@ export interface ManifestRow {
   attachments: string[];
   kind: string;
   reference: string;
+  /** E-mail template (Vorlage) by name, Mahnstufe and the debtor's language, as written. */
+  template: string;
+  level: string;
+  language: string;
   /** Placeholder values: every other column (and, for templates, the known ones under their names). */
   fields: Record<string, string>;
 }
@@ -54,7 +58,18 @@ export interface Manifest {
   problems: RowProblem[];
 }
 
-type Known = 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'attachments' | 'kind' | 'reference';
+type Known =
+  | 'to'
+  | 'cc'
+  | 'bcc'
+  | 'subject'
+  | 'text'
+  | 'attachments'
+  | 'kind'
+  | 'reference'
+  | 'template'
+  | 'level'
+  | 'language';
 
 const ALIASES: Record<string, Known> = {
   to: 'to',
@@ -74,6 +89,13 @@ const ALIASES: Record<string, Known> = {
   art: 'kind',
   reference: 'reference',
   referenz: 'reference',
+  // e-mail templates
+  template: 'template',
+  vorlage: 'template',
+  level: 'level',
+  mahnstufe: 'level',
+  language: 'language',
+  sprache: 'language',
 };
 
 export function knownColumn(name: string): Known | undefined {
@@ -204,6 +226,9 @@ function rowFrom(n: number, values: Record<string, string | string[]>, base: str
     attachments: [],
     kind: '',
     reference: '',
+    template: '',
+    level: '',
+    language: '',
     fields: {},
   };
   for (const [name, raw] of Object.entries(values)) {
@@ -223,6 +248,9 @@ function rowFrom(n: number, values: Record<string, string | string[]>, base: str
       case 'text':
       case 'kind':
       case 'reference':
+      case 'template':
+      case 'level':
+      case 'language':
         row[known] = value;
         break;
       default:

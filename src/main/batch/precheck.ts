@@ -13,6 +13,7 @@ import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js
 import { forEachLimit } from './for-each-limit.js';
 import type { ManifestRow, ManifestSource } from './manifest-read.js';
 import { isPdfFile } from './pdf-check.js';
+import { applyRowTemplate, usesTemplate, type LoadedTemplates } from './row-template.js';
 import { fillTemplate } from './template.js';
 
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
@@ -109,7 +110,10 @@ class AttachmentChecks {
 }
 
 /** A row's message and the problems that need no file: addresses, placeholders, subject, kind. */
-function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subject: string; text: string } {
+function itemOf(
+  r: ManifestRow,
+  templates: LoadedTemplates,
+): { item: BatchItem; problems: RowProblem[]; subject: string; text: string } {
   const row = r.row;
   const problems: RowProblem[] = [];
   const recipients = { to: r.to, cc: r.cc, bcc: r.bcc };
@@ -122,11 +126,21 @@ function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subj
       else normalised[field].push(a);
     }
 
-  const subject = fillTemplate(r.subject, r.fields);
-  const text = fillTemplate(r.text, r.fields);
+  const template = usesTemplate(r) ? applyRowTemplate(r, templates) : undefined;
+  let subject = fillTemplate(r.subject, r.fields);
+  let text = fillTemplate(r.text, r.fields);
+  if (template) {
+    problems.push(...template.problems);
+    // the template's problems (placeholders included) stand for the row's own ones
+    if (template.ok) {
+      subject = { text: template.subject, missing: [] };
+      text = { text: template.text, missing: [] };
+    } else subject = text = { text: '', missing: [] };
+  }
   for (const name of new Set([...subject.missing, ...text.missing]))
     problems.push({ row, code: 'placeholderMissing', params: { name } });
-  if (!r.subject.trim()) problems.push({ row, code: 'subjectMissing', params: {} });
+  if (!subject.text.trim() && template?.ok !== false)
+    problems.push({ row, code: 'subjectMissing', params: {} });
   if (CONTROL.test(subject.text))
     problems.push({ row, code: 'controlCharacter', params: { field: 'subject' } });
   if (CONTROL.test(r.reference))
@@ -137,6 +151,8 @@ function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subj
     kind = MAIL_KINDS.find((k) => k === r.kind.trim().toLowerCase());
     if (!kind) problems.push({ row, code: 'kindInvalid', params: { value: r.kind } });
   }
+  if (!kind && template?.ok) kind = template.kind;
+  const shownName = template?.ok ? template.attachmentName : undefined;
 
   const draft: MailDraft = {
     to: normalised.to,
@@ -144,7 +160,11 @@ function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subj
     bcc: normalised.bcc,
     subject: subject.text,
     text: text.text,
-    attachments: r.attachments.map((p) => ({ path: p, filename: path.basename(p) })),
+    // a template's file name pattern names the first attachment (the letter); others keep theirs
+    attachments: r.attachments.map((p, i) => ({
+      path: p,
+      filename: i === 0 && shownName ? shownName : path.basename(p),
+    })),
     ...(kind ? { kind } : {}),
     ...(r.reference ? { reference: r.reference } : {}),
   };
@@ -185,7 +205,11 @@ async function checkFiles(
  * Checks every row (one pass over the manifest, attachments several rows at a time) and collects
  * every problem; nothing may be sent while there is one.
  */
-export async function precheck(source: ManifestSource, profile: Profile): Promise<Precheck> {
+export async function precheck(
+  source: ManifestSource,
+  profile: Profile,
+  templates: LoadedTemplates = { list: [] },
+): Promise<Precheck> {
   const problems: RowProblem[] = [];
   const references: Record<number, string> = {};
   const seen = new Map<string, number>(); // identity -> first row
@@ -194,7 +218,7 @@ export async function precheck(source: ManifestSource, profile: Profile): Promis
   await forEachLimit(source.rows(), 8, async (entry) => {
     const r = entry.row;
     rows++;
-    const { item, problems: own, subject, text } = itemOf(r);
+    const { item, problems: own, subject, text } = itemOf(r, templates);
     // identities in row order, whatever order the file checks finish in
     const other = seen.get(item.key);
     if (other === undefined) seen.set(item.key, r.row);
@@ -209,6 +233,9 @@ export async function precheck(source: ManifestSource, profile: Profile): Promis
 }
 
 /** The messages to send, one row at a time (a second pass, after a pre-check without problems). */
-export function* batchItems(source: ManifestSource): Iterable<BatchItem> {
-  for (const entry of source.rows()) yield itemOf(entry.row).item;
+export function* batchItems(
+  source: ManifestSource,
+  templates: LoadedTemplates = { list: [] },
+): Iterable<BatchItem> {
+  for (const entry of source.rows()) yield itemOf(entry.row, templates).item;
 }

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { normaliseAddress } from '../../shared/address.js';
 import { emptySummary, type BatchLine, type BatchSummary, type RowProblem } from '../../shared/batch.js';
+import type { MailTemplate } from '../../shared/mail-templates.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
 import { isDone } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
@@ -19,6 +20,7 @@ import type { Transport } from '../transports/transport.js';
 import { forEachLimit } from './for-each-limit.js';
 import { openManifest, type ManifestSource } from './manifest-read.js';
 import { batchItems, precheck, type BatchItem, type Precheck } from './precheck.js';
+import { loadTemplates, type LoadedTemplates } from './row-template.js';
 
 /** Rows rendered and stored in parallel while earlier ones are being sent. */
 const RENDER_AHEAD = Number(process.env.OPOS_MAIL_RENDER_AHEAD || 4);
@@ -46,6 +48,8 @@ export interface BatchOptions {
 export interface BatchCheck extends Precheck {
   /** The manifest, read once: sending makes a second pass over the same text. */
   source: ManifestSource;
+  /** The e-mail templates the rows were checked with (the second pass uses the same). */
+  templates: LoadedTemplates;
 }
 
 export interface BatchReport {
@@ -68,11 +72,18 @@ export interface BatchDeps {
   dataFolder: string;
   outbox: OutboxService;
   transportFor(profile: Profile): Transport;
+  /** The data folder's e-mail templates (read only when a row uses one). */
+  templates?: () => Promise<readonly MailTemplate[]>;
 }
 
-export async function checkBatch(manifestFile: string, profile: Profile): Promise<BatchCheck> {
+export async function checkBatch(
+  manifestFile: string,
+  profile: Profile,
+  templatesOf: () => Promise<readonly MailTemplate[]> = () => Promise.resolve([]),
+): Promise<BatchCheck> {
   const source = await openManifest(manifestFile);
-  return { source, ...(await precheck(source, profile)) };
+  const templates = await loadTemplates(templatesOf);
+  return { source, templates, ...(await precheck(source, profile, templates)) };
 }
 
 function redirectNote(original: string[]): string {
@@ -84,8 +95,9 @@ async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string):
   const d = await normaliseDraft(profile, item.draft, { readableChecked: true }); // by the pre-check
   if (!redirectTo) return d;
   const original = [...d.to, ...d.cc, ...d.bcc];
+  const { controlCopy: _controlCopy, ...rest } = d; // a test run sends no Kontrollkopie either
   return {
-    ...d,
+    ...rest,
     to: [redirectTo],
     cc: [],
     bcc: [],
@@ -115,7 +127,7 @@ export async function runBatch(
     if (!redirectTo)
       throw new MailError('invalidAddress', { address: options.redirectTo, field: '--redirect-to' });
   }
-  const check = await checkBatch(manifestFile, profile);
+  const check = await checkBatch(manifestFile, profile, deps.templates);
   const summary = emptySummary();
   if (check.problems.length) {
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
@@ -136,7 +148,7 @@ export async function runBatch(
     });
   const emit = (line: BatchLine) => options.onLine?.(line);
   options.onStart?.({ total: check.rows, profile: profile.name, dryRun: Boolean(options.dryRun) });
-  const items = batchItems(check.source); // the second pass: one row at a time
+  const items = batchItems(check.source, check.templates); // the second pass: one row at a time
 
   if (options.dryRun) return dryRun(deps, profile, items, check.rows, redirectTo, options, summary);
 

@@ -1,21 +1,3 @@
-// `{{Spalte}}` placeholders in subject and text, filled from the row's columns (names matched
-// case-insensitively). A placeholder without a value is reported, never left in the message.
-const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
-
-export function fillTemplate(
-  template: string,
-  fields: Record<string, string>,
-): { text: string; missing: string[] } {
-  const lower = new Map<string, string>();
-  for (const [k, v] of Object.entries(fields)) lower.set(k.trim().toLowerCase(), v);
-  const missing: string[] = [];
-  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = fields[name] ?? lower.get(name.toLowerCase());
-    if (v === undefined || v.trim() === '') {
-      missing.push(name);
-      return whole;
-    }
-    return v;
-  });
-  return { text, missing };
-}
+// `{{Spalte}}` placeholders of manifests: the one implementation lives in src/shared/placeholders.ts
+// (shared with mail templates and the dialog's preview).
+export { fillTemplate } from '../../shared/placeholders.js';

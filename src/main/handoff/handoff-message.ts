@@ -31,7 +31,7 @@ export async function handoffMessage(
     from,
     to: d.to,
     cc: d.cc,
-    bcc: d.bcc,
+    bcc: d.controlCopy ? [...d.bcc, d.controlCopy] : d.bcc, // the Kontrollkopie
     subject: d.subject,
     text: d.text.replace(/\r\n/g, '\n'),
     files,

@@ -252,6 +252,12 @@ export function createIpcHandlers(
       batches.cancel(runId);
       return Promise.resolve(null);
     },
+    listMailTemplates: () => service.templates.list(),
+    saveMailTemplate: ({ template, previousName }) => service.templates.save(template, previousName),
+    removeMailTemplate: async ({ name }) => {
+      await service.templates.remove(name);
+      return service.templates.list();
+    },
   };
 
   const wrap = <M extends IpcMethod>(method: M): IpcHandler<M> => {

@@ -24,6 +24,10 @@ export const JOURNAL_COLUMNS = [
   'error',
   'file',
   'id',
+  // what the message asked for (per-profile settings or the message's own)
+  'controlCopy',
+  'deliveryReceipt',
+  'readReceipt',
 ] as const;
 export type JournalColumn = (typeof JOURNAL_COLUMNS)[number];
 
@@ -71,6 +75,9 @@ export function journalCsv(
       error: e.error ? errorText(e) : '',
       file: e.file,
       id: e.id,
+      controlCopy: e.controlCopy ?? '',
+      deliveryReceipt: e.receipts?.delivery ? 1 : 0,
+      readReceipt: e.receipts?.read ? 1 : 0,
     };
     rows.push(JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';'));
   }

@@ -26,6 +26,8 @@ export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
     file: e.file,
     ...(e.error ? { error: e.error } : {}),
     ...(e.redirectedFrom ? { redirectedFrom: e.redirectedFrom } : {}),
+    ...(e.controlCopy ? { controlCopy: e.controlCopy } : {}),
+    ...(e.receipts ? { receipts: e.receipts } : {}),
     ...(e.handoff ? { handoff: e.handoff } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { normaliseAddress } from '../../shared/address.js';
-import type { MailDraft } from '../../shared/mail.js';
+import type { MailDraft, ReceiptRequest } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { readWholeFile, type Buffers } from '../platform/buffer-pool.js';
@@ -32,6 +32,8 @@ export interface AttachmentInfo {
 /** A message ready to go: the envelope, the encoded bytes (as a fresh stream each time), its size. */
 export interface PreparedMessage {
   envelope: Envelope;
+  /** The outbox's ID of the message (the DSN's ENVID), when it comes from the outbox. */
+  outboxId?: string;
   messageId: string;
   size: number;
   draft: NormalisedDraft;
@@ -49,6 +51,10 @@ export interface NormalisedDraft extends Required<
   kind?: MailDraft['kind'];
   reference?: string;
   originalRecipients?: string[];
+  /** The profile's Kontrollkopie: a Bcc in the envelope only. */
+  controlCopy?: string;
+  /** Receipts asked for (only present when one is). */
+  receipts?: ReceiptRequest;
 }
 
 function checkText(field: string, value: string | undefined): void {
@@ -124,19 +130,49 @@ export async function normaliseDraft(
   const attachments: AttachmentInfo[] = [];
   for (const a of draft.attachments ?? [])
     attachments.push(await checkAttachment(a, !options.readableChecked));
+  const settings = profileMessageSettings(profile, draft);
   return {
     from: { address: fromAddress, name: profile.fromName },
     to,
     cc,
     bcc,
-    replyTo,
+    replyTo: replyTo.length ? replyTo : settings.replyTo,
     subject: draft.subject,
-    text: draft.text ?? '',
+    text: withSignature(draft.text ?? '', profile.messages.signature),
     ...(draft.html !== undefined ? { html: draft.html } : {}),
     attachments,
     ...(draft.kind ? { kind: draft.kind } : {}),
     ...(draft.reference ? { reference: draft.reference } : {}),
+    ...(settings.controlCopy ? { controlCopy: settings.controlCopy } : {}),
+    ...(settings.receipts.delivery || settings.receipts.read ? { receipts: settings.receipts } : {}),
   };
+}
+
+/** The profile's Reply-To, Kontrollkopie and receipts for a draft (its own choices win). */
+function profileMessageSettings(profile: Profile, draft: MailDraft) {
+  const m = profile.messages;
+  const address = (field: string, value: string): string | undefined => {
+    if (!value) return undefined;
+    checkText(field, value);
+    const a = normaliseAddress(value);
+    if (!a) throw new MailError('invalidAddress', { address: value, field });
+    return a;
+  };
+  const replyTo = address('replyTo', m.replyTo);
+  return {
+    replyTo: replyTo ? [replyTo] : [],
+    controlCopy: address('controlCopy', m.controlCopy),
+    receipts: {
+      delivery: draft.receipts?.delivery ?? m.deliveryReceipt,
+      read: draft.receipts?.read ?? m.readReceipt,
+    },
+  };
+}
+
+/** The text with the profile's signature under it, after an empty line. */
+function withSignature(text: string, signature: string): string {
+  if (!signature.trim()) return text;
+  return text.trim() ? `${text.replace(/\s+$/, '')}\n\n${signature}` : signature;
 }
 
 function contentTypeFor(filename: string): string | undefined {
@@ -152,6 +188,7 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
   if (d.kind) headers['X-OPOS-Kind'] = d.kind;
   if (d.reference) headers['X-OPOS-Reference'] = d.reference;
   if (d.originalRecipients?.length) headers['X-OPOS-Original-Recipients'] = d.originalRecipients.join(', ');
+  if (d.receipts?.read) headers['Disposition-Notification-To'] = d.from.address;
   return {
     from: d.from.name ? { name: d.from.name, address: d.from.address } : d.from.address,
     to: d.to,
@@ -190,9 +227,13 @@ export function composeStream(d: NormalisedDraft, messageId: string, date: Date)
   return composer.compile().createReadStream();
 }
 
-/** The envelope: sender plus every to, cc and bcc recipient (bcc only here, never in the headers). */
+/**
+ * The envelope: sender plus every to, cc and bcc recipient and the Kontrollkopie (bcc and the
+ * Kontrollkopie only here, never in the headers).
+ */
 export function envelopeOf(d: NormalisedDraft): Envelope {
-  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc])] };
+  const copy = d.controlCopy ? [d.controlCopy] : [];
+  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc, ...copy])] };
 }
 
 /**

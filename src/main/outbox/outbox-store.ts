@@ -203,6 +203,8 @@ export class OutboxStore {
       attempts: 0,
       ...(options.batch ? { batch: options.batch } : {}),
       ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
+      ...(d.controlCopy ? { controlCopy: d.controlCopy } : {}),
+      ...(d.receipts ? { receipts: d.receipts } : {}),
       history: [{ at, state: 'queued' }],
       eml,
       draft: d,
@@ -396,6 +398,7 @@ export class OutboxStore {
     const file = located.path;
     return {
       envelope: envelopeOf(record.draft),
+      outboxId: record.id,
       messageId: record.messageId,
       size: record.size,
       draft: record.draft,

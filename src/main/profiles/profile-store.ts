@@ -54,6 +54,7 @@ export function mergeProfilePatch(current: Profile, patch: Partial<Omit<Profile,
     oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
     throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
     handoff: { ...current.handoff, ...(patch.handoff ?? {}) },
+    messages: { ...current.messages, ...(patch.messages ?? {}) },
     id: current.id,
   };
 }

@@ -28,6 +28,9 @@ import {
 } from '../batch/run-batch.js';
 import { journalOf } from '../journal/journal.js';
 import { OutboxService } from '../outbox/outbox-service.js';
+import { TemplateStore } from '../templates/template-store.js';
+import { draftFromTemplate } from '../templates/apply-template.js';
+import type { Language } from '../../shared/i18n/types.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -49,6 +52,8 @@ export class MailService {
   readonly dataFolder: string;
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
+  /** The e-mail templates (Vorlagen) of the data folder. */
+  readonly templates: TemplateStore;
   oauth: OAuthController | undefined;
   private readonly handoffHelpers: HandoffHelpers | undefined;
   private outboxService: OutboxService | undefined;
@@ -56,6 +61,7 @@ export class MailService {
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
     this.profiles = new ProfileStore(this.dataFolder);
+    this.templates = new TemplateStore(this.dataFolder);
     this.secrets = options.secrets ?? new KeyringSecretStore(this.dataFolder);
     this.oauth = options.oauth;
     this.handoffHelpers = options.handoffHelpers;
@@ -142,10 +148,23 @@ export class MailService {
     return this.outbox.send(profile, draft);
   }
 
+  /**
+   * A message from a named e-mail template, filled from `fields` (plus its reference) in `language`
+   * (German when none is given); see src/main/templates/apply-template.ts.
+   */
+  async draftFromTemplate(
+    name: string,
+    draft: MailDraft,
+    fields: Record<string, string> = {},
+    language?: Language,
+  ): Promise<MailDraft> {
+    return draftFromTemplate(await this.templates.get(name), draft, fields, language);
+  }
+
   /** The pre-check of a batch manifest: rows and every problem (with row numbers). */
   async checkBatch(manifestFile: string, profileName?: string): Promise<BatchCheck> {
     const profile = await this.profiles.resolve(profileName);
-    return checkBatch(manifestFile, parseProfile(profile));
+    return checkBatch(manifestFile, parseProfile(profile), () => this.templates.list());
   }
 
   /** A batch run ("Mahnlauf") through the outbox; see src/main/batch/run-batch.ts. */
@@ -159,6 +178,7 @@ export class MailService {
         dataFolder: this.dataFolder,
         outbox: this.outbox,
         transportFor: (p) => createTransport(p, this.transportContext),
+        templates: () => this.templates.list(),
       },
       manifestFile,
       profile,

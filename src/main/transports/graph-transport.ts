@@ -44,8 +44,11 @@ export function graphMessage(d: NormalisedDraft, messageId: string): Record<stri
     from: { emailAddress: { address: d.from.address, ...(d.from.name ? { name: d.from.name } : {}) } },
     toRecipients: recipients(d.to),
     ccRecipients: recipients(d.cc),
-    bccRecipients: recipients(d.bcc),
+    // the Kontrollkopie: a Bcc (Graph keeps Bcc out of the delivered headers)
+    bccRecipients: recipients(d.controlCopy ? [...d.bcc, d.controlCopy] : d.bcc),
     ...(d.replyTo.length ? { replyTo: recipients(d.replyTo) } : {}),
+    ...(d.receipts?.delivery ? { isDeliveryReceiptRequested: true } : {}),
+    ...(d.receipts?.read ? { isReadReceiptRequested: true } : {}),
     internetMessageId: messageId,
     ...(headers.length ? { internetMessageHeaders: headers } : {}),
   };

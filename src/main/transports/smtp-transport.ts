@@ -30,6 +30,14 @@ interface ConnectionInternals {
   allowsAuth?: boolean;
 }
 
+/**
+ * Zustellbestätigung (RFC 3461): a report on success and on failure, with the headers only, and the
+ * outbox ID as the envelope ID so a returning report can be matched to the message.
+ */
+function dsnOf(message: PreparedMessage): SMTPConnection.DSNOptions {
+  return { notify: ['SUCCESS', 'FAILURE'], ret: 'HDRS', envid: message.outboxId ?? message.messageId };
+}
+
 function internals(c: SMTPConnection): ConnectionInternals {
   return c as unknown as ConnectionInternals;
 }
@@ -117,6 +125,7 @@ export class SmtpTransport implements Transport {
       offeredAuth: [...(inner._supportedAuth ?? [])],
       serverSizeLimit: inner._maxAllowedSize ? inner._maxAllowedSize : null,
       extensions: [...(inner._supportedExtensions ?? [])],
+      dsn: (inner._supportedExtensions ?? []).includes('DSN'),
     };
 
     if (p.auth !== 'none') {
@@ -169,7 +178,13 @@ export class SmtpTransport implements Transport {
         try {
           const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) => {
             connection.send(
-              { from: message.envelope.from, to: message.envelope.to, size: message.size },
+              {
+                from: message.envelope.from,
+                to: message.envelope.to,
+                size: message.size,
+                // nodemailer adds the parameters only when the server offers DSN
+                ...(message.draft.receipts?.delivery ? { dsn: dsnOf(message) } : {}),
+              },
               message.raw(),
               (err, result) => (err ? reject(err) : resolve(result)),
             );

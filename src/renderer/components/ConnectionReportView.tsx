@@ -38,6 +38,11 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
           ? t('core:report.sizeLimit', { size: Math.floor(report.serverSizeLimit / 1024) })
           : t('core:report.sizeNone'),
       ]);
+    if (report.dsn !== undefined)
+      rows.push([
+        t('core:report.dsn'),
+        t(report.dsn ? 'core:report.dsnOffered' : 'core:report.dsnNotOffered'),
+      ]);
   }
   return (
     <div className="notice notice-success" role="status" data-testid="connection-report">

@@ -35,6 +35,7 @@ import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
 import { ErrorBox } from './ErrorBox.js';
 import { HandoffFieldset } from './HandoffFieldset.js';
+import { MessageSettingsFieldset } from './MessageSettingsFieldset.js';
 import { Field } from './Field.js';
 
 type AuthChoice = 'none' | 'password' | 'silent' | 'dialog';
@@ -772,6 +773,12 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         values={values}
         reason={reason('handoff')}
         onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+      />
+
+      <MessageSettingsFieldset
+        values={values.messages}
+        errorFor={problemFor}
+        onChange={(messages) => set('messages', messages)}
       />
 
       <fieldset>

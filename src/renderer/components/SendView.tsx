@@ -11,6 +11,8 @@ import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { HandoffRows } from './HandoffRows.js';
+import { placeholdersOf } from '../../shared/placeholders.js';
+import { MailTemplatePicker } from './MailTemplatePicker.js';
 import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
 import { ProfileOptions } from './ProfileOptions.js';
@@ -30,6 +32,13 @@ export function SendView({ profiles, active }: Props) {
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const [kind, setKind] = useState<MailKind>('mahnung');
+  const [reference, setReference] = useState('');
+  const [picking, setPicking] = useState(false);
+  /** This message's receipts; null = the profile's setting. */
+  const [receipts, setReceipts] = useState<{ delivery: boolean | null; read: boolean | null }>({
+    delivery: null,
+    read: null,
+  });
   const [files, setFiles] = useState<AttachmentHandle[]>([]);
   const [dragging, setDragging] = useState(false);
   const [sending, setSending] = useState(false);
@@ -45,6 +54,12 @@ export function SendView({ profiles, active }: Props) {
     MESSAGE_OVERHEAD_BYTES;
   const tooLarge = limitBytes > 0 && total > limitBytes;
   const size = (n: number) => formatSize(t, n, i18n.language);
+  const unfilled = placeholdersOf(`${subject}\n${text}`);
+  const receipt = (which: 'delivery' | 'read') =>
+    receipts[which] ??
+    (which === 'delivery'
+      ? Boolean(profile?.messages.deliveryReceipt)
+      : Boolean(profile?.messages.readReceipt));
 
   const addressProblem = (field: AddressField): string | null => {
     if (!submitted && !addr[field]) return null;
@@ -97,7 +112,9 @@ export function SendView({ profiles, active }: Props) {
               subject,
               text,
               kind,
+              ...(reference.trim() ? { reference: reference.trim() } : {}),
               attachments: files.map((f) => f.token),
+              receipts: { delivery: receipt('delivery'), read: receipt('read') },
             },
           }),
         ),
@@ -171,12 +188,45 @@ export function SendView({ profiles, active }: Props) {
             ))}
           </div>
         </div>
+        <Field id="s-reference" label={t('ui:mailTemplates.reference')}>
+          {(c) => (
+            <input {...c} type="text" value={reference} onChange={(e) => setReference(e.target.value)} />
+          )}
+        </Field>
+        <div className="field">
+          <div className="label-cell" />
+          <div className="control">
+            <button type="button" onClick={() => setPicking(true)}>
+              {t('ui:mailTemplates.pick')}
+            </button>
+          </div>
+        </div>
         <Field id="s-subject" label={t('ui:send.subject')}>
           {(c) => <input {...c} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} />}
         </Field>
         <Field id="s-text" label={t('ui:send.text')}>
           {(c) => <textarea {...c} rows={6} value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
+        {unfilled.length ? (
+          <p className="notice notice-warning" role="status" data-testid="unfilled-placeholders">
+            {t('ui:mailTemplates.unfilled', { names: unfilled.map((n) => `{{${n}}}`).join(', ') })}
+          </p>
+        ) : null}
+        {(['delivery', 'read'] as const).map((which) => (
+          <Field key={which} id={`s-receipt-${which}`} label={t(`ui:messageSettings.${which}Receipt`)}>
+            {(c) => (
+              <label className="check">
+                <input
+                  {...c}
+                  type="checkbox"
+                  checked={receipt(which)}
+                  onChange={(e) => setReceipts((r) => ({ ...r, [which]: e.target.checked }))}
+                />{' '}
+                {t(`ui:messageSettings.${which}Receipt`)}
+              </label>
+            )}
+          </Field>
+        ))}
         <div className="field">
           <span className="label" id="s-attachments-label">
             {t('ui:send.attachments')}
@@ -272,6 +322,18 @@ export function SendView({ profiles, active }: Props) {
         ) : null}
         {error ? <ErrorBox error={error} /> : null}
       </div>
+      {picking ? (
+        <MailTemplatePicker
+          reference={reference}
+          onClose={() => setPicking(false)}
+          onPick={(picked) => {
+            setSubject(picked.subject);
+            setText(picked.text);
+            setKind(picked.kind);
+            setPicking(false);
+          }}
+        />
+      ) : null}
       <div className="button-bar">
         <span className="spacer" />
         <button type="submit" className="primary" disabled={sending || tooLarge}>

@@ -14,6 +14,13 @@ export const batchDe = {
     duplicateRow:
       'gleiche Zeile wie Zeile {{other}} (Referenz bzw. Inhalt doppelt) – sie würde nur einmal gesendet',
     columnCount: '{{found}} Zellen statt {{expected}} (Trennzeichen oder Anführungszeichen prüfen)',
+    // e-mail templates
+    templateUnknown: 'Vorlage „{{name}}“ gibt es nicht (opos-mail template list zeigt die vorhandenen)',
+    templateMissing:
+      'keine Vorlage für Art „{{kind}}“ und Mahnstufe „{{level}}“ (Spalte „Vorlage“ oder „Mahnstufe“ angeben)',
+    templateLanguageMissing: 'Vorlage „{{name}}“ hat keinen Text in der Sprache „{{language}}“',
+    levelInvalid: 'Mahnstufe „{{value}}“ unbekannt (erlaubt: 1, 2, 3, letzte)',
+    languageInvalid: 'Sprache „{{value}}“ unbekannt (erlaubt: de, en, nl)',
   },
   states: {
     queued: 'wartet',
@@ -74,5 +81,9 @@ export const batchDe = {
     redirectedFrom: 'Ursprüngliche Empfänger (Umleitung)',
     nextAttempt: 'Nächster Versuch',
     row: 'Zeile',
+    // per-profile message settings
+    controlCopy: 'Kontrollkopie an',
+    deliveryReceipt: 'Zustellbestätigung angefordert',
+    readReceipt: 'Lesebestätigung angefordert',
   },
 };

@@ -16,6 +16,13 @@ export const batchEn: Widen<typeof batchDe> = {
     kindInvalid: 'kind "{{value}}" unknown (allowed: mahnung, zahlungsavis)',
     duplicateRow: 'same row as row {{other}} (reference or content twice) – it would be sent only once',
     columnCount: '{{found}} cells instead of {{expected}} (check delimiters and quotes)',
+    // e-mail templates
+    templateUnknown: 'there is no template "{{name}}" (opos-mail template list shows the existing ones)',
+    templateMissing:
+      'no template for kind "{{kind}}" and level "{{level}}" (give the column "template" or "level")',
+    templateLanguageMissing: 'template "{{name}}" has no text in the language "{{language}}"',
+    levelInvalid: 'unknown level "{{value}}" (allowed: 1, 2, 3, final)',
+    languageInvalid: 'unknown language "{{value}}" (allowed: de, en, nl)',
   },
   states: {
     queued: 'queued',
@@ -75,5 +82,9 @@ export const batchEn: Widen<typeof batchDe> = {
     redirectedFrom: 'Original recipients (redirect)',
     nextAttempt: 'Next attempt',
     row: 'Row',
+    // per-profile message settings
+    controlCopy: 'Control copy to',
+    deliveryReceipt: 'Delivery receipt requested',
+    readReceipt: 'Read receipt requested',
   },
 };

@@ -16,6 +16,13 @@ export const batchNl: typeof batchEn = {
       'zelfde rij als rij {{other}} (referentie of inhoud dubbel) – zij zou maar één keer worden verzonden',
     columnCount:
       '{{found}} cellen in plaats van {{expected}} (controleer scheidingstekens en aanhalingstekens)',
+    // e-mailsjablonen
+    templateUnknown: 'er is geen sjabloon "{{name}}" (opos-mail template list toont de bestaande)',
+    templateMissing:
+      'geen sjabloon voor soort "{{kind}}" en aanmaningsniveau "{{level}}" (geef de kolom "template" of "level" op)',
+    templateLanguageMissing: 'sjabloon "{{name}}" heeft geen tekst in de taal "{{language}}"',
+    levelInvalid: 'onbekend aanmaningsniveau "{{value}}" (toegestaan: 1, 2, 3, laatste)',
+    languageInvalid: 'onbekende taal "{{value}}" (toegestaan: de, en, nl)',
   },
   states: {
     queued: 'wacht',
@@ -75,5 +82,9 @@ export const batchNl: typeof batchEn = {
     redirectedFrom: 'Oorspronkelijke ontvangers (omleiding)',
     nextAttempt: 'Volgende poging',
     row: 'Rij',
+    // per-profile message settings
+    controlCopy: 'Controlekopie aan',
+    deliveryReceipt: 'Ontvangstbevestiging aangevraagd',
+    readReceipt: 'Leesbevestiging aangevraagd',
   },
 };

@@ -114,6 +114,21 @@ export const coreDe = {
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
     ...windowsHandoffErrorsDe,
+    // e-mail templates (Vorlagen)
+    templateUnknown:
+      'Eine Vorlage „{{name}}“ gibt es nicht. Vorhandene Vorlagen zeigt „opos-mail template list“.',
+    templateExists: 'Eine Vorlage „{{name}}“ gibt es schon. Bitte wählen Sie einen anderen Namen.',
+    templateInvalid: 'Die Vorlage ist nicht vollständig oder fehlerhaft: {{detail}}',
+    templateLanguageMissing:
+      'Die Vorlage „{{name}}“ hat keinen Text in der Sprache „{{language}}“. Bitte ergänzen Sie ihn oder wählen Sie eine andere Sprache (--language).',
+    templatesCorrupt:
+      'Die Vorlagendatei „{{file}}“ ist beschädigt ({{detail}}). Sie wurde nicht verändert. Bitte stellen Sie eine Sicherung wieder her oder importieren Sie eine Exportdatei, nachdem Sie die Datei umbenannt haben.',
+    templatesNewer:
+      'Die Vorlagendatei „{{file}}“ stammt von einer neueren Version von OPOS Mail (Version {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
+    templateImportInvalid:
+      'Die Datei „{{file}}“ ist keine gültige Vorlagen-Exportdatei ({{detail}}). Es wurde nichts importiert, Ihre Vorlagen sind unverändert.',
+    placeholderMissing:
+      'Für die Platzhalter {{names}} gibt es keinen Wert. Bitte geben Sie sie an (--field NAME=WERT); es wurde nichts gesendet.',
   },
   fields: {
     name: 'Profilname',
@@ -135,6 +150,12 @@ export const coreDe = {
     oauthGraphUrl: 'Graph-Basis-URL',
     handoffMode: 'Übergabe',
     handoffMaxBatchRows: 'Höchstzahl Nachrichten je Mahnlauf',
+    // per-profile message settings
+    messagesControlCopy: 'Kontrollkopie an',
+    messagesReplyTo: 'Antwort an (Reply-To)',
+    messagesSignature: 'Signatur',
+    messagesDeliveryReceipt: 'Zustellbestätigung anfordern (DSN)',
+    messagesReadReceipt: 'Lesebestätigung anfordern',
   },
   problems: {
     required: '„{{field}}“ muss ausgefüllt sein.',
@@ -160,6 +181,11 @@ export const coreDe = {
     testMailbox: 'Testpostfach (es wird nichts versendet; Nachrichten landen als .eml-Datei in {{folder}})',
     plainWarning:
       'Achtung: Diese Verbindung war nicht verschlüsselt. Wer die Leitung mitliest, kann Nachrichten lesen.',
+    // Zustellbestätigung
+    dsn: 'Zustellbestätigung (DSN)',
+    dsnOffered: 'vom Server angeboten',
+    dsnNotOffered:
+      'vom Server NICHT angeboten – Zustellbestätigungen können über diesen Server nicht angefordert werden; die Nachrichten werden trotzdem gesendet',
   },
   kinds: {
     smtp: 'SMTP',

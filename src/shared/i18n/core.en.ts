@@ -112,6 +112,20 @@ export const coreEn: CoreMessages = {
       'The batch has {{rows}} messages; handing them to the mail program opens one window each and is limited to {{limit}} in the profile "{{profile}}". Please send large batches over SMTP, Microsoft 365 or the Graph API (or with Outlook\'s direct send), or raise the limit (--handoff-max-rows).',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
     ...windowsHandoffErrorsEn,
+    // e-mail templates
+    templateUnknown: 'There is no template "{{name}}". "opos-mail template list" shows the existing ones.',
+    templateExists: 'A template "{{name}}" already exists. Please choose another name.',
+    templateInvalid: 'The template is incomplete or invalid: {{detail}}',
+    templateLanguageMissing:
+      'The template "{{name}}" has no text in the language "{{language}}". Please add it or choose another language (--language).',
+    templatesCorrupt:
+      'The templates file "{{file}}" is damaged ({{detail}}). It was not changed. Please restore a backup, or rename the file and import an export file.',
+    templatesNewer:
+      'The templates file "{{file}}" was written by a newer version of OPOS Mail (version {{version}}). It was not changed. Please update OPOS Mail.',
+    templateImportInvalid:
+      'The file "{{file}}" is not a valid template export ({{detail}}). Nothing was imported; your templates are unchanged.',
+    placeholderMissing:
+      'The placeholders {{names}} have no value. Please give them (--field NAME=VALUE); nothing was sent.',
   },
   fields: {
     name: 'Profile name',
@@ -133,6 +147,12 @@ export const coreEn: CoreMessages = {
     oauthGraphUrl: 'Graph base URL',
     handoffMode: 'Hand-off',
     handoffMaxBatchRows: 'Maximum messages per batch',
+    // per-profile message settings
+    messagesControlCopy: 'Control copy to',
+    messagesReplyTo: 'Reply-To',
+    messagesSignature: 'Signature',
+    messagesDeliveryReceipt: 'Request delivery receipts (DSN)',
+    messagesReadReceipt: 'Request read receipts',
   },
   problems: {
     required: '"{{field}}" must be filled in.',
@@ -157,6 +177,11 @@ export const coreEn: CoreMessages = {
     server: 'Server',
     testMailbox: 'Test mailbox (nothing is sent; messages are written as .eml files to {{folder}})',
     plainWarning: 'Warning: this connection was not encrypted. Anyone on the line can read the messages.',
+    // Zustellbestätigung
+    dsn: 'Delivery receipt (DSN)',
+    dsnOffered: 'offered by the server',
+    dsnNotOffered:
+      'NOT offered by the server – delivery receipts cannot be requested through this server; messages are sent all the same',
   },
   kinds: {
     smtp: 'SMTP',

@@ -113,6 +113,20 @@ export const coreNl: CoreMessages = {
       'De verzendrun heeft {{rows}} berichten; overdracht aan het mailprogramma opent voor elk een eigen venster en is in het profiel "{{profile}}" beperkt tot {{limit}}. Verstuur grote runs via SMTP, Microsoft 365 of de Graph API (of met de directe verzending van Outlook), of verhoog de grens (--handoff-max-rows).',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
     ...windowsHandoffErrorsNl,
+    // e-mailsjablonen
+    templateUnknown: 'Er is geen sjabloon "{{name}}". "opos-mail template list" toont de bestaande.',
+    templateExists: 'Er bestaat al een sjabloon "{{name}}". Kies een andere naam.',
+    templateInvalid: 'Het sjabloon is onvolledig of onjuist: {{detail}}',
+    templateLanguageMissing:
+      'Het sjabloon "{{name}}" heeft geen tekst in de taal "{{language}}". Vul die aan of kies een andere taal (--language).',
+    templatesCorrupt:
+      'Het sjablonenbestand "{{file}}" is beschadigd ({{detail}}). Het is niet gewijzigd. Zet een back-up terug, of hernoem het bestand en importeer een exportbestand.',
+    templatesNewer:
+      'Het sjablonenbestand "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (versie {{version}}). Het is niet gewijzigd. Werk OPOS Mail bij.',
+    templateImportInvalid:
+      'Het bestand "{{file}}" is geen geldig sjablonen-exportbestand ({{detail}}). Er is niets geïmporteerd; uw sjablonen zijn ongewijzigd.',
+    placeholderMissing:
+      'De plaatshouders {{names}} hebben geen waarde. Geef ze op (--field NAAM=WAARDE); er is niets verzonden.',
   },
   fields: {
     name: 'Profielnaam',
@@ -134,6 +148,12 @@ export const coreNl: CoreMessages = {
     oauthGraphUrl: 'Basis-URL voor Graph',
     handoffMode: 'Overdracht',
     handoffMaxBatchRows: 'Maximaal aantal berichten per run',
+    // per-profile message settings
+    messagesControlCopy: 'Controlekopie aan',
+    messagesReplyTo: 'Antwoord aan (Reply-To)',
+    messagesSignature: 'Handtekening',
+    messagesDeliveryReceipt: 'Ontvangstbevestiging aanvragen (DSN)',
+    messagesReadReceipt: 'Leesbevestiging aanvragen',
   },
   problems: {
     required: '"{{field}}" moet worden ingevuld.',
@@ -160,6 +180,11 @@ export const coreNl: CoreMessages = {
       'Testmailbox (er wordt niets verzonden; berichten worden als .eml-bestand opgeslagen in {{folder}})',
     plainWarning:
       'Let op: deze verbinding was niet versleuteld. Wie meeleest op de lijn, kan de berichten lezen.',
+    // Zustellbestätigung
+    dsn: 'Ontvangstbevestiging (DSN)',
+    dsnOffered: 'door de server aangeboden',
+    dsnNotOffered:
+      'NIET door de server aangeboden – ontvangstbevestigingen kunnen via deze server niet worden aangevraagd; berichten worden toch verzonden',
   },
   kinds: {
     smtp: 'SMTP',

@@ -9,6 +9,9 @@ import { cliNl } from './cli.nl.js';
 import { batchDe } from './batch.de.js';
 import { batchEn } from './batch.en.js';
 import { batchNl } from './batch.nl.js';
+import { templatesDe } from './templates.de.js';
+import { templatesEn } from './templates.en.js';
+import { templatesNl } from './templates.nl.js';
 import { LANGUAGES, type Language } from './types.js';
 import { uiDe } from './ui.de.js';
 import { uiEn } from './ui.en.js';
@@ -17,9 +20,9 @@ import { uiNl } from './ui.nl.js';
 export { LANGUAGES, type Language } from './types.js';
 
 export const coreResources = {
-  de: { core: coreDe, cli: cliDe, batch: batchDe },
-  en: { core: coreEn, cli: cliEn, batch: batchEn },
-  nl: { core: coreNl, cli: cliNl, batch: batchNl },
+  de: { core: coreDe, cli: cliDe, batch: batchDe, templates: templatesDe },
+  en: { core: coreEn, cli: cliEn, batch: batchEn, templates: templatesEn },
+  nl: { core: coreNl, cli: cliNl, batch: batchNl, templates: templatesNl },
 } as const;
 
 /** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */

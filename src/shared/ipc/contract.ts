@@ -6,6 +6,7 @@ import type { BatchLine, BatchSummary, RowProblem } from '../batch.js';
 import type { ErrorInfo } from '../errors.js';
 import type { Language } from '../i18n/types.js';
 import type { ConnectionReport, SendResult } from '../mail.js';
+import type { MailTemplate } from '../mail-templates.js';
 import type { SignInStatus } from '../oauth.js';
 import type { OutboxEntry } from '../outbox.js';
 import type { Profile } from '../profile.js';
@@ -42,6 +43,10 @@ export const IPC_CHANNELS = {
   batchStart: 'opos:batch.start',
   batchStatus: 'opos:batch.status',
   batchCancel: 'opos:batch.cancel',
+  // e-mail templates (Vorlagen)
+  listMailTemplates: 'opos:mail-templates.list',
+  saveMailTemplate: 'opos:mail-templates.save',
+  removeMailTemplate: 'opos:mail-templates.remove',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -147,6 +152,10 @@ export interface IpcResponses {
   batchStart: { runId: string };
   batchStatus: BatchRunView;
   batchCancel: null;
+  listMailTemplates: MailTemplate[];
+  /** The saved template (normalised: name trimmed, defaults filled in). */
+  saveMailTemplate: MailTemplate;
+  removeMailTemplate: MailTemplate[];
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

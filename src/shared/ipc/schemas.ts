@@ -3,6 +3,7 @@
 // core). Pure zod: runs in Node and in the browser.
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/types.js';
+import { mailTemplateSchema, TEMPLATE_NAME_MAX } from '../mail-templates.js';
 import { OUTBOX_STATES } from '../outbox.js';
 import { MAIL_KINDS, PROFILE_NAME_MAX, profileSchema } from '../profile.js';
 
@@ -30,6 +31,10 @@ const password = z
   .max(IPC_LIMITS.password)
   .refine((s) => !s.includes('\u0000'), { message: 'control-characters' });
 const token = z.uuid();
+const templateName = z
+  .string()
+  .min(1)
+  .max(TEMPLATE_NAME_MAX * 2);
 /** An outbox message's id as the core hands it out (a UUID), never a path. */
 const outboxId = z.uuid();
 const runId = z.uuid();
@@ -51,6 +56,11 @@ export const sendDraftSchema = z
     reference: z.string().max(IPC_LIMITS.reference).optional(),
     /** Opaque tokens handed out by chooseAttachments / addDroppedFiles, never paths. */
     attachments: z.array(token).max(IPC_LIMITS.attachments).default([]),
+    /** This message's Zustellbestätigung / Lesebestätigung instead of the profile's. */
+    receipts: z
+      .object({ delivery: z.boolean().optional(), read: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SendDraft = z.infer<typeof sendDraftSchema>;
@@ -124,6 +134,13 @@ export const requestSchemas = {
   batchStatus: z.object({ runId, after: z.number().int().min(0).max(10_000_000).optional() }).strict(),
   /** Finishes the message in flight and stops. */
   batchCancel: z.object({ runId }).strict(),
+  // e-mail templates (Vorlagen)
+  listMailTemplates: none,
+  /** Adds or replaces a template; `previousName` renames it (in place). */
+  saveMailTemplate: z
+    .object({ template: mailTemplateSchema, previousName: templateName.optional() })
+    .strict(),
+  removeMailTemplate: z.object({ name: templateName }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
