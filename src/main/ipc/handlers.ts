@@ -24,6 +24,8 @@ import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
+import { CaFileRegistry } from './ca-files.js';
+import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
@@ -99,6 +101,7 @@ export function createIpcHandlers(
   batches = new BatchRuns(service),
 ): IpcHandlers {
   const manifests = new ManifestRegistry();
+  const caFiles = new CaFileRegistry();
   const view = async (p: Profile): Promise<ProfileView> => ({
     ...p,
     hasPassword: await service.hasPassword(p),
@@ -129,15 +132,29 @@ export function createIpcHandlers(
         oauthAvailable: Boolean(service.oauth),
       }),
     listProfiles: () => list(),
-    createProfile: async ({ profile, password }) =>
-      view(await service.addProfile(profile, password !== undefined ? { password } : {})),
-    updateProfile: async ({ name, patch, password, clearPassword }) =>
-      view(
-        await service.updateProfile(name, patch, {
+    createProfile: async ({ profile, password }) => {
+      caFiles.check(profile.caFile);
+      return view(await service.addProfile(profile, password !== undefined ? { password } : {}));
+    },
+    updateProfile: async ({ name, patch, password, clearPassword }) => {
+      const current = await service.profiles.get(name);
+      caFiles.check(patch.caFile, current.caFile);
+      const next = parseProfile({
+        ...current,
+        ...patch,
+        oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+        throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
+        id: current.id,
+      });
+      // secrets stored for the old server or authority are not handed to new ones from the window
+      if (!sameConnection(current, next)) await forgetBoundSecrets(service, current, password !== undefined);
+      return view(
+        await service.updateProfile(current.name, patch, {
           ...(password !== undefined ? { password } : {}),
           ...(clearPassword ? { clearPassword } : {}),
         }),
-      ),
+      );
+    },
     duplicateProfile: async ({ name, newName }) => {
       const { id: _id, ...source } = await service.profiles.get(name);
       const password = await service.secrets.get(_id, 'password');
@@ -152,12 +169,15 @@ export function createIpcHandlers(
       return list();
     },
     testConnection: async ({ profile, existing, password }) => {
-      const id = existing ? (await service.profiles.get(existing)).id : randomUUID();
-      const candidate = parseProfile({ ...profile, id });
+      const stored = existing ? await service.profiles.get(existing) : null;
+      caFiles.check(profile.caFile, stored?.caFile);
+      const candidate = parseProfile({ ...profile, id: stored?.id ?? randomUUID() });
+      // stored secrets only with the stored connection settings; otherwise only a typed password
+      const id = stored && sameConnection(stored, candidate) ? stored.id : randomUUID();
       if (candidate.caFile) readExtraCa(candidate.caFile);
       allow(candidate);
       const secrets = new TypedPasswordSecrets(service.secrets, id, password);
-      return testConnection(createTransport(candidate, { ...service.transportContext, secrets }));
+      return testConnection(createTransport({ ...candidate, id }, { ...service.transportContext, secrets }));
     },
     send: async ({ profile, draft }) => {
       const p = await service.profiles.get(profile);
@@ -175,7 +195,10 @@ export function createIpcHandlers(
     },
     chooseCaFile: async () => {
       const file = await hooks.chooseCaFile();
-      if (file) readExtraCa(file); // refuses anything that is not a PEM certificate
+      if (file) {
+        readExtraCa(file); // refuses anything that is not a PEM certificate
+        caFiles.grant(file);
+      }
       return file;
     },
     addDroppedPaths: ({ paths }) => attachments.register(paths),

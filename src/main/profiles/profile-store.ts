@@ -12,6 +12,7 @@ import {
   profilesFileSchema,
   type Profile,
   type ProfileInput,
+  type ProfilePatch,
   type ProfilesFile,
 } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
@@ -85,7 +86,7 @@ export class ProfileStore {
   }
 
   /** Applies a partial change (rename included) to the named profile. */
-  async update(name: string, patch: Partial<Omit<Profile, 'id'>>): Promise<Profile> {
+  async update(name: string, patch: ProfilePatch): Promise<Profile> {
     return this.mutateReturning((f) => {
       const current = findProfile(f, name);
       if (patch.name !== undefined && !sameProfileName(patch.name, current.name)) {

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
-import type { Profile, ProfileInput } from '../../shared/profile.js';
+import type { Profile, ProfileInput, ProfilePatch } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { ProfileStore, newProfileId, parseProfile, sameProfileName } from '../profiles/profile-store.js';
 import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
@@ -81,11 +81,7 @@ export class MailService {
     }
   }
 
-  async updateProfile(
-    name: string,
-    patch: Partial<Omit<Profile, 'id'>>,
-    secrets: SecretChange = {},
-  ): Promise<Profile> {
+  async updateProfile(name: string, patch: ProfilePatch, secrets: SecretChange = {}): Promise<Profile> {
     const current = await this.profiles.get(name);
     if (patch.caFile) readExtraCa(patch.caFile);
     // validate the whole result before touching the keychain
@@ -93,6 +89,7 @@ export class MailService {
       ...current,
       ...patch,
       oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+      throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
       id: current.id,
     });
     if (secrets.password !== undefined) await this.secrets.set(current.id, 'password', secrets.password);
