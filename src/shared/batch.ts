@@ -15,6 +15,8 @@ export const BATCH_PROBLEM_CODES = [
   'kindInvalid',
   'duplicateRow',
   'columnCount',
+  'headerTooLong',
+  'fieldInvalid',
 ] as const;
 export type BatchProblemCode = (typeof BATCH_PROBLEM_CODES)[number];
 

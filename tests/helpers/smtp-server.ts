@@ -44,6 +44,8 @@ export interface TestSmtpOptions {
   verifyXoauth2?: (user: string, accessToken: string) => Promise<Error | undefined>;
   authMethods?: string[];
   authOptional?: boolean;
+  /** false: the server does not announce SMTPUTF8 (RFC 6531). */
+  smtputf8?: boolean;
 }
 
 export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServer> {
@@ -70,6 +72,7 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
     // a server "without STARTTLS" must really refuse it, not just leave it out of EHLO
     disabledCommands: [...(o.users ? [] : ['AUTH']), ...(o.mode === 'plain' ? ['STARTTLS'] : [])],
     ...(o.size ? { size: o.size } : {}),
+    ...(o.smtputf8 === false ? { hideSMTPUTF8: true } : {}),
     logger: false,
     onConnect(session, cb) {
       rec(session);

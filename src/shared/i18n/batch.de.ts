@@ -14,6 +14,11 @@ export const batchDe = {
     duplicateRow:
       'gleiche Zeile wie Zeile {{other}} (Referenz bzw. Inhalt doppelt) – sie würde nur einmal gesendet',
     columnCount: '{{found}} Zellen statt {{expected}} (Trennzeichen oder Anführungszeichen prüfen)',
+    // hardening (issue 12)
+    headerTooLong:
+      '„{{field}}“ enthält eine Zeichenfolge ohne Leerzeichen mit mehr als {{max}} Zeichen (RFC 5322 erlaubt keine so lange Kopfzeile)',
+    fieldInvalid:
+      '„{{field}}“ ist kein Text, keine Zahl und keine Liste davon (verschachtelte Werte sind nicht erlaubt)',
   },
   states: {
     queued: 'wartet',

@@ -16,6 +16,10 @@ export const batchEn: Widen<typeof batchDe> = {
     kindInvalid: 'kind "{{value}}" unknown (allowed: mahnung, zahlungsavis)',
     duplicateRow: 'same row as row {{other}} (reference or content twice) – it would be sent only once',
     columnCount: '{{found}} cells instead of {{expected}} (check delimiters and quotes)',
+    // hardening (issue 12)
+    headerTooLong:
+      '"{{field}}" holds a run without spaces longer than {{max}} characters (RFC 5322 allows no header line that long)',
+    fieldInvalid: '"{{field}}" is not a text, a number or a list of them (nested values are not allowed)',
   },
   states: {
     queued: 'queued',

@@ -16,6 +16,10 @@ export const batchNl: typeof batchEn = {
       'zelfde rij als rij {{other}} (referentie of inhoud dubbel) – zij zou maar één keer worden verzonden',
     columnCount:
       '{{found}} cellen in plaats van {{expected}} (controleer scheidingstekens en aanhalingstekens)',
+    // hardening (issue 12)
+    headerTooLong:
+      '"{{field}}" bevat een reeks zonder spaties van meer dan {{max}} tekens (RFC 5322 staat zo\'n lange kopregel niet toe)',
+    fieldInvalid: '"{{field}}" is geen tekst, getal of lijst daarvan (geneste waarden zijn niet toegestaan)',
   },
   states: {
     queued: 'wacht',

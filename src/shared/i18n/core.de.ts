@@ -100,6 +100,17 @@ export const coreDe = {
     keychainUnavailable:
       'Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({{detail}}). Passwörter werden nur dort gespeichert. Bitte starten bzw. entsperren Sie den Schlüsselbund (unter Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
+    // hardening (issue 12)
+    headerTooLong:
+      'Das Feld „{{field}}“ enthält eine Zeichenfolge ohne Leerzeichen, die länger ist als {{max}} Zeichen; so lange Kopfzeilen erlaubt der Mail-Standard nicht (RFC 5322). Bitte kürzen Sie sie oder fügen Sie Leerzeichen ein.',
+    smtputf8Required:
+      'Die Adresse „{{address}}“ enthält vor dem @ Umlaute oder andere Nicht-ASCII-Zeichen, und der Server {{host}} bietet dafür kein SMTPUTF8 an. Die Nachricht wurde nicht gesendet. Bitte verwenden Sie die ASCII-Schreibweise der Adresse (z. B. mueller@…) oder einen Server mit SMTPUTF8.',
+    diskFull:
+      'Datenträger voll: In „{{folder}}“ ist kein Platz mehr. Nichts ging verloren und nichts wurde doppelt gesendet; der Vorgang wurde angehalten. Bitte schaffen Sie Platz und starten Sie ihn erneut – er setzt dort fort, wo er stand.',
+    sendAsDenied:
+      'Exchange hat das Senden als „{{sender}}“ abgelehnt (403 ErrorAccessDenied): Das angemeldete Konto darf nicht als dieses Postfach oder in seinem Auftrag senden. Bitte lassen Sie sich in Exchange die Postfachberechtigung „Senden als“ oder „Senden im Auftrag von“ erteilen.',
+    oauthPermissionsMissing:
+      'Der Anwendung „{{clientId}}“ fehlen die Berechtigungen für den Mailversand ({{detail}}). Bitte tragen Sie in der App-Registrierung unter „API-Berechtigungen“ SMTP.Send bzw. Mail.Send ein und erteilen Sie die Zustimmung.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
   },
