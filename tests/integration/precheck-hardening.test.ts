@@ -178,3 +178,28 @@ describe('a non-ASCII local part needs SMTPUTF8', () => {
     expect(utf8.messages.map((m) => m.to)).toEqual([['müller@example.org']]);
   });
 });
+
+describe('the pre-check reads the manifest one slice of rows at a time', () => {
+  it('checks 60,000 rows in a 32 MB heap (holding every row would need more)', async () => {
+    const s = await server();
+    const home = await smtpHome(s.port);
+    const dir = workDir();
+    writePdf(path.join(dir, 'a.pdf'), 2000);
+    const lines = ['to;subject;text;attachments;reference;Name'];
+    for (let i = 1; i <= 60_000; i++)
+      lines.push(
+        `kunde${i}@example.org;Mahnung {{reference}};Sehr geehrte/r {{Name}};a.pdf;R-${i};Kunde ${i}`,
+      );
+    lines.push('kein-at-zeichen;Mahnung;x;a.pdf;R-X;Z');
+    const manifest = path.join(dir, 'lauf.csv');
+    writeFileSync(manifest, lines.join('\r\n') + '\r\n');
+    const r = await runCli(['batch', manifest, '--json'], {
+      home,
+      env: { NODE_OPTIONS: '--max-old-space-size=32' },
+      timeoutMs: 150_000,
+    });
+    expect(r.code, r.stderr.slice(0, 500)).toBe(2);
+    expect(problemsOf(r.lines<Line>())).toEqual([[60_001, [['badAddress', 'to']]]]);
+    expect(s.messages).toHaveLength(0);
+  }, 180_000);
+});
