@@ -91,11 +91,13 @@ function allCommands(cmd: Command): Command[] {
 }
 
 async function report(ctx: CliContext, e: unknown, json: boolean): Promise<number> {
-  const [{ toMailError }, { errorJson, errorMessage }] = await Promise.all([
+  const [{ toMailError }, { diskFullOr }, { errorJson, errorMessage }] = await Promise.all([
     import('../main/errors/mail-error.js'),
+    import('../main/errors/disk-full.js'),
     import('./output.js'),
   ]);
-  const err = toMailError(e);
+  // a full disk whose write named no file: the data folder is where everything is written
+  const err = toMailError(diskFullOr(toMailError(e), ctx.dataFolder));
   if (json) ctx.json(errorJson(ctx.t, err));
   ctx.err(errorMessage(ctx.t, err));
   if (ctx.debug && err.code === 'unexpected')

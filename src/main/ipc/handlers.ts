@@ -15,6 +15,7 @@ import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
 import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
 import type { OAuthView } from '../../shared/ipc/contract.js';
 import type { Profile } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
 import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
@@ -282,7 +283,7 @@ export function createIpcHandlers(
       try {
         return { ok: true, value: await run(parseRequest(method, payload)) };
       } catch (e) {
-        return { ok: false, error: toMailError(e).toInfo() };
+        return { ok: false, error: toMailError(diskFullOr(e, service.dataFolder)).toInfo() };
       }
     };
   };

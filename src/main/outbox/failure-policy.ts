@@ -12,6 +12,7 @@ export type Verdict = 'retry' | 'fail' | 'unknown' | 'pause';
 
 export function verdictFor(e: MailError, dataComplete: boolean): Verdict {
   const category = categoryOf(e.code);
+  if (e.code === 'diskFull') return 'pause'; // nothing more can be written: stop, do not retry
   if (category === 'auth' || category === 'keychain') return 'pause';
   if (category === 'temporary') return 'retry';
   if (category === 'connection') return dataComplete ? 'unknown' : 'retry';

@@ -4,6 +4,7 @@
 import type { MailDraft, SendResult } from '../../shared/mail.js';
 import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 import type { Transport } from '../transports/transport.js';
@@ -59,7 +60,12 @@ export class OutboxService {
    */
   async send(profile: Profile, draft: MailDraft | NormalisedDraft, options: EnqueueOptions = {}) {
     const transport = this.deps.transportFor(profile);
-    const queued = await this.store.enqueue(profile, draft, options);
+    let queued: LocatedRecord;
+    try {
+      queued = await this.store.enqueue(profile, draft, options);
+    } catch (e) {
+      throw diskFullOr(e, this.store.dataFolder);
+    }
     let outcome: DeliveryOutcome | undefined;
     const delivery = new Delivery(this.store, profile, transport, {
       connections: 1,
@@ -70,10 +76,11 @@ export class OutboxService {
     });
     delivery.add(queued);
     delivery.endOfInput();
-    await delivery.run();
+    const { stopped } = await delivery.run();
     if (outcome?.state === 'sent' && outcome.result)
       return { ...outcome.result, outboxId: queued.record.id } satisfies SendResult;
     if (outcome?.error) throw outcome.error;
+    if (stopped) throw stopped; // e.g. the claim could not be written: nothing was sent
     throw new MailError('unexpected', { detail: 'no outcome' });
   }
 

@@ -16,7 +16,7 @@ import {
   type ProfilesFile,
 } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { writeFileAtomic } from '../platform/atomic-write.js';
+import { removeLeftoverTemps, writeFileAtomic } from '../platform/atomic-write.js';
 import { withFileLock } from '../platform/file-lock.js';
 
 export const PROFILES_FILE = 'profiles.json';
@@ -139,6 +139,7 @@ export class ProfileStore {
   private async mutate(change: (f: ProfilesFile) => ProfilesFile | void): Promise<ProfilesFile> {
     await fs.mkdir(this.dataFolder, { recursive: true, mode: 0o700 });
     return withFileLock(`${this.file}.lock`, async () => {
+      await removeLeftoverTemps(this.file);
       const current = (await this.readExisting()) ?? freshFile();
       const next = change(current) ?? current;
       await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
