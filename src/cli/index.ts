@@ -45,6 +45,12 @@ export async function main(
     import('./context.js'),
     import('./commands/index.js'),
   ]);
+  // a reader that stops early (`| head -c 600`) ends the output, quietly: the command still finishes
+  // what it does (a send or a run is recorded in the outbox), it just prints no more
+  for (const stream of [io.stdout, io.stderr])
+    stream.on?.('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
   const debug = argv.includes('--debug');
   const wantsJson = argv.includes('--json');
   const ctx = new CliContext(io, chooseLanguage(argv, io.env), preScan(argv, '--home'), debug);

@@ -1,7 +1,8 @@
 // Microsoft's refusals named as the docs promise (issue 12): an unknown tenant (AADSTS90002, which
 // MSAL reports as a failed endpoint lookup) is "wrong tenant", exit 3, not a connection failure; an
 // application without mail permissions (AADSTS650057) is "permissions missing", not "not registered".
-// The unknown tenant comes from a real HTTPS sign-in server on loopback answering as Entra ID does.
+// The unknown tenant comes from a real HTTPS sign-in server on loopback answering as Entra ID does
+// (with escape sequences in its error_description, which the terminal must show, not run).
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ beforeAll(async () => {
       JSON.stringify({
         error: 'invalid_tenant',
         error_description:
-          "AADSTS90002: Tenant 'nirgendwo.example' not found. Check to make sure you have the correct tenant ID.",
+          "AADSTS90002: Tenant 'nirgendwo.example' not found.\u001b]0;gekapert\u0007\u001b[2J Check the tenant ID.",
       }),
     );
   });
@@ -72,6 +73,12 @@ describe('Microsoft sign-in refusals', () => {
       error: { code: 'oauthWrongTenant', params: { tenant: 'nirgendwo.example' } },
     });
     expect(paths.some((p) => p.includes('nirgendwo.example'))).toBe(true);
+    // the provider's error_description reaches the terminal with its escape sequences shown, not run
+    const text = await runCli(['login', '--profile', 'M365'], { home, env: { BROWSER: 'true' } });
+    expect(text.code).toBe(3);
+    expect(text.stderr).toContain('AADSTS90002');
+    expect(text.stderr).toContain('\\x1b]0;gekapert\\x07');
+    expect(text.stderr).not.toContain('\u001b');
   });
 
   it('an application without mail permissions (AADSTS650057) is "permissions missing"', () => {

@@ -5,6 +5,7 @@ import type { MailDraft, SendResult } from '../../shared/mail.js';
 import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { diskFullOr } from '../errors/disk-full.js';
+import { sameProfileName } from '../profiles/profile-store.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 import type { Transport } from '../transports/transport.js';
@@ -138,7 +139,8 @@ export class OutboxService {
         byProfile.set(l.record.profileId, [...(byProfile.get(l.record.profileId) ?? []), l]);
     for (const [profileId, queued] of byProfile) {
       const profile = await this.deps.profileById(profileId);
-      if (!profile || (options.profileName && profile.name !== options.profileName) || summary.stopped) {
+      const other = options.profileName && profile && !sameProfileName(profile.name, options.profileName);
+      if (!profile || other || summary.stopped) {
         summary.queued += queued.length;
         continue;
       }
