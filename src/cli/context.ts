@@ -3,6 +3,7 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import { createI18n, type Language } from '../shared/i18n/index.js';
 import { MailService } from '../main/service/mail-service.js';
 import { resolveDataFolder } from '../main/platform/data-folder.js';
+import { forTerminal } from './terminal-text.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -42,12 +43,14 @@ export class CliContext {
     return this.serviceInstance;
   }
 
+  /** A line for people on standard output (control characters shown escaped, see terminal-text.ts). */
   out(line = ''): void {
-    this.io.stdout.write(line + '\n');
+    this.io.stdout.write(forTerminal(line) + '\n');
   }
 
+  /** A line for people on standard error (control characters shown escaped). */
   err(line = ''): void {
-    this.io.stderr.write(line + '\n');
+    this.io.stderr.write(forTerminal(line) + '\n');
   }
 
   json(value: unknown): void {

@@ -45,6 +45,12 @@ export async function main(
     import('./context.js'),
     import('./commands/index.js'),
   ]);
+  // a reader that stops early (`| head -c 600`) ends the output, quietly: the command still finishes
+  // what it does (a send or a run is recorded in the outbox), it just prints no more
+  for (const stream of [io.stdout, io.stderr])
+    stream.on?.('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
   const debug = argv.includes('--debug');
   const wantsJson = argv.includes('--json');
   const ctx = new CliContext(io, chooseLanguage(argv, io.env), preScan(argv, '--home'), debug);
@@ -91,11 +97,13 @@ function allCommands(cmd: Command): Command[] {
 }
 
 async function report(ctx: CliContext, e: unknown, json: boolean): Promise<number> {
-  const [{ toMailError }, { errorJson, errorMessage }] = await Promise.all([
+  const [{ toMailError }, { diskFullOr }, { errorJson, errorMessage }] = await Promise.all([
     import('../main/errors/mail-error.js'),
+    import('../main/errors/disk-full.js'),
     import('./output.js'),
   ]);
-  const err = toMailError(e);
+  // a full disk whose write named no file: the data folder is where everything is written
+  const err = toMailError(diskFullOr(toMailError(e), ctx.dataFolder));
   if (json) ctx.json(errorJson(ctx.t, err));
   ctx.err(errorMessage(ctx.t, err));
   if (ctx.debug && err.code === 'unexpected')

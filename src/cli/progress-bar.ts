@@ -1,5 +1,6 @@
 // A small progress bar for a terminal (stderr): counts, rate and time left, redrawn at most ten times
 // a second. Lines logged while it runs appear above it.
+import { forTerminal } from './terminal-text.js';
 import type { TFunction } from 'i18next';
 
 export interface ProgressCounts {
@@ -43,7 +44,7 @@ export class ProgressBar {
   /** Writes a line above the bar. */
   log(line: string): void {
     this.clear();
-    this.stream.write(line + '\n');
+    this.stream.write(forTerminal(line) + '\n');
     this.draw();
   }
 

@@ -22,6 +22,8 @@ export const BATCH_PROBLEM_CODES = [
   'templateLanguageMissing',
   'levelInvalid',
   'languageInvalid',
+  'headerTooLong',
+  'fieldInvalid',
 ] as const;
 export type BatchProblemCode = (typeof BATCH_PROBLEM_CODES)[number];
 

@@ -82,6 +82,12 @@ export const ERROR_CODES = {
   // keychain (8)
   keychainUnavailable: 'keychain',
   keychainLocked: 'keychain',
+  // hardening (issue 12): header limits, SMTPUTF8, a full disk, Exchange and Entra ID refusals
+  headerTooLong: 'invalid',
+  smtputf8Required: 'invalid',
+  diskFull: 'temporary',
+  sendAsDenied: 'rejected',
+  oauthPermissionsMissing: 'auth',
   // anything else (1)
   unexpected: 'unexpected',
   // hand-off to the mail program on a Windows desk (Simple MAPI, Outlook): the user closed the compose

@@ -11,8 +11,9 @@ export function fillTemplate(
   for (const [k, v] of Object.entries(fields)) lower.set(k.trim().toLowerCase(), v);
   const missing: string[] = [];
   const text = template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = fields[name] ?? lower.get(name.toLowerCase());
-    if (v === undefined || v.trim() === '') {
+    // own columns only: `{{constructor}}` or `{{__proto__}}` are names like any other
+    const v = Object.hasOwn(fields, name) ? fields[name] : lower.get(name.toLowerCase());
+    if (typeof v !== 'string' || v.trim() === '') {
       missing.push(name);
       return whole;
     }

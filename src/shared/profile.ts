@@ -130,6 +130,13 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller may give when creating or editing (id is assigned by the store). */
 export type ProfileInput = Partial<Omit<Profile, 'id'>> & { name: string };
+/** A change to a profile: only the fields it names (nested settings too). */
+export type ProfilePatch = Partial<Omit<Profile, 'id' | 'oauth' | 'throttle' | 'handoff' | 'messages'>> & {
+  oauth?: Partial<OAuthSettings>;
+  throttle?: Partial<ThrottleSettings>;
+  handoff?: Partial<HandoffSettings>;
+  messages?: Partial<Profile['messages']>;
+};
 
 export const PROFILES_FILE_VERSION = 1;
 export const profilesFileSchema = z.object({

@@ -39,6 +39,8 @@ export interface TestGraphServer {
   sent: SentGraphMessage[];
   /** Answer the next request of this route with 429 and the given Retry-After (seconds). */
   throttleOnce(route: GraphRoute, retryAfter: number): void;
+  /** Exchange refuses sending as this mailbox: 403 ErrorAccessDenied on /users/{mailbox}/sendMail. */
+  denySendAs(mailbox: string): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startGraphServer(
   const drafts = new Map<string, Draft>();
   const uploads = new Map<string, Upload>();
   const throttles = new Map<GraphRoute, number>();
+  const sendAsDenied = new Set<string>();
   let base = '';
 
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
@@ -134,6 +137,8 @@ export async function startGraphServer(
     });
     if (bodyBytes > MAX_REQUEST) return fail(413, 'RequestEntityTooLarge', 'request larger than 4 MB');
 
+    if (route === 'sendMail' && mailbox && sendAsDenied.has(mailbox.toLowerCase()))
+      return fail(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     const throttle = route !== 'unknown' ? throttles.get(route) : undefined;
     if (throttle !== undefined) {
       throttles.delete(route as GraphRoute);
@@ -246,6 +251,7 @@ export async function startGraphServer(
     requests,
     sent,
     throttleOnce: (route, retryAfter) => throttles.set(route, retryAfter),
+    denySendAs: (mailbox) => sendAsDenied.add(mailbox.toLowerCase()),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -49,6 +49,8 @@ export interface TestSmtpOptions {
   authOptional?: boolean;
   /** Announce DSN (RFC 3461) in the EHLO reply (off by default, as most test servers). */
   dsn?: boolean;
+  /** false: the server does not announce SMTPUTF8 (RFC 6531). */
+  smtputf8?: boolean;
 }
 
 export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServer> {
@@ -76,6 +78,7 @@ export async function startSmtpServer(o: TestSmtpOptions): Promise<TestSmtpServe
     // a server "without STARTTLS" must really refuse it, not just leave it out of EHLO
     disabledCommands: [...(o.users ? [] : ['AUTH']), ...(o.mode === 'plain' ? ['STARTTLS'] : [])],
     ...(o.size ? { size: o.size } : {}),
+    ...(o.smtputf8 === false ? { hideSMTPUTF8: true } : {}),
     logger: false,
     onConnect(session, cb) {
       rec(session);

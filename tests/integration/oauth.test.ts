@@ -568,6 +568,24 @@ describe('Microsoft Graph API', { timeout: SLOW }, () => {
     expect(new Set(refreshes.map((g) => g.issuedRefreshToken)).size).toBe(refreshes.length);
   });
 
+  it('Exchange refusing send-as (403 ErrorAccessDenied) is a refusal with advice (exit 5), not missing consent', async () => {
+    graph.denySendAs('vorstand@firma.example');
+    expect(
+      (await runCli(['profile', 'edit', 'Graph', '--from', 'vorstand@firma.example'], { home })).code,
+    ).toBe(0);
+    const r = await runCli(['send', '--to', 'kunde@example.org', '--subject', 'Avis Vorstand', '--json'], {
+      home,
+    });
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.json()).toMatchObject({
+      error: { code: 'sendAsDenied', params: { sender: 'vorstand@firma.example' } },
+    });
+    expect(JSON.stringify(r.json())).toContain('Senden als');
+    expect((await runCli(['profile', 'edit', 'Graph', '--from', 'team@firma.example'], { home })).code).toBe(
+      0,
+    );
+  });
+
   it('the maximum message size applies before anything goes to Graph', async () => {
     expect((await runCli(['profile', 'edit', 'Graph', '--max-size-kb', '1024'], { home })).code).toBe(0);
     const requests = graph.requests.length;

@@ -1,4 +1,5 @@
 // `opos-mail journal`: the proof of sending (Versandnachweis), as text, JSON lines or CSV for Excel.
+import { forTerminal } from '../terminal-text.js';
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
 import type { JournalEntry } from '../../shared/outbox.js';
@@ -56,6 +57,6 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
           )
           .join('');
       if (opts.output) await fs.writeFile(opts.output, text, { mode: 0o600 });
-      else ctx.io.stdout.write(text);
+      else ctx.io.stdout.write(opts.csv || opts.json ? text : forTerminal(text));
     });
 }

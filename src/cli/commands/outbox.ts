@@ -117,6 +117,8 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(
       async (opts: { profile?: string; resendUnknown?: boolean; connections?: string; json?: boolean }) => {
         const service = ctx.service();
+        // the profile's name as everywhere else (case-insensitive); an unknown one is refused (exit 2)
+        const profileName = opts.profile ? (await service.profiles.get(opts.profile)).name : undefined;
         if (opts.resendUnknown) {
           const unknown = (await service.outbox.list({ state: 'unknown' })).map((e) => e.id);
           if (unknown.length) await service.outbox.retry(unknown, { resendUnknown: true });
@@ -129,7 +131,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
         let summary;
         try {
           summary = await service.outbox.run({
-            ...(opts.profile ? { profileName: opts.profile } : {}),
+            ...(profileName ? { profileName } : {}),
             ...(opts.connections
               ? { connections: wholeNumber('--connections', opts.connections, 1, 16) }
               : {}),

@@ -148,7 +148,10 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
     if (opts.use) await service.profiles.use(p.name);
     warnPlainText(ctx, p, Boolean(opts.json));
     if (opts.json)
-      return ctx.json(publicProfile(p, opts.use ? p.name : (await service.profiles.list()).active));
+      return ctx.json({
+        ...publicProfile(p, opts.use ? p.name : (await service.profiles.list()).active),
+        warnings: warningsOf(ctx, p),
+      });
     ctx.out(ctx.t('cli:profileAdded', { name: p.name }));
   });
 
@@ -175,7 +178,11 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
       ...(opts.forgetPassword ? { clearPassword: true } : {}),
     });
     warnPlainText(ctx, p, Boolean(opts.json));
-    if (opts.json) return ctx.json(publicProfile(p, (await service.profiles.list()).active));
+    if (opts.json)
+      return ctx.json({
+        ...publicProfile(p, (await service.profiles.list()).active),
+        warnings: warningsOf(ctx, p),
+      });
     ctx.out(ctx.t('cli:profileUpdated', { name: p.name }));
   });
 }
@@ -186,6 +193,13 @@ async function readClientSecret(ctx: CliContext, opts: Record<string, unknown>):
   if (opts.passwordStdin)
     throw new MailError('invalidOption', { detail: '--password-stdin / --client-secret-stdin' });
   return (await readSecretFromStdin(ctx.io, 'Client secret: ')).trim();
+}
+
+/** What `add`/`edit --json` report besides the profile: `{ code, message }` per warning. */
+function warningsOf(ctx: CliContext, p: Profile): Array<{ code: string; message: string }> {
+  return p.connection === 'smtp' && mayEndInPlainText(p.security)
+    ? [{ code: 'mayEndInPlainText', message: ctx.t('cli:plainTextWarning', { mode: p.security }) }]
+    : [];
 }
 
 function warnPlainText(ctx: CliContext, p: Profile, json: boolean): void {

@@ -25,8 +25,11 @@ export interface ManifestRow {
   template: string;
   level: string;
   language: string;
-  /** Placeholder values: every other column (and, for templates, the known ones under their names). */
+  /** Placeholder values: every other column (and, for templates, the known ones under their names).
+   *  Without a prototype: a column named `constructor` or `__proto__` is just a column. */
   fields: Record<string, string>;
+  /** JSON keys whose value is neither text, number nor a list of them (nested values). */
+  invalidFields: string[];
 }
 
 /** A row and the problems of its structure (e.g. a wrong number of cells). */
@@ -167,6 +170,30 @@ function parseCsv(text: string, file: string, delimiter: ';' | ',', toLine?: num
   }
 }
 
+/** Text taken per parse: the records of one slice at a time, never all of them (1,000,000 rows). */
+const CSV_SLICE_CHARS = 256 * 1024;
+
+/** Where the record around `from` ends: after the first line break outside quotes at or after it. */
+function recordEnd(text: string, start: number, from: number): number {
+  let quoted = false;
+  for (let i = start; i < from; i++) if (text.charCodeAt(i) === 34) quoted = !quoted;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) return i + 1;
+  }
+  return text.length;
+}
+
+/** The records of the CSV, parsed a slice of whole records at a time. */
+function* csvRecords(text: string, file: string, delimiter: ';' | ','): Iterable<string[]> {
+  for (let start = 0; start < text.length;) {
+    const end = recordEnd(text, start, Math.min(text.length, start + CSV_SLICE_CHARS));
+    yield* parseCsv(text.slice(start, end), file, delimiter);
+    start = end;
+  }
+}
+
 export function csvSource(text: string, file: string): ManifestSource {
   const delimiter = detectDelimiter(text);
   // the header alone (all records only when blank lines come first)
@@ -176,17 +203,20 @@ export function csvSource(text: string, file: string): ManifestSource {
     throw unreadable(file, 'no column "to" / "Empfänger"');
   const base = path.dirname(file);
   function* rows(): Iterable<ManifestEntry> {
-    const records = parseCsv(text, file, delimiter);
     let n = 0;
-    for (let i = 1; i < records.length; i++) {
-      const cells = records[i]!;
+    let headerSeen = false;
+    for (const cells of csvRecords(text, file, delimiter)) {
+      if (!headerSeen) {
+        headerSeen = true;
+        continue;
+      }
       if (cells.every((c) => c.trim() === '')) continue; // Excel's trailing ";;;;" lines
       n++;
       const problems: RowProblem[] =
         cells.length !== header.length
           ? [{ row: n, code: 'columnCount', params: { found: cells.length, expected: header.length } }]
           : [];
-      const values: Record<string, string> = {};
+      const values = bare<string>();
       header.forEach((h, c) => (values[h] = (cells[c] ?? '').trim()));
       yield { row: rowFrom(n, values, base), problems };
     }
@@ -215,7 +245,17 @@ export function parseCsvManifest(text: string, file: string): Manifest {
   return collectManifest(csvSource(text, file));
 }
 
-function rowFrom(n: number, values: Record<string, string | string[]>, base: string): ManifestRow {
+/** A record without a prototype, so that any column name is an ordinary key. */
+function bare<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function rowFrom(
+  n: number,
+  values: Record<string, string | string[]>,
+  base: string,
+  invalidFields: string[] = [],
+): ManifestRow {
   const row: ManifestRow = {
     row: n,
     to: [],
@@ -229,7 +269,8 @@ function rowFrom(n: number, values: Record<string, string | string[]>, base: str
     template: '',
     level: '',
     language: '',
-    fields: {},
+    fields: bare<string>(),
+    invalidFields,
   };
   for (const [name, raw] of Object.entries(values)) {
     const known = knownColumn(name);
@@ -260,11 +301,16 @@ function rowFrom(n: number, values: Record<string, string | string[]>, base: str
   return row;
 }
 
-function scalar(v: unknown): string | string[] | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.map((x) => String(x));
-  return undefined;
+/** A JSON value as a cell: text, or a list of texts; null for anything nested (a row problem). */
+function scalar(v: unknown): string | string[] | null | undefined {
+  const one = (x: unknown) =>
+    typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : null;
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) {
+    const list = v.map(one);
+    return list.every((x) => x !== null) ? list : null;
+  }
+  return one(v);
 }
 
 function parseJson(text: string, file: string): { defaults: Record<string, unknown>; messages: unknown[] } {
@@ -293,21 +339,23 @@ export function jsonSource(text: string, file: string): ManifestSource {
     for (const [i, m] of messages.entries()) {
       const msg = m && typeof m === 'object' ? (m as Record<string, unknown>) : {};
       const merged: Record<string, unknown> = { ...defaults, ...msg };
-      const fields = {
-        ...((defaults.fields as Record<string, unknown> | undefined) ?? {}),
-        ...((msg.fields as Record<string, unknown> | undefined) ?? {}),
-      };
-      const values: Record<string, string | string[]> = {};
+      const objectOf = (v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+      const fields = { ...objectOf(defaults.fields), ...objectOf(msg.fields) };
+      const values = bare<string | string[]>();
+      const invalid: string[] = [];
       for (const [k, v] of Object.entries(merged)) {
         if (k === 'fields') continue;
         const s = scalar(v);
-        if (s !== undefined) values[k] = s;
+        if (s === null) invalid.push(k);
+        else if (s !== undefined) values[k] = s;
       }
       for (const [k, v] of Object.entries(fields)) {
         const s = scalar(v);
-        if (s !== undefined && !knownColumn(k)) values[k] = Array.isArray(s) ? s.join(', ') : s;
+        if (s === null) invalid.push(`fields.${k}`);
+        else if (s !== undefined && !knownColumn(k)) values[k] = Array.isArray(s) ? s.join(', ') : s;
       }
-      yield { row: rowFrom(i + 1, values, base), problems: [] };
+      yield { row: rowFrom(i + 1, values, base, invalid), problems: [] };
     }
   }
   return { file, format: 'json', rows };

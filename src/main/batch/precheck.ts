@@ -8,15 +8,14 @@ import path from 'node:path';
 import { normaliseAddress } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
-import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.js';
+import { headerProblem, HEADER_WORD_MAX } from '../../shared/header-check.js';
+import { estimateMessageSize } from '../../shared/message-size.js';
 import { MAIL_KINDS, type MailKind, type Profile } from '../../shared/profile.js';
 import { forEachLimit } from './for-each-limit.js';
 import type { ManifestRow, ManifestSource } from './manifest-read.js';
 import { isPdfFile } from './pdf-check.js';
 import { applyRowTemplate, usesTemplate, type LoadedTemplates } from './row-template.js';
 import { fillTemplate } from './template.js';
-
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /** A row that passed the check: the message to send and its identity for resuming. */
 export interface BatchItem {
@@ -35,15 +34,13 @@ export interface Precheck {
   references: Record<number, string>;
 }
 
-/** A generous estimate of the encoded message (headers, quoted-printable text, base64 attachments). */
-export function estimateMessageSize(text: string, subject: string, attachmentSizes: number[]): number {
-  const textBytes = Buffer.byteLength(text, 'utf8');
-  return (
-    MESSAGE_OVERHEAD_BYTES +
-    Buffer.byteLength(subject, 'utf8') * 2 +
-    Math.ceil(textBytes * 1.2) +
-    attachmentSizes.reduce((s, a) => s + encodedSize(a) + 400, 0)
-  );
+/** The checks the composer makes on header fields, as row problems (nothing leaves that it would refuse). */
+function headerProblems(row: number, field: string, value: string): RowProblem[] {
+  const problem = headerProblem(value);
+  if (problem === 'controlCharacter') return [{ row, code: 'controlCharacter', params: { field } }];
+  if (problem === 'headerTooLong')
+    return [{ row, code: 'headerTooLong', params: { field, max: HEADER_WORD_MAX } }];
+  return [];
 }
 
 function contentHash(d: MailDraft): string {
@@ -141,10 +138,12 @@ function itemOf(
     problems.push({ row, code: 'placeholderMissing', params: { name } });
   if (!subject.text.trim() && template?.ok !== false)
     problems.push({ row, code: 'subjectMissing', params: {} });
-  if (CONTROL.test(subject.text))
-    problems.push({ row, code: 'controlCharacter', params: { field: 'subject' } });
-  if (CONTROL.test(r.reference))
-    problems.push({ row, code: 'controlCharacter', params: { field: 'reference' } });
+  problems.push(...headerProblems(row, 'subject', subject.text));
+  problems.push(...headerProblems(row, 'reference', r.reference));
+  for (const file of r.attachments) problems.push(...headerProblems(row, 'attachment', path.basename(file)));
+  problems.push(
+    ...r.invalidFields.map((field) => ({ row, code: 'fieldInvalid' as const, params: { field } })),
+  );
 
   let kind: MailKind | undefined;
   if (r.kind.trim()) {
@@ -187,10 +186,11 @@ async function checkFiles(
 ): Promise<RowProblem[]> {
   const row = r.row;
   const problems: RowProblem[] = [];
-  const sizes: number[] = [];
-  for (const file of r.attachments) sizes.push(await files.check(file, row, problems));
+  const attachments: Array<{ name: string; size: number }> = [];
+  for (const file of r.attachments)
+    attachments.push({ name: path.basename(file), size: await files.check(file, row, problems) });
   if (profile.maxSizeKb > 0) {
-    const estimate = estimateMessageSize(text, subject, sizes);
+    const estimate = estimateMessageSize({ subject, text, attachments });
     if (estimate > profile.maxSizeKb * 1024)
       problems.push({
         row,

@@ -11,6 +11,7 @@ import type { MailTemplate } from '../../shared/mail-templates.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
 import { isDone } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/compose.js';
 import type { DeliveryOutcome } from '../outbox/delivery.js';
@@ -225,7 +226,9 @@ export async function runBatch(
           renderOnWorker: true,
         });
       } catch (e) {
-        const err = toMailError(e);
+        const err = toMailError(diskFullOr(e, deps.dataFolder));
+        // the outbox cannot take the message: stop at the first, never fail row after row
+        if (err.code === 'diskFull') return delivery.stopWith(err);
         summary.failed++;
         return emit({
           row: item.row,

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   categoryOf,
   exitCodeOf,
@@ -48,6 +49,12 @@ export class MailError extends Error {
 /** Any thrown value as a MailError: unknown errors become `unexpected` with their message as detail. */
 export function toMailError(e: unknown): MailError {
   if (e instanceof MailError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  // a full disk is named as such, with the folder the failed write was in (see disk-full.ts)
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const p = (e as { path?: unknown }).path;
+    return new MailError('diskFull', { folder: typeof p === 'string' ? dirname(p) : '' }, { cause: e });
+  }
   const detail = e instanceof Error ? e.message : String(e);
   return new MailError('unexpected', { detail }, { cause: e });
 }

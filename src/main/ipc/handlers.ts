@@ -15,6 +15,7 @@ import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
 import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
 import type { OAuthView } from '../../shared/ipc/contract.js';
 import type { Profile } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
 import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
@@ -24,6 +25,8 @@ import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
+import { CaFileRegistry } from './ca-files.js';
+import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 import { usesOAuth } from '../../shared/connection-kinds.js';
 
@@ -100,6 +103,7 @@ export function createIpcHandlers(
   batches = new BatchRuns(service),
 ): IpcHandlers {
   const manifests = new ManifestRegistry();
+  const caFiles = new CaFileRegistry();
   const view = async (p: Profile): Promise<ProfileView> => ({
     ...p,
     hasPassword: await service.hasPassword(p),
@@ -130,15 +134,29 @@ export function createIpcHandlers(
         oauthAvailable: Boolean(service.oauth),
       }),
     listProfiles: () => list(),
-    createProfile: async ({ profile, password }) =>
-      view(await service.addProfile(profile, password !== undefined ? { password } : {})),
-    updateProfile: async ({ name, patch, password, clearPassword }) =>
-      view(
-        await service.updateProfile(name, patch, {
+    createProfile: async ({ profile, password }) => {
+      caFiles.check(profile.caFile);
+      return view(await service.addProfile(profile, password !== undefined ? { password } : {}));
+    },
+    updateProfile: async ({ name, patch, password, clearPassword }) => {
+      const current = await service.profiles.get(name);
+      caFiles.check(patch.caFile, current.caFile);
+      const next = parseProfile({
+        ...current,
+        ...patch,
+        oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+        throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
+        id: current.id,
+      });
+      // secrets stored for the old server or authority are not handed to new ones from the window
+      if (!sameConnection(current, next)) await forgetBoundSecrets(service, current, password !== undefined);
+      return view(
+        await service.updateProfile(current.name, patch, {
           ...(password !== undefined ? { password } : {}),
           ...(clearPassword ? { clearPassword } : {}),
         }),
-      ),
+      );
+    },
     duplicateProfile: async ({ name, newName }) => {
       const { id: _id, ...source } = await service.profiles.get(name);
       const password = await service.secrets.get(_id, 'password');
@@ -153,12 +171,15 @@ export function createIpcHandlers(
       return list();
     },
     testConnection: async ({ profile, existing, password }) => {
-      const id = existing ? (await service.profiles.get(existing)).id : randomUUID();
-      const candidate = parseProfile({ ...profile, id });
+      const stored = existing ? await service.profiles.get(existing) : null;
+      caFiles.check(profile.caFile, stored?.caFile);
+      const candidate = parseProfile({ ...profile, id: stored?.id ?? randomUUID() });
+      // stored secrets only with the stored connection settings; otherwise only a typed password
+      const id = stored && sameConnection(stored, candidate) ? stored.id : randomUUID();
       if (candidate.caFile) readExtraCa(candidate.caFile);
       allow(candidate);
       const secrets = new TypedPasswordSecrets(service.secrets, id, password);
-      return testConnection(createTransport(candidate, { ...service.transportContext, secrets }));
+      return testConnection(createTransport({ ...candidate, id }, { ...service.transportContext, secrets }));
     },
     send: async ({ profile, draft }) => {
       const p = await service.profiles.get(profile);
@@ -176,7 +197,10 @@ export function createIpcHandlers(
     },
     chooseCaFile: async () => {
       const file = await hooks.chooseCaFile();
-      if (file) readExtraCa(file); // refuses anything that is not a PEM certificate
+      if (file) {
+        readExtraCa(file); // refuses anything that is not a PEM certificate
+        caFiles.grant(file);
+      }
       return file;
     },
     addDroppedPaths: ({ paths }) => attachments.register(paths),
@@ -266,7 +290,7 @@ export function createIpcHandlers(
       try {
         return { ok: true, value: await run(parseRequest(method, payload)) };
       } catch (e) {
-        return { ok: false, error: toMailError(e).toInfo() };
+        return { ok: false, error: toMailError(diskFullOr(e, service.dataFolder)).toInfo() };
       }
     };
   };

@@ -10,13 +10,12 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { normaliseAddress } from '../../shared/address.js';
+import { HEADER_WORD_MAX, headerProblem } from '../../shared/header-check.js';
 import type { MailDraft, ReceiptRequest } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { readWholeFile, type Buffers } from '../platform/buffer-pool.js';
 import { serializeMime } from './mime-serialize.js';
-
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 export interface Envelope {
   from: string;
@@ -58,7 +57,9 @@ export interface NormalisedDraft extends Required<
 }
 
 function checkText(field: string, value: string | undefined): void {
-  if (value !== undefined && CONTROL.test(value)) throw new MailError('invalidHeader', { field });
+  const problem = headerProblem(value);
+  if (problem === 'controlCharacter') throw new MailError('invalidHeader', { field });
+  if (problem === 'headerTooLong') throw new MailError('headerTooLong', { field, max: HEADER_WORD_MAX });
 }
 
 function checkAddresses(field: string, list: string[] | undefined): string[] {

@@ -34,9 +34,15 @@ interface NetworkResponse<T> {
 class MsalNetwork {
   /** MSAL reports failed requests without their cause; the cause is kept here (certificate, refused…). */
   lastError: Error | undefined;
+  /** The last OAuth error a server answered with (MSAL hides the one of a failed metadata lookup). */
+  lastRefusal: { error: string; description: string } | undefined;
 
   failure(): Error | undefined {
     return this.lastError;
+  }
+
+  refused(): { error: string; description: string } | undefined {
+    return this.lastRefusal;
   }
 
   constructor(private readonly agent: https.Agent) {}
@@ -80,6 +86,12 @@ class MsalNetwork {
     } catch {
       body = { error: 'invalid_response', error_description: `HTTP ${res.status}` } as T;
     }
+    const refusal = body as { error?: unknown; error_description?: unknown };
+    if (res.status >= 400 && typeof refusal.error === 'string')
+      this.lastRefusal = {
+        error: refusal.error,
+        description: typeof refusal.error_description === 'string' ? refusal.error_description : '',
+      };
     return { headers: res.headers, body, status: res.status };
   }
 }
@@ -154,16 +166,22 @@ export class MicrosoftSession implements ProviderSession {
   /** Runs an MSAL call; a failed request surfaces with its real cause (MSAL hides it). */
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
     this.network.lastError = undefined;
+    this.network.lastRefusal = undefined;
     try {
       return await fn();
     } catch (e) {
       const code = (e as { errorCode?: unknown }).errorCode;
       const cause = this.network.failure();
-      if (
-        cause instanceof Error &&
-        (code === 'network_error' || code === 'endpoints_resolution_error' || code === 'openid_config_error')
-      )
-        throw cause;
+      const lookup =
+        code === 'network_error' || code === 'endpoints_resolution_error' || code === 'openid_config_error';
+      if (cause instanceof Error && lookup) throw cause;
+      // the sign-in server answered the lookup with an error (e.g. AADSTS90002, unknown tenant)
+      const refusal = this.network.refused();
+      if (lookup && refusal)
+        throw Object.assign(new Error(refusal.description || refusal.error), {
+          errorCode: refusal.error,
+          errorMessage: refusal.description,
+        });
       throw e;
     }
   }

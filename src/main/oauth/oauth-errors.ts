@@ -65,8 +65,14 @@ export function mapOAuthError(e: unknown, ctx: OAuthErrorContext): MailError {
   const detail = oneLine(`${code}${description ? ': ' + description : ''}`);
   const profile = ctx.profile.name;
 
+  // the directory answered, and said the tenant does not exist (MSAL reports it as a failed lookup)
+  if (/AADSTS90002\b|invalid_tenant/.test(text))
+    return new MailError('oauthWrongTenant', { tenant: ctx.tenant, detail }, { cause: e });
   if (network !== undefined || code === 'network_error')
     return mapNetworkError(findNetworkCause(network ?? e), ctx.authority);
+  // the application exists but may not ask for mail permissions: not "not registered"
+  if (/AADSTS650057|AADSTS650056/.test(text))
+    return new MailError('oauthPermissionsMissing', { clientId: ctx.clientId, detail }, { cause: e });
   if (/AADSTS65001|AADSTS65004|AADSTS90094|AADSTS90008|consent_required|admin_policy_enforced/.test(text))
     return new MailError('oauthConsentMissing', { detail }, { cause: e });
   if (/AADSTS90002|AADSTS900023|AADSTS50020|AADSTS500208|AADSTS90072|AADSTS50128/.test(text))

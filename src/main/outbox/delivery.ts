@@ -5,6 +5,7 @@
 // server's reason; an ambiguous drop marks it unknown; authentication trouble pauses the queue.
 import type { SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import type { Transport, TransportSession } from '../transports/transport.js';
 import { retryDelayMs, sessionFailureIsTransient, verdictFor } from './failure-policy.js';
@@ -75,6 +76,17 @@ export class Delivery {
   endOfInput(): void {
     this.producing = false;
     this.notify();
+  }
+
+  /** Stops delivery with `e` (e.g. the producer cannot store the next message: disk full). */
+  stopWith(e: MailError): void {
+    this.stopError ??= e;
+    this.notify();
+  }
+
+  /** A failed write of the outbox as the user's error (a full disk named, with the folder). */
+  private storeError(e: unknown): MailError {
+    return toMailError(diskFullOr(e, this.store.dataFolder));
   }
 
   /** True once delivery will not start any further message. */
@@ -228,6 +240,7 @@ export class Delivery {
           // it is durable, the claim survives and the message is reported unknown, never resent.
           const done = result.status === 'handedOff' ? 'handedOff' : 'sent';
           this.track(
+            claimed,
             this.store
               .transition(claimed, done, {
                 attempts,
@@ -282,16 +295,30 @@ export class Delivery {
           this.emit({ located: l, state: 'failed', error: err });
         }
       }
+    } catch (e) {
+      // the outbox could not be written (disk full …): stop here; a claimed message is reported
+      // unknown by the next run (never resent), what is still queued stays queued
+      this.stopWith(this.storeError(e));
     } finally {
       await closeSession();
     }
   }
 
-  /** Keeps an outcome write in view; a failed write (disk full …) stops delivery. */
-  private track(write: Promise<void>): void {
+  /**
+   * Keeps the write of a `sent` outcome in view. When it fails (disk full …) the server has the
+   * message but the outbox cannot say so: the message is reported unknown (the next run finds it
+   * claimed and marks it so; it is never resent by itself) and delivery stops.
+   */
+  private track(claimed: LocatedRecord, write: Promise<void>): void {
     const p = write.catch((e: unknown) => {
-      this.stopError ??= toMailError(e);
-      this.notify();
+      const err = this.storeError(e);
+      this.stopWith(err);
+      const unknown = new MailError(
+        'sendOutcomeUnknown',
+        { id: claimed.record.id, detail: err.code },
+        { cause: err },
+      );
+      this.emit({ located: claimed, state: 'unknown', error: unknown });
     });
     this.writes.add(p);
     void p.finally(() => this.writes.delete(p));

@@ -16,6 +16,7 @@ const NEVER_RETRIED: ReadonlySet<ErrorCode> = new Set(['handoffNoProgram', 'hand
 export function verdictFor(e: MailError, dataComplete: boolean): Verdict {
   if (NEVER_RETRIED.has(e.code)) return 'fail';
   const category = categoryOf(e.code);
+  if (e.code === 'diskFull') return 'pause'; // nothing more can be written: stop, do not retry
   if (category === 'auth' || category === 'keychain') return 'pause';
   if (category === 'temporary') return 'retry';
   if (category === 'connection') return dataComplete ? 'unknown' : 'retry';

@@ -5,6 +5,8 @@ import type { MailDraft, SendResult } from '../../shared/mail.js';
 import { isDone, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
+import { diskFullOr } from '../errors/disk-full.js';
+import { sameProfileName } from '../profiles/profile-store.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 import type { Transport } from '../transports/transport.js';
@@ -62,7 +64,12 @@ export class OutboxService {
    */
   async send(profile: Profile, draft: MailDraft | NormalisedDraft, options: EnqueueOptions = {}) {
     const transport = this.deps.transportFor(profile);
-    const queued = await this.store.enqueue(profile, draft, options);
+    let queued: LocatedRecord;
+    try {
+      queued = await this.store.enqueue(profile, draft, options);
+    } catch (e) {
+      throw diskFullOr(e, this.store.dataFolder);
+    }
     let outcome: DeliveryOutcome | undefined;
     const delivery = new Delivery(this.store, profile, transport, {
       connections: 1,
@@ -73,10 +80,11 @@ export class OutboxService {
     });
     delivery.add(queued);
     delivery.endOfInput();
-    await delivery.run();
+    const { stopped } = await delivery.run();
     if (outcome && isDone(outcome.state) && outcome.result)
       return { ...outcome.result, outboxId: queued.record.id } satisfies SendResult;
     if (outcome?.error) throw outcome.error;
+    if (stopped) throw stopped; // e.g. the claim could not be written: nothing was sent
     throw new MailError('unexpected', { detail: 'no outcome' });
   }
 
@@ -134,7 +142,8 @@ export class OutboxService {
         byProfile.set(l.record.profileId, [...(byProfile.get(l.record.profileId) ?? []), l]);
     for (const [profileId, queued] of byProfile) {
       const profile = await this.deps.profileById(profileId);
-      if (!profile || (options.profileName && profile.name !== options.profileName) || summary.stopped) {
+      const other = options.profileName && profile && !sameProfileName(profile.name, options.profileName);
+      if (!profile || other || summary.stopped) {
         summary.queued += queued.length;
         continue;
       }

@@ -67,6 +67,22 @@ export interface AtomicWriteOptions {
   syncDir?: (dir: string) => Promise<void>;
 }
 
+function tempPrefix(file: string): string {
+  return `.${path.basename(file)}.`;
+}
+
+/**
+ * Removes temp files of `file` that a crashed writer left behind. Only while holding the lock that
+ * every writer of `file` holds, so no temp file of a write in progress is touched.
+ */
+export async function removeLeftoverTemps(file: string): Promise<void> {
+  const prefix = tempPrefix(file);
+  const names = await promisify(fs.readdir)(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names)
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)))
+      await unlink(path.join(path.dirname(file), name)).catch(() => undefined);
+}
+
 /** Temp file in the same folder, fsync, rename over `file`, fsync of the folder. */
 export async function writeFileAtomic(
   file: string,
@@ -74,8 +90,13 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeNewFileSynced(tmp, data, options.mode);
+  const tmp = path.join(dir, `${tempPrefix(file)}${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeNewFileSynced(tmp, data, options.mode);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined); // a half-written temp file (disk full) does not stay
+    throw e;
+  }
   try {
     await rename(tmp, file);
   } catch (e) {

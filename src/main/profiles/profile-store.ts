@@ -13,10 +13,11 @@ import {
   profilesFileSchema,
   type Profile,
   type ProfileInput,
+  type ProfilePatch,
   type ProfilesFile,
 } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { writeFileAtomic } from '../platform/atomic-write.js';
+import { removeLeftoverTemps, writeFileAtomic } from '../platform/atomic-write.js';
 import { withFileLock } from '../platform/file-lock.js';
 
 export const PROFILES_FILE = 'profiles.json';
@@ -45,7 +46,7 @@ export function sameProfileName(a: string, b: string): boolean {
  * A profile with a patch applied: nested settings merge field by field, and a kind that does not allow
  * the profile's authentication gets its own default (switching to a hand-off drops "Anmelden").
  */
-export function mergeProfilePatch(current: Profile, patch: Partial<Omit<Profile, 'id'>>): Profile {
+export function mergeProfilePatch(current: Profile, patch: ProfilePatch): Profile {
   const connection = patch.connection ?? current.connection;
   return {
     ...current,
@@ -104,7 +105,7 @@ export class ProfileStore {
   }
 
   /** Applies a partial change (rename included) to the named profile. */
-  async update(name: string, patch: Partial<Omit<Profile, 'id'>>): Promise<Profile> {
+  async update(name: string, patch: ProfilePatch): Promise<Profile> {
     return this.mutateReturning((f) => {
       const current = findProfile(f, name);
       if (patch.name !== undefined && !sameProfileName(patch.name, current.name)) {
@@ -151,6 +152,7 @@ export class ProfileStore {
   private async mutate(change: (f: ProfilesFile) => ProfilesFile | void): Promise<ProfilesFile> {
     await fs.mkdir(this.dataFolder, { recursive: true, mode: 0o700 });
     return withFileLock(`${this.file}.lock`, async () => {
+      await removeLeftoverTemps(this.file);
       const current = (await this.readExisting()) ?? freshFile();
       const next = change(current) ?? current;
       await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');

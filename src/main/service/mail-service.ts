@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
-import type { Profile, ProfileInput } from '../../shared/profile.js';
+import type { Profile, ProfileInput, ProfilePatch } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import {
   ProfileStore,
@@ -98,11 +98,7 @@ export class MailService {
     }
   }
 
-  async updateProfile(
-    name: string,
-    patch: Partial<Omit<Profile, 'id'>>,
-    secrets: SecretChange = {},
-  ): Promise<Profile> {
+  async updateProfile(name: string, patch: ProfilePatch, secrets: SecretChange = {}): Promise<Profile> {
     const current = await this.profiles.get(name);
     if (patch.caFile) readExtraCa(patch.caFile);
     // validate the whole result before touching the keychain

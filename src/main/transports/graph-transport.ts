@@ -54,6 +54,17 @@ export function graphMessage(d: NormalisedDraft, messageId: string): Record<stri
   };
 }
 
+/**
+ * Exchange's refusal of a send as (or on behalf of) another mailbox: 403 `ErrorAccessDenied` (or a
+ * SendAs / SendOnBehalf code) is a missing mailbox permission, not a missing consent — a permanent
+ * refusal of this message (exit 5) that says which permission to grant, and never pauses the queue.
+ */
+function sendAsRefusal(e: unknown, sender: string): unknown {
+  if (!(e instanceof MailError) || !e.response?.startsWith('403')) return e;
+  if (!/AccessDenied|SendAs|SendOnBehalf/i.test(e.response)) return e;
+  return new MailError('sendAsDenied', { sender, response: e.response }, { cause: e, response: e.response });
+}
+
 export class GraphTransport implements Transport {
   constructor(
     readonly profile: Profile,
@@ -95,30 +106,11 @@ export class GraphTransport implements Transport {
         const mailbox =
           !user || user.toLowerCase() === sender.toLowerCase() ? 'me' : `users/${encodeURIComponent(sender)}`;
         const msg = graphMessage(d, message.messageId);
-        const total =
-          d.attachments.reduce((n, a) => n + a.size, 0) +
-          Buffer.byteLength(d.html ?? d.text, 'utf8') +
-          Buffer.byteLength(d.subject, 'utf8');
         let res;
-        if (total < INLINE_LIMIT) {
-          const attachments = [];
-          for (const a of d.attachments)
-            attachments.push({
-              '@odata.type': '#microsoft.graph.fileAttachment',
-              name: a.filename,
-              contentType: contentType(a),
-              contentBytes: (await fs.readFile(a.path)).toString('base64'),
-            });
-          res = await client.request({
-            method: 'POST',
-            url: `${base}/${mailbox}/sendMail`,
-            token,
-            json: { message: { ...msg, attachments }, saveToSentItems: true },
-          });
-        } else {
-          // the draft lives in the signed-in user's mailbox (Mail.ReadWrite); a different sender is
-          // its `from` (send-as / on behalf, granted in Exchange)
-          res = await this.sendThroughDraft(client, base, 'me', token, msg, d.attachments);
+        try {
+          res = await this.post(client, base, mailbox, token, msg, d);
+        } catch (e) {
+          throw mailbox === 'me' ? e : sendAsRefusal(e, sender);
         }
         if (res.tlsVersion) report.tls.version = res.tlsVersion;
         return {
@@ -136,6 +128,41 @@ export class GraphTransport implements Transport {
         return Promise.resolve();
       },
     };
+  }
+
+  /** sendMail with the attachments inline, or through a draft when they are too large for one request. */
+  private async post(
+    client: GraphClient,
+    base: string,
+    mailbox: string,
+    token: string,
+    msg: Record<string, unknown>,
+    d: PreparedMessage['draft'],
+  ) {
+    const total =
+      d.attachments.reduce((n, a) => n + a.size, 0) +
+      Buffer.byteLength(d.html ?? d.text, 'utf8') +
+      Buffer.byteLength(d.subject, 'utf8');
+    if (total < INLINE_LIMIT) {
+      const attachments = [];
+      for (const a of d.attachments)
+        attachments.push({
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name: a.filename,
+          contentType: contentType(a),
+          contentBytes: (await fs.readFile(a.path)).toString('base64'),
+        });
+      return client.request({
+        method: 'POST',
+        url: `${base}/${mailbox}/sendMail`,
+        token,
+        json: { message: { ...msg, attachments }, saveToSentItems: true },
+      });
+    } else {
+      // the draft lives in the signed-in user's mailbox (Mail.ReadWrite); a different sender is
+      // its `from` (send-as / on behalf, granted in Exchange)
+      return this.sendThroughDraft(client, base, 'me', token, msg, d.attachments);
+    }
   }
 
   /** Draft + attachments (small ones directly, large ones through upload sessions) + send. */

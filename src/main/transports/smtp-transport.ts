@@ -14,6 +14,11 @@ import type { Transport, TransportContext, TransportSession } from './transport.
 
 const CLIENT_NAME = 'opos-mail.localhost';
 
+/** The first envelope address with a non-ASCII local part (RFC 6531: needs SMTPUTF8), if any. */
+function needsSmtputf8(envelope: { from: string; to: string[] }): string | undefined {
+  return [envelope.from, ...envelope.to].find((a) => /[^\u0000-\u007f]/.test(a.slice(0, a.lastIndexOf('@'))));
+}
+
 /** Connection and greeting time-out; OPOS_MAIL_SMTP_TIMEOUT_MS overrides it (slow links, tests). */
 function setupTimeoutMs(): number {
   const fromEnv = Number(process.env.OPOS_MAIL_SMTP_TIMEOUT_MS);
@@ -174,6 +179,9 @@ export class SmtpTransport implements Transport {
             size: Math.ceil(message.size / 1024),
             limit: Math.floor(report.serverSizeLimit / 1024),
           });
+        const utf8 = needsSmtputf8(message.envelope);
+        if (utf8 && !report.extensions?.includes('SMTPUTF8'))
+          throw new MailError('smtputf8Required', { address: utf8, host: sec.host });
         lastError = undefined;
         try {
           const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) => {

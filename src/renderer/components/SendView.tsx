@@ -6,7 +6,7 @@ import { isValidAddress, splitAddressList } from '../../shared/address.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { AttachmentHandle, ProfileView } from '../../shared/ipc/contract.js';
 import type { SendResult } from '../../shared/mail.js';
-import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.js';
+import { estimateMessageSize } from '../../shared/message-size.js';
 import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
@@ -48,10 +48,8 @@ export function SendView({ profiles, active }: Props) {
 
   const profile = profiles.find((p) => p.name === profileName) ?? profiles[0];
   const limitBytes = profile && profile.maxSizeKb > 0 ? profile.maxSizeKb * 1024 : 0;
-  const total =
-    files.reduce((sum, f) => sum + encodedSize(f.size), 0) +
-    new TextEncoder().encode(text).length +
-    MESSAGE_OVERHEAD_BYTES;
+  // the same estimate as the batch pre-check (quoted-printable's real size for the text)
+  const total = estimateMessageSize({ subject, text, attachments: files });
   const tooLarge = limitBytes > 0 && total > limitBytes;
   const size = (n: number) => formatSize(t, n, i18n.language);
   const unfilled = placeholdersOf(`${subject}\n${text}`);

@@ -21,6 +21,11 @@ export const batchDe = {
     templateLanguageMissing: 'Vorlage „{{name}}“ hat keinen Text in der Sprache „{{language}}“',
     levelInvalid: 'Mahnstufe „{{value}}“ unbekannt (erlaubt: 1, 2, 3, letzte)',
     languageInvalid: 'Sprache „{{value}}“ unbekannt (erlaubt: de, en, nl)',
+    // hardening (issue 12)
+    headerTooLong:
+      '„{{field}}“ enthält eine Zeichenfolge ohne Leerzeichen mit mehr als {{max}} Zeichen (RFC 5322 erlaubt keine so lange Kopfzeile)',
+    fieldInvalid:
+      '„{{field}}“ ist kein Text, keine Zahl und keine Liste davon (verschachtelte Werte sind nicht erlaubt)',
   },
   states: {
     queued: 'wartet',

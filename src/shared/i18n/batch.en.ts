@@ -23,6 +23,10 @@ export const batchEn: Widen<typeof batchDe> = {
     templateLanguageMissing: 'template "{{name}}" has no text in the language "{{language}}"',
     levelInvalid: 'unknown level "{{value}}" (allowed: 1, 2, 3, final)',
     languageInvalid: 'unknown language "{{value}}" (allowed: de, en, nl)',
+    // hardening (issue 12)
+    headerTooLong:
+      '"{{field}}" holds a run without spaces longer than {{max}} characters (RFC 5322 allows no header line that long)',
+    fieldInvalid: '"{{field}}" is not a text, a number or a list of them (nested values are not allowed)',
   },
   states: {
     queued: 'queued',

@@ -23,6 +23,10 @@ export const batchNl: typeof batchEn = {
     templateLanguageMissing: 'sjabloon "{{name}}" heeft geen tekst in de taal "{{language}}"',
     levelInvalid: 'onbekend aanmaningsniveau "{{value}}" (toegestaan: 1, 2, 3, laatste)',
     languageInvalid: 'onbekende taal "{{value}}" (toegestaan: de, en, nl)',
+    // hardening (issue 12)
+    headerTooLong:
+      '"{{field}}" bevat een reeks zonder spaties van meer dan {{max}} tekens (RFC 5322 staat zo\'n lange kopregel niet toe)',
+    fieldInvalid: '"{{field}}" is geen tekst, getal of lijst daarvan (geneste waarden zijn niet toegestaan)',
   },
   states: {
     queued: 'wacht',

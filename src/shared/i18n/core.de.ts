@@ -111,6 +111,17 @@ export const coreDe = {
       'Das Mailprogramm „{{program}}“ konnte die Nachricht nicht übernehmen ({{detail}}). Bitte prüfen Sie, ob es installiert ist und sich starten lässt, oder versenden Sie über SMTP, Microsoft 365 oder die Graph API.',
     handoffBatchTooLarge:
       'Der Mahnlauf hat {{rows}} Nachrichten; die Übergabe an das Mailprogramm öffnet für jede ein eigenes Fenster und ist im Profil „{{profile}}“ auf {{limit}} begrenzt. Bitte versenden Sie große Läufe über SMTP, Microsoft 365 oder die Graph API (oder mit Outlooks Direktversand), oder erhöhen Sie die Grenze (--handoff-max-rows).',
+    // hardening (issue 12)
+    headerTooLong:
+      'Das Feld „{{field}}“ enthält eine Zeichenfolge ohne Leerzeichen, die länger ist als {{max}} Zeichen; so lange Kopfzeilen erlaubt der Mail-Standard nicht (RFC 5322). Bitte kürzen Sie sie oder fügen Sie Leerzeichen ein.',
+    smtputf8Required:
+      'Die Adresse „{{address}}“ enthält vor dem @ Umlaute oder andere Nicht-ASCII-Zeichen, und der Server {{host}} bietet dafür kein SMTPUTF8 an. Die Nachricht wurde nicht gesendet. Bitte verwenden Sie die ASCII-Schreibweise der Adresse (z. B. mueller@…) oder einen Server mit SMTPUTF8.',
+    diskFull:
+      'Datenträger voll: In „{{folder}}“ ist kein Platz mehr. Nichts ging verloren und nichts wurde doppelt gesendet; der Vorgang wurde angehalten. Bitte schaffen Sie Platz und starten Sie ihn erneut – er setzt dort fort, wo er stand.',
+    sendAsDenied:
+      'Exchange hat das Senden als „{{sender}}“ abgelehnt (403 ErrorAccessDenied): Das angemeldete Konto darf nicht als dieses Postfach oder in seinem Auftrag senden. Bitte lassen Sie sich in Exchange die Postfachberechtigung „Senden als“ oder „Senden im Auftrag von“ erteilen.',
+    oauthPermissionsMissing:
+      'Der Anwendung „{{clientId}}“ fehlen die Berechtigungen für den Mailversand ({{detail}}). Bitte tragen Sie in der App-Registrierung unter „API-Berechtigungen“ SMTP.Send bzw. Mail.Send ein und erteilen Sie die Zustimmung.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
     ...windowsHandoffErrorsDe,

@@ -110,6 +110,17 @@ export const coreEn: CoreMessages = {
       'The mail program "{{program}}" could not take the message ({{detail}}). Please check that it is installed and starts, or send over SMTP, Microsoft 365 or the Graph API.',
     handoffBatchTooLarge:
       'The batch has {{rows}} messages; handing them to the mail program opens one window each and is limited to {{limit}} in the profile "{{profile}}". Please send large batches over SMTP, Microsoft 365 or the Graph API (or with Outlook\'s direct send), or raise the limit (--handoff-max-rows).',
+    // hardening (issue 12)
+    headerTooLong:
+      'The field "{{field}}" holds a run of characters without spaces longer than {{max}} characters; the mail standard does not allow header lines that long (RFC 5322). Please shorten it or add spaces.',
+    smtputf8Required:
+      'The address "{{address}}" has umlauts or other non-ASCII characters before the @, and the server {{host}} does not offer SMTPUTF8 for them. The message was not sent. Please use the ASCII spelling of the address (e.g. mueller@…) or a server with SMTPUTF8.',
+    diskFull:
+      'Disk full: there is no space left in "{{folder}}". Nothing was lost and nothing was sent twice; the run was stopped. Please free some space and start it again – it continues where it stopped.',
+    sendAsDenied:
+      'Exchange refused sending as "{{sender}}" (403 ErrorAccessDenied): the signed-in account may not send as this mailbox or on its behalf. Please have the mailbox permission "Send As" or "Send on Behalf" granted in Exchange.',
+    oauthPermissionsMissing:
+      'The application "{{clientId}}" lacks the permissions to send mail ({{detail}}). Please add SMTP.Send or Mail.Send under "API permissions" in the app registration and grant consent.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
     ...windowsHandoffErrorsEn,
     // e-mail templates

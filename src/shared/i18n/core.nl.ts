@@ -111,6 +111,17 @@ export const coreNl: CoreMessages = {
       'Het mailprogramma "{{program}}" kon het bericht niet overnemen ({{detail}}). Controleer of het geïnstalleerd is en start, of verstuur via SMTP, Microsoft 365 of de Graph API.',
     handoffBatchTooLarge:
       'De verzendrun heeft {{rows}} berichten; overdracht aan het mailprogramma opent voor elk een eigen venster en is in het profiel "{{profile}}" beperkt tot {{limit}}. Verstuur grote runs via SMTP, Microsoft 365 of de Graph API (of met de directe verzending van Outlook), of verhoog de grens (--handoff-max-rows).',
+    // hardening (issue 12)
+    headerTooLong:
+      'Het veld "{{field}}" bevat een reeks tekens zonder spaties die langer is dan {{max}} tekens; zulke lange kopregels staat de mailstandaard niet toe (RFC 5322). Maak hem korter of voeg spaties toe.',
+    smtputf8Required:
+      'Het adres "{{address}}" bevat vóór de @ umlauten of andere niet-ASCII-tekens, en de server {{host}} biedt daarvoor geen SMTPUTF8 aan. Het bericht is niet verzonden. Gebruik de ASCII-schrijfwijze van het adres (bijv. mueller@…) of een server met SMTPUTF8.',
+    diskFull:
+      'Schijf vol: in "{{folder}}" is geen ruimte meer. Er ging niets verloren en niets is dubbel verzonden; de run is gestopt. Maak ruimte vrij en start hem opnieuw – hij gaat verder waar hij stopte.',
+    sendAsDenied:
+      'Exchange weigerde te verzenden als "{{sender}}" (403 ErrorAccessDenied): het aangemelde account mag niet als dit postvak of namens dit postvak verzenden. Laat in Exchange de postvakmachtiging "Verzenden als" of "Verzenden namens" toekennen.',
+    oauthPermissionsMissing:
+      'De toepassing "{{clientId}}" mist de machtigingen om mail te verzenden ({{detail}}). Voeg in de app-registratie onder "API-machtigingen" SMTP.Send of Mail.Send toe en verleen toestemming.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
     ...windowsHandoffErrorsNl,
     // e-mailsjablonen

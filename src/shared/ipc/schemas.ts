@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/types.js';
 import { mailTemplateSchema, TEMPLATE_NAME_MAX } from '../mail-templates.js';
 import { OUTBOX_STATES } from '../outbox.js';
-import { MAIL_KINDS, PROFILE_NAME_MAX, profileSchema } from '../profile.js';
+import {
+  MAIL_KINDS,
+  PROFILE_NAME_MAX,
+  oauthSettingsSchema,
+  handoffSettingsSchema,
+  messageSettingsSchema,
+  profileSchema,
+  throttleSchema,
+  type ProfilePatch,
+} from '../profile.js';
 
 /** Upper bounds that keep a misbehaving renderer from sending huge payloads. */
 export const IPC_LIMITS = {
@@ -41,7 +50,28 @@ const runId = z.uuid();
 
 /** Every field of a profile except its id (the store assigns ids; renaming keeps them). */
 export const editableProfileSchema = profileSchema.omit({ id: true }).strict();
-export const profilePatchSchema = profileSchema.omit({ id: true }).partial().strict();
+
+/** A shape whose fields are all optional and without their defaults: a patch leaves out what it keeps
+ *  (zod's `.partial()` would fill every left-out field with its default and so reset it). */
+function patchShape(shape: Record<string, z.ZodType>): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, s]) => [
+      k,
+      (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : s).optional(),
+    ]),
+  );
+}
+export const profilePatchSchema = z
+  .object({
+    ...patchShape(
+      profileSchema.omit({ id: true, oauth: true, throttle: true, handoff: true, messages: true }).shape,
+    ),
+    oauth: z.object(patchShape(oauthSettingsSchema.shape)).strict().optional(),
+    throttle: z.object(patchShape(throttleSchema.shape)).strict().optional(),
+    handoff: z.object(patchShape(handoffSettingsSchema.shape)).strict().optional(),
+    messages: z.object(patchShape(messageSettingsSchema.shape)).strict().optional(),
+  })
+  .strict() as unknown as z.ZodType<ProfilePatch, ProfilePatch>;
 
 const addressList = z.array(z.string().max(IPC_LIMITS.address)).max(IPC_LIMITS.recipients);
 
