@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   manifestInvalid: 'invalid',
   outboxUnknownId: 'invalid',
   outboxFileMissing: 'invalid',
+  outboxNewer: 'invalid',
+  pruneTooRecent: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',
@@ -78,6 +80,7 @@ export const ERROR_CODES = {
   keychainLocked: 'keychain',
   // anything else (1)
   unexpected: 'unexpected',
+  outboxMigrationFailed: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,5 +1,6 @@
 // The outbox's record of one message: the public entry plus what is needed to send it again after a
-// restart (the normalised draft, the revision that orders the lines of the record log).
+// restart (the normalised draft, the revision every state change counts up), and the lines of the
+// record log of the version before the database (read once, by the migration).
 import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 
@@ -9,7 +10,7 @@ export interface OutboxRecord extends Omit<OutboxEntry, 'state' | 'file'> {
   v: typeof RECORD_VERSION;
   /** Grows with every state change; of a message's log lines the highest one is the truth. */
   rev: number;
-  /** The stored message's file name inside outbox/messages. */
+  /** The stored message's path inside the outbox folder (the record log's lines: inside messages/). */
   eml: string;
   draft: NormalisedDraft;
 }
@@ -25,10 +26,11 @@ export interface LogLine {
 export interface LocatedRecord {
   record: OutboxRecord;
   state: OutboxState;
-  /** Absolute path of the stored message (queue/, claimed/ or messages/, depending on the state). */
+  /** Absolute path of the stored message. */
   path: string;
-  /** The process that is sending it (state `sending` only). */
+  /** The process that is sending it (state `sending` only): its PID and start (process-identity.ts). */
   pid?: number;
+  start?: string;
   /**
    * The stored message's bytes, kept in memory from rendering to its first attempt so the sender
    * need not read the file back (small messages only; never persisted, dropped by any transition).
@@ -37,10 +39,10 @@ export interface LocatedRecord {
 }
 
 /**
- * Tie-break between log lines of equal revision (later wins); with revisions growing on every
- * change it only matters for copies written by concurrent recoveries, which agree.
+ * Tie-break between old log lines of equal revision (later wins); with revisions growing on every
+ * change it only mattered for copies written by concurrent recoveries, which agree.
  */
-export const STATE_PRECEDENCE: Record<OutboxState, number> = {
+export const STATE_PRECEDENCE: Partial<Record<OutboxState, number>> = {
   queued: 0,
   sending: 1,
   unknown: 2,

@@ -101,6 +101,13 @@ export const coreNl: CoreMessages = {
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+    // database van het postvak UIT (issue 16)
+    outboxNewer:
+      'De database van het postvak UIT "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (schema {{version}}). Hij is niet gewijzigd. Werk OPOS Mail bij.',
+    outboxMigrationFailed:
+      'Het postvak UIT in "{{folder}}" kon niet naar de nieuwe database worden overgezet ({{detail}}). De oude gegevens zijn ongewijzigd en er is niets verzonden. Verhelp de oorzaak (bijv. schijfruimte vrijmaken) en start OPOS Mail opnieuw.',
+    pruneTooRecent:
+      'Opgeslagen berichten en het journaal moeten zes jaar worden bewaard (HGB § 257, AO § 147): {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Er is niets verwijderd. Kies een eerdere datum, of voeg --force toe als aan de bewaarplicht elders wordt voldaan.',
   },
   fields: {
     name: 'Profielnaam',
