@@ -55,14 +55,15 @@ export async function importLegacy(root: string, dbFile: string): Promise<number
   return withFileLock(path.join(root, 'migrate.lock'), async () => {
     if (await fs.stat(dbFile).catch(() => null)) return 0; // another process was faster
     const tmp = `${dbFile}.migrating`;
-    for (const suffix of ['', '-wal', '-shm']) await fs.rm(tmp + suffix, { force: true });
     try {
+      for (const suffix of ['', '-wal', '-shm']) await fs.rm(tmp + suffix, { force: true });
       const count = await build(root, tmp);
       await fs.rename(tmp, dbFile);
       await syncDir(root);
       return count;
     } catch (e) {
-      for (const suffix of ['', '-wal', '-shm']) await fs.rm(tmp + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        await fs.rm(tmp + suffix, { force: true }).catch(() => undefined);
       throw new MailError(
         'outboxMigrationFailed',
         { folder: root, detail: e instanceof Error ? e.message : String(e) },
