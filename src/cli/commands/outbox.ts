@@ -7,6 +7,7 @@ import { entryJson, infoMessage } from '../batch-output.js';
 import { errorMessage } from '../output.js';
 import { wholeNumber } from '../profile-flags.js';
 import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
+import { registerPruneCommand } from './outbox-prune.js';
 import { stopOnSigint } from './batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
@@ -82,6 +83,8 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
       }
       if (!count && !opts.json) ctx.out(ctx.t('batch:outboxEmpty'));
     });
+
+  registerPruneCommand(outbox, ctx);
 
   outbox
     .command('show')

@@ -11,6 +11,7 @@ import { Delivery, type DeliveryOutcome } from './delivery.js';
 import type { LocatedRecord } from './outbox-record.js';
 import type { MessageQuery } from './db/queries.js';
 import { OutboxStore, type EnqueueOptions } from './outbox-store.js';
+import { checkRetention } from './retention.js';
 import { Throttle } from './throttle.js';
 
 export interface OutboxServiceDeps {
@@ -116,6 +117,15 @@ export class OutboxService {
       } else out.push(this.store.entry(l));
     }
     return out;
+  }
+
+  /**
+   * Retention: deletes stored copies (and with `withJournal` the journal rows) of messages that left
+   * the queue before `before`; refuses a date less than six years back unless `force`.
+   */
+  async prune(before: Date, options: { withJournal?: boolean; force?: boolean } = {}) {
+    checkRetention(before, Boolean(options.force));
+    return this.store.prune(before, Boolean(options.withJournal));
   }
 
   /** Delivers queued messages, profile by profile. */

@@ -66,7 +66,8 @@ function now(): string {
 
 type Folder = 'messages' | 'tmp' | 'queue' | 'claimed' | 'log';
 
-const SETTLED_LIMIT = 10_000;
+/** Messages pruned per transaction. */
+const PRUNE_CHUNK = 2000;
 
 export class OutboxStore {
   readonly root: string;
@@ -449,19 +450,50 @@ export class OutboxStore {
     return out;
   }
 
-  /** Settled messages created before `before`, oldest first, at most SETTLED_LIMIT per call. */
-  async settledBefore(
-    before: Date,
-  ): Promise<Array<{ seq: number; id: string; eml: string; pruned: boolean }>> {
-    const { db } = await this.database();
-    return (
-      stmt(
-        db,
-        `SELECT seq, id, eml, pruned_at FROM messages
-         WHERE journal_time IS NOT NULL AND journal_time < ? AND state <> 'unknown'
-         ORDER BY journal_time LIMIT ${SETTLED_LIMIT}`,
-      ).all(before.toISOString()) as Array<{ seq: number; id: string; eml: string; pruned_at: string | null }>
-    ).map((r) => ({ seq: r.seq, id: r.id, eml: r.eml, pruned: r.pruned_at !== null }));
+  /**
+   * Retention: deletes the stored copies of the messages that left the queue before `before` and,
+   * with `withJournal`, their rows (the journal) too. Queued messages and those being sent are never
+   * touched. Files go first: a crash in between leaves a row whose copy is gone, never an orphan.
+   */
+  async prune(before: Date, withJournal: boolean): Promise<{ files: number; rows: number }> {
+    const handle = await this.database();
+    const { db } = handle;
+    let files = 0;
+    let rows = 0;
+    const select = stmt(
+      db,
+      `SELECT seq, eml FROM messages
+       WHERE journal_time IS NOT NULL AND journal_time < ? AND state NOT IN ('queued', 'sending')
+         AND (? OR pruned_at IS NULL)
+       ORDER BY journal_time LIMIT ${PRUNE_CHUNK}`,
+    );
+    for (;;) {
+      const chunk = select.all(before.toISOString(), withJournal ? 1 : 0) as Array<{
+        seq: number;
+        eml: string;
+      }>;
+      if (!chunk.length) break;
+      for (const { eml } of chunk) {
+        const file = path.resolve(this.root, eml);
+        if (!file.startsWith(this.root + path.sep)) continue; // only ever inside the outbox
+        if (
+          await fs.rm(file).then(
+            () => true,
+            (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)),
+          )
+        )
+          files++;
+      }
+      const at = now();
+      await handle.write((c) => {
+        const change = withJournal
+          ? stmt(c, 'DELETE FROM messages WHERE seq = ?')
+          : stmt(c, 'UPDATE messages SET pruned_at = ? WHERE seq = ?');
+        for (const { seq } of chunk) change.run(...(withJournal ? [seq] : [at, seq]));
+      });
+      if (withJournal) rows += chunk.length;
+    }
+    return { files, rows };
   }
 
   /** The database, for the retention (prune.ts) and the benchmark. */
