@@ -18,9 +18,29 @@ function journalJson(ctx: CliContext, e: JournalEntry) {
   return e.error ? { ...e, error: { ...e.error, message: infoMessage(ctx.t, e.error) } } : e;
 }
 
-/** Writes to a stream, waiting while its buffer is full (the export runs in constant memory). */
-async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+/**
+ * Writes to a stream in pieces of about 256 KB (one system call each, not one per line), waiting
+ * while the stream's buffer is full: the export runs in constant memory.
+ */
+class PieceWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  async write(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 256 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.parts.length) return;
+    const piece = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.stream.write(piece)) await once(this.stream, 'drain');
+  }
 }
 
 export function registerJournalCommand(program: Command, ctx: CliContext): void {
@@ -37,28 +57,30 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
       if (opts.csv && opts.json) throw new MailError('invalidOption', { detail: '--csv / --json' });
       const query = queryOf(opts);
       const entries = ctx.service().journalEntries(query);
-      const out = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
+      const stream = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
+      const out = new PieceWriter(stream);
       const errorText = (e: JournalEntry) => (e.error ? infoMessage(ctx.t, e.error) : '');
-      const stateText = (state: JournalEntry['state']) => ctx.t(`batch:states.${state}`);
+      const stateNames = new Map<string, string>(); // translated once per state, not once per row
+      const stateText = (state: JournalEntry['state']) => {
+        let name = stateNames.get(state);
+        if (name === undefined) stateNames.set(state, (name = ctx.t(`batch:states.${state}`)));
+        return name;
+      };
       let count = 0;
-      if (opts.csv)
-        await writeTo(
-          out,
-          journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)),
-        );
+      if (opts.csv) await out.write(journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)));
       for await (const e of entries) {
         count++;
-        if (opts.csv) await writeTo(out, journalCsvLine(e, errorText, stateText));
-        else if (opts.json) await writeTo(out, JSON.stringify(journalJson(ctx, e)) + '\n');
+        if (opts.csv) await out.write(journalCsvLine(e, errorText, stateText));
+        else if (opts.json) await out.write(JSON.stringify(journalJson(ctx, e)) + '\n');
         else
-          await writeTo(
-            out,
+          await out.write(
             `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,
           );
       }
-      if (!count && !opts.csv && !opts.json) await writeTo(out, ctx.t('batch:journalEmpty') + '\n');
+      if (!count && !opts.csv && !opts.json) await out.write(ctx.t('batch:journalEmpty') + '\n');
+      await out.flush();
       if (opts.output) {
-        const file = out as ReturnType<typeof createWriteStream>;
+        const file = stream as ReturnType<typeof createWriteStream>;
         await new Promise<void>((resolve, reject) => {
           file.once('error', reject);
           file.end(() => resolve());

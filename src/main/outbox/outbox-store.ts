@@ -35,6 +35,7 @@ import { OutboxDb, type Db } from './db/outbox-db.js';
 import { buildQuery, type MessageQuery } from './db/queries.js';
 import {
   checkState,
+  ENTRY_COLUMNS,
   entryOfRow,
   insertMessage,
   isUniqueViolation,
@@ -402,7 +403,7 @@ export class OutboxStore {
       .map((c) => `${c} DESC`)
       .join(', ');
     if (q.limit !== undefined) {
-      const rows = stmt(db, `SELECT ${ROW_COLUMNS} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
+      const rows = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
         ...params,
         q.limit,
       ) as MessageRow[];
@@ -412,7 +413,7 @@ export class OutboxStore {
     }
     const it = stmt(
       db,
-      `SELECT ${ROW_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
+      `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
     ).iterate(...params) as IterableIterator<MessageRow>;
     for (const r of it) yield entryOfRow(r, path.join(this.root, r.eml));
   }

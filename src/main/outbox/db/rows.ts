@@ -9,6 +9,8 @@ type Stmt = Database.Statement<unknown[]>;
 
 /** The columns every read selects (the draft only where a message may be sent). */
 export const ROW_COLUMNS = 'seq, id, state, rev, eml, claim_pid, claim_start, pruned_at, record';
+/** What a listing needs: the public entry. */
+export const ENTRY_COLUMNS = 'state, eml, record';
 
 export interface MessageRow {
   seq: number;
@@ -112,7 +114,7 @@ export function insertMessage(
 export { isUniqueViolation };
 
 /** The public entry of a row (no draft needed). */
-export function entryOfRow(row: MessageRow, file: string): OutboxEntry {
+export function entryOfRow(row: Pick<MessageRow, 'state' | 'record'>, file: string): OutboxEntry {
   const r = JSON.parse(row.record) as Omit<OutboxRecord, 'draft' | 'rev' | 'eml'> & { v?: number };
   const { v: _v, ...rest } = r;
   return { ...rest, state: checkState(row.state), file };
