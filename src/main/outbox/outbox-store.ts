@@ -32,11 +32,10 @@ import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
 import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
-import { buildQuery, type MessageQuery } from './db/queries.js';
+import { pruneMessages } from './db/prune.js';
+import { queryEntries, type MessageQuery } from './db/queries.js';
 import {
   checkState,
-  ENTRY_COLUMNS,
-  entryOfRow,
   insertMessage,
   isUniqueViolation,
   journalTime,
@@ -66,9 +65,6 @@ function now(): string {
 }
 
 type Folder = 'messages' | 'tmp' | 'queue' | 'claimed' | 'log';
-
-/** Messages pruned per transaction. */
-const PRUNE_CHUNK = 2000;
 
 export class OutboxStore {
   readonly root: string;
@@ -396,26 +392,7 @@ export class OutboxStore {
    */
   async *query(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
     const { db } = await this.database();
-    const { where, params, time } = buildQuery(q);
-    const order = q.view === 'journal' ? `${time}, seq` : 'seq';
-    const desc = order
-      .split(', ')
-      .map((c) => `${c} DESC`)
-      .join(', ');
-    if (q.limit !== undefined) {
-      const rows = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
-        ...params,
-        q.limit,
-      ) as MessageRow[];
-      if (!newestFirst) rows.reverse();
-      for (const r of rows) yield entryOfRow(r, path.join(this.root, r.eml));
-      return;
-    }
-    const it = stmt(
-      db,
-      `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
-    ).iterate(...params) as IterableIterator<MessageRow>;
-    for (const r of it) yield entryOfRow(r, path.join(this.root, r.eml));
+    yield* queryEntries(db, this.root, q, newestFirst);
   }
 
   /** Counts of messages per state. */
@@ -453,51 +430,13 @@ export class OutboxStore {
 
   /**
    * Retention: deletes the stored copies of the messages that left the queue before `before` and,
-   * with `withJournal`, their rows (the journal) too. Queued messages and those being sent are never
-   * touched. Files go first: a crash in between leaves a row whose copy is gone, never an orphan.
+   * with `withJournal`, their rows (the journal) too (db/prune.ts).
    */
   async prune(before: Date, withJournal: boolean): Promise<{ files: number; rows: number }> {
-    const handle = await this.database();
-    const { db } = handle;
-    let files = 0;
-    let rows = 0;
-    const select = stmt(
-      db,
-      `SELECT seq, eml FROM messages
-       WHERE journal_time IS NOT NULL AND journal_time < ? AND state NOT IN ('queued', 'sending')
-         AND (? OR pruned_at IS NULL)
-       ORDER BY journal_time LIMIT ${PRUNE_CHUNK}`,
-    );
-    for (;;) {
-      const chunk = select.all(before.toISOString(), withJournal ? 1 : 0) as Array<{
-        seq: number;
-        eml: string;
-      }>;
-      if (!chunk.length) break;
-      for (const { eml } of chunk) {
-        const file = path.resolve(this.root, eml);
-        if (!file.startsWith(this.root + path.sep)) continue; // only ever inside the outbox
-        if (
-          await fs.rm(file).then(
-            () => true,
-            (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)),
-          )
-        )
-          files++;
-      }
-      const at = now();
-      await handle.write((c) => {
-        const change = withJournal
-          ? stmt(c, 'DELETE FROM messages WHERE seq = ?')
-          : stmt(c, 'UPDATE messages SET pruned_at = ? WHERE seq = ?');
-        for (const { seq } of chunk) change.run(...(withJournal ? [seq] : [at, seq]));
-      });
-      if (withJournal) rows += chunk.length;
-    }
-    return { files, rows };
+    return pruneMessages(await this.database(), this.root, before, withJournal);
   }
 
-  /** The database, for the retention (prune.ts) and the benchmark. */
+  /** The database (for the benchmark and tests). */
   async connection(): Promise<OutboxDb> {
     return this.database();
   }

@@ -1,7 +1,10 @@
 // The outbox's and the journal's filters as SQL: state, a time range, a reference, a recipient, a
 // search over reference, recipient and subject, a limit, and a cursor for paging newest first. Every
 // filter has its index (schema.ts), so a page costs the same with a million messages as with ten.
-import type { OutboxState } from '../../../shared/outbox.js';
+import path from 'node:path';
+import type { OutboxEntry, OutboxState } from '../../../shared/outbox.js';
+import type { Db } from './outbox-db.js';
+import { ENTRY_COLUMNS, entryOfRow, stmt, type MessageRow } from './rows.js';
 
 export interface MessageQuery {
   state?: OutboxState;
@@ -68,4 +71,33 @@ export function buildQuery(q: MessageQuery): BuiltQuery {
     params.push(q.before);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, time };
+}
+
+/** The entries a query selects, in its order (newest first with `newestFirst`), streamed. */
+export function* queryEntries(
+  db: Db,
+  root: string,
+  q: MessageQuery,
+  newestFirst = false,
+): Generator<OutboxEntry> {
+  const { where, params, time } = buildQuery(q);
+  const order = q.view === 'journal' ? `${time}, seq` : 'seq';
+  const desc = order
+    .split(', ')
+    .map((c) => `${c} DESC`)
+    .join(', ');
+  if (q.limit !== undefined) {
+    const rows = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
+      ...params,
+      q.limit,
+    ) as MessageRow[];
+    if (!newestFirst) rows.reverse();
+    for (const r of rows) yield entryOfRow(r, path.join(root, r.eml));
+    return;
+  }
+  const it = stmt(
+    db,
+    `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
+  ).iterate(...params) as IterableIterator<MessageRow>;
+  for (const r of it) yield entryOfRow(r, path.join(root, r.eml));
 }
