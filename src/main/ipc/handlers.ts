@@ -11,7 +11,7 @@ import type {
   ProfileList,
   ProfileView,
 } from '../../shared/ipc/contract.js';
-import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
+import { IPC_LIMITS, requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
 import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
 import type { OAuthView } from '../../shared/ipc/contract.js';
 import type { Profile } from '../../shared/profile.js';
@@ -200,7 +200,13 @@ export function createIpcHandlers(
       await service.oauth.signOut(p);
       return oauthView(p);
     },
-    outboxList: ({ state }) => service.outbox.list(state ? { state } : {}),
+    // bounded: the history may hold a million messages; the view shows the newest page
+    outboxList: ({ state, search, limit }) =>
+      service.outbox.list({
+        ...(state ? { state } : {}),
+        ...(search ? { search } : {}),
+        limit: limit ?? IPC_LIMITS.outboxPage,
+      }),
     outboxShow: ({ id }) => service.outbox.show(id),
     outboxRetry: async ({ ids, resendUnknown }) => {
       const entries = await service.outbox.retry(ids, resendUnknown ? { resendUnknown } : {});
