@@ -1,12 +1,13 @@
 // `opos-mail journal`: the proof of sending (Versandnachweis), as text, JSON lines or CSV for Excel.
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Command } from 'commander';
+import type { ErrorInfo } from '../../shared/errors.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError } from '../../main/errors/mail-error.js';
 import { journalCsvHeader, journalCsvLine, localTime } from '../../main/journal/journal-csv.js';
 import type { CliContext } from '../context.js';
 import { infoMessage } from '../batch-output.js';
+import { PieceWriter, remembered } from '../piece-writer.js';
 import { addQueryOptions, parseDate, queryOf, type QueryFlags } from '../query-flags.js';
 
 /** `2026-11-01`, `01.11.2026` (local midnight) or an ISO date-time. */
@@ -14,33 +15,8 @@ export function parseSince(value: string): Date {
   return parseDate('--since', value);
 }
 
-function journalJson(ctx: CliContext, e: JournalEntry) {
-  return e.error ? { ...e, error: { ...e.error, message: infoMessage(ctx.t, e.error) } } : e;
-}
-
-/**
- * Writes to a stream in pieces of about 256 KB (one system call each, not one per line), waiting
- * while the stream's buffer is full: the export runs in constant memory.
- */
-class PieceWriter {
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(private readonly stream: NodeJS.WritableStream) {}
-
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 256 * 1024) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (!this.parts.length) return;
-    const piece = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.stream.write(piece)) await once(this.stream, 'drain');
-  }
+function journalJson(e: JournalEntry, message: (info: ErrorInfo) => string) {
+  return e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e;
 }
 
 export function registerJournalCommand(program: Command, ctx: CliContext): void {
@@ -59,7 +35,9 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
       const entries = ctx.service().journalEntries(query);
       const stream = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
       const out = new PieceWriter(stream);
-      const errorText = (e: JournalEntry) => (e.error ? infoMessage(ctx.t, e.error) : '');
+      // the same error text for the same error: translated once
+      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
+      const errorText = (e: JournalEntry) => (e.error ? message(e.error) : '');
       const stateNames = new Map<string, string>(); // translated once per state, not once per row
       const stateText = (state: JournalEntry['state']) => {
         let name = stateNames.get(state);
@@ -71,7 +49,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
       for await (const e of entries) {
         count++;
         if (opts.csv) await out.write(journalCsvLine(e, errorText, stateText));
-        else if (opts.json) await out.write(JSON.stringify(journalJson(ctx, e)) + '\n');
+        else if (opts.json) await out.write(JSON.stringify(journalJson(e, message)) + '\n');
         else
           await out.write(
             `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,

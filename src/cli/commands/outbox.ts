@@ -8,6 +8,8 @@ import { errorMessage } from '../output.js';
 import { wholeNumber } from '../profile-flags.js';
 import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
 import { registerPruneCommand } from './outbox-prune.js';
+import { PieceWriter, remembered } from '../piece-writer.js';
+import type { ErrorInfo } from '../../shared/errors.js';
 import { stopOnSigint } from './batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
@@ -76,11 +78,16 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'one JSON object per line per message')
     .action(async (opts: QueryFlags & { json?: boolean }) => {
       let count = 0;
+      const out = new PieceWriter(ctx.io.stdout);
+      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
       for await (const e of ctx.service().outbox.entries({ ...queryOf(opts), view: 'outbox' })) {
         count++;
-        if (opts.json) ctx.json(entryJson(ctx.t, e));
-        else ctx.out(entryLine(ctx, e));
+        const line = opts.json
+          ? JSON.stringify(e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e)
+          : entryLine(ctx, e);
+        await out.write(line + '\n');
       }
+      await out.flush();
       if (!count && !opts.json) ctx.out(ctx.t('batch:outboxEmpty'));
     });
 
