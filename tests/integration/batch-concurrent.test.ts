@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchLine } from '../../src/shared/batch.js';
 import { FAST_RETRY, smtpHome, workDir, writeManifest, writePdf } from '../helpers/batch-fixtures.js';
+import { MailService } from '../../src/main/service/mail-service.js';
 import { startFaultySmtpServer, type FaultySmtpServer } from '../helpers/faulty-smtp.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { spawnCli, waitUntil, type RunningCli } from '../helpers/spawn-cli.js';
@@ -77,6 +78,29 @@ describe('concurrent batch runs of one manifest', () => {
   it('three runs, started together and a moment apart: each row exactly once', async () => {
     await concurrentRuns(3, 300);
   }, 180_000);
+
+  it('the app and the CLI together: the app’s core (MailService.runBatch, as the IPC handler calls it) and a CLI run send each row once', async () => {
+    const server = await startSmtpServer({ mode: 'plain', authOptional: true });
+    servers.push(server);
+    const home = await smtpHome(server.port);
+    const dir = workDir();
+    const manifest = writeManifest(dir, ROWS, writePdf(path.join(dir, 'mahnung.pdf'), 20_000));
+    const app = new MailService({ dataFolder: home });
+    const cli = spawnCli(['batch', manifest, '--json'], home, FAST_RETRY);
+    const appLines: BatchLine[] = [];
+    const report = await app.runBatch(manifest, { onLine: (l) => appLines.push(l) });
+    const code = await cli.exited;
+    await app.outbox.store.close();
+
+    const onServer = countBy(server.messages.map((m) => m.to[0]!));
+    expect(onServer.size).toBe(ROWS);
+    for (const [to, n] of onServer) expect(n, `${to} arrived ${n} times`).toBe(1);
+    expect(code, cli.stderr()).toBe(0);
+    expect(report.summary).toMatchObject({ failed: 0, unknown: 0, queued: 0 });
+    expect(appLines.map((l) => l.row).sort((a, b) => a - b)).toEqual(everyRow);
+    const cliSent = linesOf(cli).filter((l) => l.state === 'sent').length;
+    expect(report.summary.sent + cliSent).toBe(ROWS);
+  }, 120_000);
 
   it('one of two runs killed while sending: its rows in flight become unknown, the other run sends the rest once and does not exit 0', async () => {
     const server = await startFaultySmtpServer({ replyDelayMs: 20 });
