@@ -395,16 +395,6 @@ export class OutboxStore {
     yield* queryEntries(db, this.root, q, newestFirst);
   }
 
-  /** Counts of messages per state. */
-  async counts(): Promise<Partial<Record<OutboxState, number>>> {
-    const { db } = await this.database();
-    const rows = stmt(db, 'SELECT state, COUNT(*) AS n FROM messages GROUP BY state').all() as Array<{
-      state: OutboxState;
-      n: number;
-    }>;
-    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
-  }
-
   /**
    * Cleans up after a crash: a message claimed by a process that no longer runs (its PID is gone, or
    * is now another process's) was being sent when it died, and becomes `unknown`. Returns those.
