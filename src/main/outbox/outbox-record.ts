@@ -1,7 +1,8 @@
 // The outbox's record of one message: the public entry plus what is needed to send it again after a
 // restart (the normalised draft, the revision every state change counts up), and the lines of the
 // record log of the version before the database (read once, by the migration).
-import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
+import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
+import type { Profile } from '../../shared/profile.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 
 export const RECORD_VERSION = 1;
@@ -49,3 +50,39 @@ export const STATE_PRECEDENCE: Partial<Record<OutboxState, number>> = {
   failed: 3,
   sent: 4,
 };
+
+/** A new message's record as it is queued (size and the attachments' SHA-256 follow from rendering). */
+export function newRecord(
+  profile: Profile,
+  d: NormalisedDraft,
+  made: { id: string; eml: string; messageId: string; at: string },
+  options: { batch?: OutboxBatchInfo; redirectedFrom?: string[] },
+): OutboxRecord {
+  const { id, eml, messageId, at } = made;
+  return {
+    v: RECORD_VERSION,
+    rev: 1,
+    id,
+    createdAt: at,
+    updatedAt: at,
+    profileId: profile.id,
+    profileName: profile.name,
+    transport: profile.connection,
+    from: d.from.address,
+    to: d.to,
+    cc: d.cc,
+    bcc: d.bcc,
+    subject: d.subject,
+    ...(d.kind ? { kind: d.kind } : {}),
+    ...(d.reference ? { reference: d.reference } : {}),
+    attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })), // hashed when rendered
+    messageId,
+    size: 0, // known once rendered
+    attempts: 0,
+    ...(options.batch ? { batch: options.batch } : {}),
+    ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
+    history: [{ at, state: 'queued' }],
+    eml,
+    draft: d,
+  };
+}

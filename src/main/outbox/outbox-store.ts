@@ -44,7 +44,7 @@ import {
   stmt,
   type MessageRow,
 } from './db/rows.js';
-import { RECORD_VERSION, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
+import { newRecord, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
 import { Renderer } from './renderer.js';
 
 export const OUTBOX_FOLDER = 'outbox';
@@ -136,32 +136,7 @@ export class OutboxStore {
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
     const messageId = newMessageId(d.from.address);
     const at = now();
-    const record: OutboxRecord = {
-      v: RECORD_VERSION,
-      rev: 1,
-      id,
-      createdAt: at,
-      updatedAt: at,
-      profileId: profile.id,
-      profileName: profile.name,
-      transport: profile.connection,
-      from: d.from.address,
-      to: d.to,
-      cc: d.cc,
-      bcc: d.bcc,
-      subject: d.subject,
-      ...(d.kind ? { kind: d.kind } : {}),
-      ...(d.reference ? { reference: d.reference } : {}),
-      attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })), // hashed when rendered
-      messageId,
-      size: 0, // known once rendered
-      attempts: 0,
-      ...(options.batch ? { batch: options.batch } : {}),
-      ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
-      history: [{ at, state: 'queued' }],
-      eml,
-      draft: d,
-    };
+    const record = newRecord(profile, d, { id, eml, messageId, at }, options);
     const file = this.emlPath(record);
     const rendered = await this.renderer.render(
       Boolean(options.renderOnWorker),
