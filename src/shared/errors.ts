@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   outboxFileMissing: 'invalid',
   handoffBatchTooLarge: 'invalid',
   folderUnwritable: 'invalid',
+  outboxNewer: 'invalid',
+  pruneTooRecent: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',
@@ -143,6 +145,7 @@ export const ERROR_CODES = {
   templatesNewer: 'invalid',
   templateImportInvalid: 'invalid',
   placeholderMissing: 'invalid',
+  outboxMigrationFailed: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,6 +1,6 @@
 // electron-builder.yml, checked with electron-builder's own loader and schema validation (no packaging:
 // every target would download from GitHub). A typo'd key or a wrong type fails here.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
@@ -45,6 +45,26 @@ describe('electron-builder.yml', () => {
     expect(pkg.dependencies.koffi).toBeTruthy();
     // its install script would build from source: denied, the prebuilt binary comes from @koromix/koffi-*
     expect(pkg.allowScripts.koffi).toBe(false);
+  });
+
+  it('packs the SQLite binding outside the asar archive: every native file of libsql is unpacked', async () => {
+    const config = await getConfig(root, 'electron-builder.yml', null);
+    const patterns = ([] as string[]).concat(config.asarUnpack ?? []);
+    const unpacked = (file: string) => patterns.some((p) => path.matchesGlob(file, p));
+    // the installed platform package (here @libsql/linux-x64-gnu) and the loader that picks it
+    const natives = readdirSync(path.join(root, 'node_modules/@libsql')).flatMap((pkg) =>
+      readdirSync(path.join(root, 'node_modules/@libsql', pkg))
+        .filter((f) => f.endsWith('.node'))
+        .map((f) => `node_modules/@libsql/${pkg}/${f}`),
+    );
+    expect(natives.length).toBeGreaterThan(0);
+    for (const file of [...natives, 'node_modules/libsql/index.js']) expect(unpacked(file), file).toBe(true);
+    expect(unpacked('node_modules/react/index.js')).toBe(false); // everything else stays in the archive
+    // it is a dependency of the app (packed), not a devDependency
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(pkg.dependencies.libsql).toBeTruthy();
   });
 
   it('the validation really refuses a wrong key', async () => {

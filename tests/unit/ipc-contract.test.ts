@@ -100,6 +100,8 @@ describe('the contract', () => {
     ['cancelSignIn', { name: 'x', all: true }, 'Unrecognized key'],
     ['outboxList', { state: 'lost' }, 'state'],
     ['outboxList', { since: '2026-01-01' }, 'Unrecognized key'],
+    ['outboxList', { limit: 1_000_000 }, 'limit'],
+    ['outboxList', { search: 'x'.repeat(201) }, 'search'],
     ['outboxShow', { id: '../../etc/passwd' }, 'id'],
     ['outboxShow', {}, 'id'],
     ['outboxRetry', { ids: [] }, 'ids'],

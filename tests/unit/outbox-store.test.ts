@@ -1,23 +1,14 @@
-// The outbox's crash rules on a real folder: the bytes are stored before the record, a claim is
-// exclusive (also against a stale view), a claim left by a dead process is settled by the record log
-// (unknown only when it died while sending), torn log lines are skipped, and finished processes' logs
-// are compacted without changing any state.
-import {
-  appendFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+// The outbox's crash rules on a real folder and a real SQLite database: the bytes are stored before the
+// record, a claim is exclusive (also against a stale view and across connections), a claim whose holder
+// died (its PID gone, or reused by another process) becomes unknown, never queued; a batch row is
+// queued once per run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LocatedRecord } from '../../src/main/outbox/outbox-record.js';
 import { OutboxStore } from '../../src/main/outbox/outbox-store.js';
+import { processStart, selfIdentity } from '../../src/main/platform/process-identity.js';
 import { profileSchema } from '../../src/shared/profile.js';
 import { SAMPLE_PDF } from '../helpers/cli.js';
 
@@ -49,27 +40,37 @@ function tempFolder(): string {
   return f;
 }
 
-/** What a process that died while holding the claim leaves behind. */
-function claimAsDeadProcess(store: OutboxStore, l: LocatedRecord): string {
-  const claim = path.join(store.dir('claimed'), `${l.record.id}@${DEAD}@${l.record.rev}.eml`);
-  renameSync(l.path, claim);
-  return claim;
+/** Sets who holds a message's claim, as a process that claimed it and then died would leave it. */
+async function setHolder(store: OutboxStore, id: string, pid: number, start: string): Promise<void> {
+  const { db } = await store.connection();
+  db.prepare('UPDATE messages SET claim_pid = ?, claim_start = ? WHERE id = ?').run(pid, start, id);
 }
 
-function logFiles(store: OutboxStore): string[] {
-  return readdirSync(store.dir('log')).map((n) => path.join(store.dir('log'), n));
+/** A process that runs (a `sleep`), and its start as process-identity.ts reads it. */
+function liveProcess(): { pid: number; start: string } {
+  const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  children.push(child);
+  return { pid: child.pid!, start: processStart(child.pid!)! };
 }
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 describe('outbox store', () => {
-  it('stores the exact bytes in queue/ and the record in the log, nothing left in tmp/', async () => {
+  it('stores the exact bytes in messages/ and the record in the database, nothing left in tmp/', async () => {
     const { store, l } = await queued();
     expect(l.state).toBe('queued');
-    expect(path.dirname(l.path)).toBe(store.dir('queue'));
+    expect(path.dirname(l.path)).toBe(store.dir('messages'));
     expect(readFileSync(l.path, 'latin1')).toContain(`Message-ID: ${l.record.messageId}`);
     expect(readdirSync(store.dir('tmp'))).toEqual([]);
-    const [log] = logFiles(store);
-    expect(readFileSync(log!, 'utf8').trim().split('\n')).toHaveLength(1);
-    expect((await new OutboxStore(store.dataFolder).list()).map((x) => x.state)).toEqual(['queued']);
+    expect(existsSync(path.join(store.root, 'outbox.db'))).toBe(true);
+    const other = new OutboxStore(store.dataFolder); // another process's view
+    expect((await other.list()).map((x) => [x.state, x.path, x.record.draft.subject])).toEqual([
+      ['queued', l.path, 'S'],
+    ]);
+    await other.close();
   });
 
   it('a retry whose stored message was deleted by hand says the file is missing, not that it is busy', async () => {
@@ -109,93 +110,77 @@ describe('outbox store', () => {
     expect(await store.claim(again)).not.toBeNull(); // the current one
   });
 
+  it('a claim is exclusive across processes: of two connections claiming together, one wins', async () => {
+    const { store, l } = await queued();
+    const other = new OutboxStore(store.dataFolder);
+    const [a, b] = await Promise.all([store.claim(l), other.claim(l)]);
+    expect([a, b].filter((x) => x !== null)).toHaveLength(1);
+    // the loser cannot change it either
+    await expect(other.transition(l, 'failed')).rejects.toMatchObject({ code: 'outboxBusy' });
+    await other.close();
+  });
+
   it('a process that died while sending leaves the message unknown, never queued', async () => {
     const { store, l } = await queued();
-    const claim = claimAsDeadProcess(store, l);
+    await store.claim(l);
+    await setHolder(store, l.record.id, DEAD, 'linux:gone:1');
     expect((await store.list()).map((x) => x.state)).toEqual(['sending']);
     const recovered = await store.recover();
     expect(recovered.map((r) => r.state)).toEqual(['unknown']);
-    expect(existsSync(claim)).toBe(false);
-    const [only] = await store.list();
-    expect(only).toMatchObject({ state: 'unknown', path: store.emlPath(l.record) });
-    expect(only!.record.error?.code).toBe('sendOutcomeUnknown');
-    expect(existsSync(only!.path)).toBe(true);
-  });
-
-  it('a process that died after writing the outcome, before moving the file: the outcome stands', async () => {
-    const { store, l } = await queued();
-    const claimed = (await store.claim(l))!;
-    const sent = await store.transition(claimed, 'sent', { response: '250 Ok', attempts: 1 });
-    // as if the move to messages/ had not happened and the claim were a dead process's
-    renameSync(sent.path, path.join(store.dir('claimed'), `${l.record.id}@${DEAD}@${l.record.rev}.eml`));
-    expect(await store.recover()).toEqual([]);
     const [only] = await new OutboxStore(store.dataFolder).list();
-    expect(only).toMatchObject({ state: 'sent', path: store.emlPath(l.record) });
+    expect(only).toMatchObject({ state: 'unknown', path: l.path });
+    expect(only!.record.error?.code).toBe('sendOutcomeUnknown');
+    expect(only!.record.history.at(-1)).toMatchObject({ state: 'unknown', code: 'interrupted' });
     expect(existsSync(only!.path)).toBe(true);
+    expect(await store.claim(only!)).toBeNull(); // never sent again without the user's decision
   });
 
-  it('a process that died while requeueing a failed message: it stays failed, or is queued once logged', async () => {
+  it('a claim whose PID now belongs to another process (reused) becomes unknown; a live holder keeps it', async () => {
+    const me = selfIdentity();
+    expect(me.start).not.toBe(''); // Linux: the start is read from /proc
     const { store, l } = await queued();
-    const failed = await store.transition((await store.claim(l))!, 'failed', { attempts: 1 });
-    // died after claiming it for the retry, before the record line
-    renameSync(
-      failed.path,
-      path.join(store.dir('claimed'), `${l.record.id}@${DEAD}@${failed.record.rev}.eml`),
-    );
-    await store.recover();
-    expect((await store.list()).map((x) => [x.state, x.path])).toEqual([['failed', store.emlPath(l.record)]]);
-
-    const queuedAgain = await store.transition(failed, 'queued', { attempts: 0, code: 'retry' });
-    // died after the record line, before the move back to queue/
-    renameSync(
-      queuedAgain.path,
-      path.join(store.dir('claimed'), `${l.record.id}@${DEAD}@${failed.record.rev}.eml`),
-    );
-    await store.recover();
-    const [only] = await store.list();
-    expect(only).toMatchObject({ state: 'queued', path: queuedAgain.path });
-    expect(await store.claim(only!)).not.toBeNull();
+    const second = await queued(store);
+    await store.claim(l);
+    await store.claim(second.l);
+    const live = liveProcess();
+    // the holder died and its PID was given to `live`, which started at another time
+    await setHolder(store, l.record.id, live.pid, me.start);
+    // this one is held by `live` itself, which still runs
+    await setHolder(store, second.l.record.id, live.pid, live.start);
+    const recovered = await store.recover();
+    expect(recovered.map((r) => [r.record.id, r.state])).toEqual([[l.record.id, 'unknown']]);
+    expect((await store.list()).map((x) => [x.record.id, x.state])).toEqual([
+      [l.record.id, 'unknown'],
+      [second.l.record.id, 'sending'],
+    ]);
   });
 
-  it('a torn last line is skipped, and the highest revision wins across process logs', async () => {
-    const { store, l } = await queued();
-    const [log] = logFiles(store);
-    appendFileSync(log!, '{"state":"sent","record":{"id":"' + l.record.id + '","rev":9'); // torn
-    expect((await store.list()).map((x) => x.state)).toEqual(['queued']);
-    const other = new OutboxStore(store.dataFolder);
-    const failed = await other.transition(l, 'failed', { attempts: 1 });
-    await other.close();
-    expect(logFiles(store)).toHaveLength(2);
-    expect((await store.list()).map((x) => [x.state, x.record.rev])).toEqual([['failed', failed.record.rev]]);
-  });
-
-  it('the logs of finished processes are compacted into one, every state kept', async () => {
+  it('a batch row is queued once per run, also by two stores at the same time; a failed row may be queued anew', async () => {
     const folder = tempFolder();
-    const states: string[] = [];
-    for (let i = 0; i < 17; i++) {
-      const { store, l } = await queued(new OutboxStore(folder));
-      if (i % 2) await store.transition((await store.claim(l))!, 'sent', { attempts: 1, response: '250' });
-      states.push(i % 2 ? 'sent' : 'queued');
-      await store.close();
-      // make this process's log look like a dead one's
-      const mine = logFiles(store).find((f) => path.basename(f).startsWith(`${process.pid}-`))!;
-      const dead = path.join(store.dir('log'), path.basename(mine).replace(/^\d+-/, `${DEAD}-`));
-      renameSync(mine, dead);
-      const hourAgo = new Date(Date.now() - 3600_000);
-      if (i) utimesSync(dead, hourAgo, hourAgo); // the first one was written just now: left alone
-    }
-    const store = new OutboxStore(folder);
-    const before = (await store.list()).map((x) => [x.record.id, x.state]);
-    await store.recover();
-    const names = readdirSync(store.dir('log')).sort((a, b) => a.localeCompare(b));
-    expect(names).toHaveLength(2); // the recent log and the snapshot of the 16 quiet ones
-    expect(names.filter((n) => n.endsWith('.snapshot.jsonl'))).toHaveLength(1);
-    expect((await store.list()).map((x) => [x.record.id, x.state])).toEqual(before);
-    expect(before.map((x) => x[1])).toEqual(states);
-    const [first] = await store.list();
-    expect(await store.claim(first!)).not.toBeNull(); // the draft survived: it can still be sent
-    writeFileSync(path.join(store.dir('log'), 'unrelated.txt'), 'x'); // foreign files are ignored
-    expect(await store.list()).toHaveLength(17);
-    expect(names.filter((n) => n.startsWith(`${DEAD}-`))).toHaveLength(1);
+    const a = new OutboxStore(folder);
+    const b = new OutboxStore(folder);
+    const draft = { to: ['a@x.de'], subject: 'S', attachments: [{ path: SAMPLE_PDF }] };
+    const batch = { scope: '/lauf.csv', key: 'R-1', row: 1 };
+    const [ra, rb] = await Promise.all([
+      a.enqueueRow(profile, draft, { batch }),
+      b.enqueueRow(profile, draft, { batch }),
+    ]);
+    const won = 'queued' in ra ? ra.queued : 'queued' in rb ? rb.queued : null;
+    const lost = 'taken' in ra ? ra.taken : 'taken' in rb ? rb.taken : null;
+    expect(won).not.toBeNull();
+    expect(lost?.record.id).toBe(won!.record.id);
+    expect(readdirSync(a.dir('messages'))).toHaveLength(1); // the loser's rendered file is gone
+    // another run of another name has its own rows
+    expect(
+      'queued' in (await a.enqueueRow(profile, draft, { batch: { ...batch, scope: '/other.csv' } })),
+    ).toBe(true);
+    const failed = await a.transition((await a.claim(won!))!, 'failed', { attempts: 1 });
+    const again = await b.enqueueRow(profile, draft, { batch });
+    expect('queued' in again).toBe(true);
+    // the failed one cannot come back while the row has a live message
+    await expect(a.transition(failed, 'queued', { code: 'retry' })).rejects.toMatchObject({
+      code: 'outboxBusy',
+    });
+    await Promise.all([a.close(), b.close()]);
   });
 });

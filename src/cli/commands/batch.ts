@@ -39,6 +39,8 @@ export function batchExitCode(report: BatchReport): number {
   if (report.stopped) return report.stopped.exitCode;
   if (report.summary.failed) return EXIT_CODES.rejected;
   if (report.summary.unknown) return EXIT_CODES.connection;
+  // rows left queued or being sent (by a concurrent run that did not finish them): not done
+  if (report.summary.queued) return EXIT_CODES.temporary;
   return EXIT_CODES.ok;
 }
 

@@ -5,7 +5,11 @@ import type { DeliveryOutcome } from '../../main/outbox/delivery.js';
 import type { CliContext } from '../context.js';
 import { entryJson, infoMessage } from '../batch-output.js';
 import { errorMessage } from '../output.js';
-import { oneOf, wholeNumber } from '../profile-flags.js';
+import { wholeNumber } from '../profile-flags.js';
+import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
+import { registerPruneCommand } from './outbox-prune.js';
+import { PieceWriter, remembered } from '../piece-writer.js';
+import type { ErrorInfo } from '../../shared/errors.js';
 import { stopOnSigint } from './batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
@@ -67,18 +71,27 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .command('outbox')
     .description('the outbox (Postausgang): every message before and after sending');
 
-  outbox
-    .command('list')
-    .description('list the messages with their state (queued, sending, sent, failed, unknown)')
-    .option('--state <state>', `only this state: ${OUTBOX_STATES.join(' | ')}`)
+  addQueryOptions(
+    outbox.command('list').description(`list the messages with their state (${OUTBOX_STATES.join(', ')})`),
+    'messages created',
+  )
     .option('--json', 'one JSON object per line per message')
-    .action(async (opts: { state?: string; json?: boolean }) => {
-      const state = opts.state ? oneOf('--state', OUTBOX_STATES, opts.state) : undefined;
-      const entries = await ctx.service().outbox.list(state ? { state } : {});
-      if (opts.json) return entries.forEach((e) => ctx.json(entryJson(ctx.t, e)));
-      if (!entries.length) return ctx.out(ctx.t('batch:outboxEmpty'));
-      for (const e of entries) ctx.out(entryLine(ctx, e));
+    .action(async (opts: QueryFlags & { json?: boolean }) => {
+      let count = 0;
+      const out = new PieceWriter(ctx.io.stdout);
+      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
+      for await (const e of ctx.service().outbox.entries({ ...queryOf(opts), view: 'outbox' })) {
+        count++;
+        const line = opts.json
+          ? JSON.stringify(e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e)
+          : entryLine(ctx, e);
+        await out.write(line + '\n');
+      }
+      await out.flush();
+      if (!count && !opts.json) ctx.out(ctx.t('batch:outboxEmpty'));
     });
+
+  registerPruneCommand(outbox, ctx);
 
   outbox
     .command('show')

@@ -107,14 +107,37 @@ async function draftFor(profile: Profile, item: BatchItem, redirectTo?: string):
   };
 }
 
-const STATE_RANK: Record<LocatedRecord['state'], number> = {
-  failed: 0,
-  unknown: 1,
-  queued: 2,
-  sending: 3,
-  sent: 4,
-  handedOff: 4,
-};
+/** How long a row another run left queued is waited for before this run reports it queued. */
+const FOREIGN_QUEUED_MS = Number(process.env.OPOS_MAIL_FOREIGN_WAIT_MS || 30_000);
+
+/**
+ * Waits for the rows a concurrent run holds until it has settled them (or died: then they become
+ * unknown), and reports each. A row that run leaves queued is waited for a while, then left queued.
+ */
+async function settleForeign(
+  store: OutboxService['store'],
+  foreign: Map<string, BatchItem>,
+  signal: AbortSignal | undefined,
+  report: (item: BatchItem, l: LocatedRecord) => void,
+): Promise<void> {
+  let lastChange = Date.now();
+  while (foreign.size && !signal?.aborted) {
+    let waiting = false;
+    await store.recover(); // a holder that died: its messages become unknown
+    for (const [id, item] of foreign) {
+      const l = await store.get(id);
+      if (l.state === 'queued' || l.state === 'sending') {
+        if (l.state === 'sending' || Date.now() - lastChange < FOREIGN_QUEUED_MS) waiting = true;
+        continue;
+      }
+      foreign.delete(id);
+      lastChange = Date.now();
+      report(item, l);
+    }
+    if (!waiting) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export async function runBatch(
   deps: BatchDeps,
@@ -134,6 +157,8 @@ export async function runBatch(
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
     return { summary, problems: check.problems, references: check.references };
   }
+  const emit = (line: BatchLine) => options.onLine?.(line);
+  options.onStart?.({ total: check.rows, profile: profile.name, dryRun: Boolean(options.dryRun) });
   if (
     !options.dryRun &&
     kindSpec(profile.connection).handoff &&
@@ -147,24 +172,18 @@ export async function runBatch(
       limit: profile.handoff.maxBatchRows,
       profile: profile.name,
     });
-  const emit = (line: BatchLine) => options.onLine?.(line);
-  options.onStart?.({ total: check.rows, profile: profile.name, dryRun: Boolean(options.dryRun) });
   const items = batchItems(check.source, check.templates); // the second pass: one row at a time
 
   if (options.dryRun) return dryRun(deps, profile, items, check.rows, redirectTo, options, summary);
 
   const scope = (options.run ?? check.source.file) + (redirectTo ? ` | redirect:${redirectTo}` : '');
   const outbox = deps.outbox;
-  await outbox.store.recover();
-  const known = await outbox.store.list();
-  const existing = new Map<string, LocatedRecord>();
-  for (const l of known) {
-    if (l.record.batch?.scope !== scope) continue;
-    const seen = existing.get(l.record.batch.key);
-    if (!seen || STATE_RANK[l.state] > STATE_RANK[seen.state]) existing.set(l.record.batch.key, l);
-  }
+  const store = outbox.store;
+  await store.recover();
 
   const rowOf = new Map<string, BatchItem>();
+  /** Rows whose message another process holds (a concurrent run): reported once it settles them. */
+  const foreign = new Map<string, BatchItem>();
   let skippedSentUntil: string | undefined;
   const lineFor = (item: BatchItem, l: LocatedRecord, state: BatchLine['state']): BatchLine => ({
     row: item.row,
@@ -178,7 +197,7 @@ export async function runBatch(
     ...(l.record.handoff ? { handoff: l.record.handoff } : {}),
   });
 
-  const delivery = outbox.createDelivery(profile, known, {
+  const delivery = await outbox.createDelivery(profile, {
     ...(options.connections ? { connections: options.connections } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onOutcome: (o: DeliveryOutcome) => {
@@ -196,35 +215,62 @@ export async function runBatch(
       emit(line);
     },
   });
+  // a concurrent run claimed a message this run had queued for it: that run sends it
+  delivery.onTaken = (l) => {
+    const item = rowOf.get(l.record.id);
+    if (!item) return;
+    rowOf.delete(l.record.id);
+    foreign.set(l.record.id, item);
+  };
 
-  const handle = async (item: BatchItem): Promise<void> => {
-    if (delivery.stopping) return;
-    const before = existing.get(item.key);
-    if (before && isDone(before.state)) {
+  /** A row that already has a message: reported, sent, or left to the process that holds it. */
+  const existingRow = async (item: BatchItem, before: LocatedRecord): Promise<LocatedRecord | null> => {
+    if (isDone(before.state)) {
       summary.skipped++;
       const at = before.record.sentAt ?? before.record.updatedAt;
       if (!skippedSentUntil || at > skippedSentUntil) skippedSentUntil = at;
-      return emit(lineFor(item, before, 'skipped'));
+      emit(lineFor(item, before, 'skipped'));
+      return null;
     }
-    if (before?.state === 'sending') return; // another process is sending it right now
-    if (before?.state === 'unknown' && !options.resendUnknown) {
+    if (before.state === 'sending') {
+      foreign.set(before.record.id, item); // another process is sending it right now
+      return null;
+    }
+    if (before.state === 'unknown' && !options.resendUnknown) {
       summary.unknown++;
       const line = lineFor(item, before, 'unknown');
       if (before.record.error) line.error = { ...before.record.error, message: '' };
-      return emit(line);
+      emit(line);
+      return null;
     }
-    let queued: LocatedRecord;
-    if (before?.state === 'queued') queued = before;
-    else if (before?.state === 'unknown')
-      queued = await outbox.store.transition(before, 'queued', { attempts: 0, code: 'resendUnknown' });
+    if (before.state === 'queued') return before;
+    if (before.state === 'unknown') {
+      try {
+        return await store.transition(before, 'queued', { attempts: 0, code: 'resendUnknown' });
+      } catch (e) {
+        if (!(e instanceof MailError && e.code === 'outboxBusy')) throw e;
+        foreign.set(before.record.id, item); // a concurrent run requeued it first
+        return null;
+      }
+    }
+    return null;
+  };
+
+  const handle = async (item: BatchItem): Promise<void> => {
+    if (delivery.stopping) return;
+    const before = await store.byBatchRow(scope, item.key);
+    let queued: LocatedRecord | null;
+    if (before && before.state !== 'failed') queued = await existingRow(item, before);
     else {
       try {
         const draft = await draftFor(profile, item, redirectTo);
-        queued = await outbox.store.enqueue(profile, draft, {
+        const r = await store.enqueueRow(profile, draft, {
           batch: { scope, key: item.key, row: item.row },
           ...(redirectTo ? { redirectedFrom: draft.originalRecipients ?? [] } : {}),
           renderOnWorker: true,
         });
+        // another run queued the row between our look and our insert: its message counts
+        queued = 'queued' in r ? r.queued : await existingRow(item, r.taken);
       } catch (e) {
         const err = toMailError(diskFullOr(e, deps.dataFolder));
         // the outbox cannot take the message: stop at the first, never fail row after row
@@ -240,6 +286,7 @@ export async function runBatch(
         });
       }
     }
+    if (!queued) return;
     rowOf.set(queued.record.id, item);
     await delivery.room(READY_LIMIT);
     delivery.add(queued);
@@ -253,6 +300,14 @@ export async function runBatch(
     }
   };
   const [, result] = await Promise.all([produce(), delivery.run()]);
+  await settleForeign(store, foreign, options.signal, (item, l) => {
+    const state = isDone(l.state) ? 'skipped' : l.state;
+    if (state !== 'skipped' && state !== 'failed' && state !== 'unknown') return;
+    summary[state]++;
+    const line = lineFor(item, l, state);
+    if (l.record.error) line.error = { ...l.record.error, message: '' };
+    emit(line);
+  });
   summary.queued =
     check.rows - summary.sent - summary.handedOff - summary.failed - summary.unknown - summary.skipped;
   return {

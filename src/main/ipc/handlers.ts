@@ -11,11 +11,12 @@ import type {
   ProfileList,
   ProfileView,
 } from '../../shared/ipc/contract.js';
-import { requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
+import { IPC_LIMITS, requestSchemas, type IpcParsed } from '../../shared/ipc/schemas.js';
 import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
 import type { OAuthView } from '../../shared/ipc/contract.js';
 import type { Profile } from '../../shared/profile.js';
 import { diskFullOr } from '../errors/disk-full.js';
+import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
 import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
@@ -23,7 +24,7 @@ import type { MailService } from '../service/mail-service.js';
 import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
-import { journalCsv } from '../journal/journal-csv.js';
+import { journalCsvHeader, journalCsvLine } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
 import { CaFileRegistry } from './ca-files.js';
 import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
@@ -225,7 +226,13 @@ export function createIpcHandlers(
       await service.oauth.signOut(p);
       return oauthView(p);
     },
-    outboxList: ({ state }) => service.outbox.list(state ? { state } : {}),
+    // bounded: the history may hold a million messages; the view shows the newest page
+    outboxList: ({ state, search, limit }) =>
+      service.outbox.list({
+        ...(state ? { state } : {}),
+        ...(search ? { search } : {}),
+        limit: limit ?? IPC_LIMITS.outboxPage,
+      }),
     outboxShow: ({ id }) => service.outbox.show(id),
     outboxRetry: async ({ ids, resendUnknown }) => {
       const entries = await service.outbox.retry(ids, resendUnknown ? { resendUnknown } : {});
@@ -240,18 +247,28 @@ export function createIpcHandlers(
       const t = createI18n(language).t;
       const file = await hooks.chooseSaveFile(t('batch:journalFileName', { date: today() }));
       if (!file) return null;
-      const entries = await service.journal();
-      const csv = journalCsv(
-        entries,
-        (c) => t(`batch:fields.${c}`),
-        (e) =>
-          e.error
-            ? t(`core:errors.${e.error.code}`, { ...e.error.params, response: e.error.response ?? '' })
-            : '',
-        (state) => t(`batch:states.${state}`),
-      );
-      await fs.writeFile(file, csv, { mode: 0o600 });
-      return { file, entries: entries.length };
+      const errorText = (e: JournalEntry) =>
+        e.error
+          ? t(`core:errors.${e.error.code}`, { ...e.error.params, response: e.error.response ?? '' })
+          : '';
+      // streamed in pieces: the journal may hold a million entries
+      const out = await fs.open(file, 'w', 0o600);
+      let entries = 0;
+      try {
+        let piece = journalCsvHeader((c) => t(`batch:fields.${c}`));
+        for await (const e of service.journalEntries()) {
+          entries++;
+          piece += journalCsvLine(e, errorText, (state) => t(`batch:states.${state}`));
+          if (piece.length >= 256 * 1024) {
+            await out.write(piece);
+            piece = '';
+          }
+        }
+        await out.write(piece);
+      } finally {
+        await out.close();
+      }
+      return { file, entries };
     },
     chooseManifest: async () => {
       const file = await hooks.chooseManifestFile();

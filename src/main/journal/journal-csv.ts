@@ -46,40 +46,56 @@ export function csvCell(value: string | number): string {
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+export type JournalCsvOptions = {
+  header: (c: JournalColumn) => string;
+  errorText?: (e: JournalEntry) => string;
+  stateText?: (state: JournalEntry['state']) => string;
+};
+
+/** The first line: the BOM and the column names. */
+export function journalCsvHeader(header: (c: JournalColumn) => string): string {
+  return '\uFEFF' + JOURNAL_COLUMNS.map((c) => csvCell(header(c))).join(';') + '\r\n';
+}
+
+/** One entry's line (with its CRLF). */
+export function journalCsvLine(
+  e: JournalEntry,
+  errorText: (e: JournalEntry) => string = (x) => x.error?.code ?? '',
+  stateText: (state: JournalEntry['state']) => string = (state) => state,
+): string {
+  const cell: Record<JournalColumn, string | number> = {
+    time: localTime(e.time),
+    state: stateText(e.state),
+    profile: e.profile,
+    transport: e.transport,
+    from: e.from,
+    to: e.to.join(', '),
+    cc: e.cc.join(', '),
+    bcc: e.bcc.join(', '),
+    subject: e.subject,
+    kind: e.kind ?? '',
+    reference: e.reference ?? '',
+    attachments: e.attachments.map((a) => a.filename).join(' | '),
+    attachmentSizes: e.attachments.map((a) => a.size).join(' | '),
+    attachmentSha256: e.attachments.map((a) => a.sha256).join(' | '),
+    messageId: e.messageId,
+    response: e.response,
+    attempts: e.attempts,
+    error: e.error ? errorText(e) : '',
+    file: e.file,
+    id: e.id,
+    controlCopy: e.controlCopy ?? '',
+    deliveryReceipt: e.receipts?.delivery ? 1 : 0,
+    readReceipt: e.receipts?.read ? 1 : 0,
+  };
+  return JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';') + '\r\n';
+}
+
 export function journalCsv(
   entries: JournalEntry[],
   header: (c: JournalColumn) => string,
-  errorText: (e: JournalEntry) => string = (e) => e.error?.code ?? '',
-  stateText: (state: JournalEntry['state']) => string = (state) => state,
+  errorText?: (e: JournalEntry) => string,
+  stateText?: (state: JournalEntry['state']) => string,
 ): string {
-  const rows: string[] = [JOURNAL_COLUMNS.map((c) => csvCell(header(c))).join(';')];
-  for (const e of entries) {
-    const cell: Record<JournalColumn, string | number> = {
-      time: localTime(e.time),
-      state: stateText(e.state),
-      profile: e.profile,
-      transport: e.transport,
-      from: e.from,
-      to: e.to.join(', '),
-      cc: e.cc.join(', '),
-      bcc: e.bcc.join(', '),
-      subject: e.subject,
-      kind: e.kind ?? '',
-      reference: e.reference ?? '',
-      attachments: e.attachments.map((a) => a.filename).join(' | '),
-      attachmentSizes: e.attachments.map((a) => a.size).join(' | '),
-      attachmentSha256: e.attachments.map((a) => a.sha256).join(' | '),
-      messageId: e.messageId,
-      response: e.response,
-      attempts: e.attempts,
-      error: e.error ? errorText(e) : '',
-      file: e.file,
-      id: e.id,
-      controlCopy: e.controlCopy ?? '',
-      deliveryReceipt: e.receipts?.delivery ? 1 : 0,
-      readReceipt: e.receipts?.read ? 1 : 0,
-    };
-    rows.push(JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';'));
-  }
-  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+  return journalCsvHeader(header) + entries.map((e) => journalCsvLine(e, errorText, stateText)).join('');
 }

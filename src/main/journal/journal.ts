@@ -1,7 +1,8 @@
 // The journal (Versandnachweis): per message that left the queue, when, through which profile and
 // transport, from whom to whom, what (subject, kind, reference, attachments with size and SHA-256),
 // the Message-ID, the server's final reply, the attempts, and where the stored copy of the exact bytes
-// is. It is read from the outbox's records, so it can never disagree with them.
+// is. It is the outbox's own rows seen from the time each message left the queue (the database's
+// journal view), so it can never disagree with them.
 import type { JournalEntry, OutboxEntry } from '../../shared/outbox.js';
 
 export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
@@ -30,13 +31,4 @@ export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
     ...(e.receipts ? { receipts: e.receipts } : {}),
     ...(e.handoff ? { handoff: e.handoff } : {}),
   };
-}
-
-/** Journal entries of the given outbox entries, oldest first, optionally from a date on. */
-export function journalOf(entries: OutboxEntry[], since?: Date): JournalEntry[] {
-  return entries
-    .map(journalEntryOf)
-    .filter((j): j is JournalEntry => j !== null)
-    .filter((j) => !since || Date.parse(j.time) >= since.getTime())
-    .sort((a, b) => a.time.localeCompare(b.time));
 }

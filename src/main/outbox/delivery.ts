@@ -46,6 +46,8 @@ export class Delivery {
   private stopError: MailError | undefined;
   private wakers: Array<() => void> = [];
   private readonly writes = new Set<Promise<void>>();
+  /** Called when another process claimed a message before this delivery could (it sends it). */
+  onTaken: ((l: LocatedRecord) => void) | undefined;
 
   constructor(
     private readonly store: OutboxStore,
@@ -228,7 +230,8 @@ export class Delivery {
         const claimed = await this.store.claim(next);
         if (!claimed) {
           throttle?.giveBack();
-          continue; // another process took it
+          this.onTaken?.(next); // another process took it
+          continue;
         }
         const attempts = claimed.record.attempts + 1;
         let dataComplete = false;

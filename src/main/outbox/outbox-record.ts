@@ -1,6 +1,8 @@
 // The outbox's record of one message: the public entry plus what is needed to send it again after a
-// restart (the normalised draft, the revision that orders the lines of the record log).
-import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
+// restart (the normalised draft, the revision every state change counts up), and the lines of the
+// record log of the version before the database (read once, by the migration).
+import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
+import type { Profile } from '../../shared/profile.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 
 export const RECORD_VERSION = 1;
@@ -9,7 +11,7 @@ export interface OutboxRecord extends Omit<OutboxEntry, 'state' | 'file'> {
   v: typeof RECORD_VERSION;
   /** Grows with every state change; of a message's log lines the highest one is the truth. */
   rev: number;
-  /** The stored message's file name inside outbox/messages. */
+  /** The stored message's path inside the outbox folder (the record log's lines: inside messages/). */
   eml: string;
   draft: NormalisedDraft;
 }
@@ -25,10 +27,11 @@ export interface LogLine {
 export interface LocatedRecord {
   record: OutboxRecord;
   state: OutboxState;
-  /** Absolute path of the stored message (queue/, claimed/ or messages/, depending on the state). */
+  /** Absolute path of the stored message. */
   path: string;
-  /** The process that is sending it (state `sending` only). */
+  /** The process that is sending it (state `sending` only): its PID and start (process-identity.ts). */
   pid?: number;
+  start?: string;
   /**
    * The stored message's bytes, kept in memory from rendering to its first attempt so the sender
    * need not read the file back (small messages only; never persisted, dropped by any transition).
@@ -37,10 +40,10 @@ export interface LocatedRecord {
 }
 
 /**
- * Tie-break between log lines of equal revision (later wins); with revisions growing on every
- * change it only matters for copies written by concurrent recoveries, which agree.
+ * Tie-break between old log lines of equal revision (later wins); with revisions growing on every
+ * change it only mattered for copies written by concurrent recoveries, which agree.
  */
-export const STATE_PRECEDENCE: Record<OutboxState, number> = {
+export const STATE_PRECEDENCE: Partial<Record<OutboxState, number>> = {
   queued: 0,
   sending: 1,
   unknown: 2,
@@ -48,3 +51,41 @@ export const STATE_PRECEDENCE: Record<OutboxState, number> = {
   sent: 4,
   handedOff: 4,
 };
+
+/** A new message's record as it is queued (size and the attachments' SHA-256 follow from rendering). */
+export function newRecord(
+  profile: Profile,
+  d: NormalisedDraft,
+  made: { id: string; eml: string; messageId: string; at: string },
+  options: { batch?: OutboxBatchInfo; redirectedFrom?: string[] },
+): OutboxRecord {
+  const { id, eml, messageId, at } = made;
+  return {
+    v: RECORD_VERSION,
+    rev: 1,
+    id,
+    createdAt: at,
+    updatedAt: at,
+    profileId: profile.id,
+    profileName: profile.name,
+    transport: profile.connection,
+    from: d.from.address,
+    to: d.to,
+    cc: d.cc,
+    bcc: d.bcc,
+    subject: d.subject,
+    ...(d.kind ? { kind: d.kind } : {}),
+    ...(d.reference ? { reference: d.reference } : {}),
+    attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })), // hashed when rendered
+    messageId,
+    size: 0, // known once rendered
+    attempts: 0,
+    ...(options.batch ? { batch: options.batch } : {}),
+    ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
+    ...(d.controlCopy ? { controlCopy: d.controlCopy } : {}),
+    ...(d.receipts ? { receipts: d.receipts } : {}),
+    history: [{ at, state: 'queued' }],
+    eml,
+    draft: d,
+  };
+}

@@ -2,7 +2,7 @@
 // messages, put failed (or, on the user's decision, unknown) ones back in the queue, and deliver
 // everything queued, profile by profile, with each profile's throttle.
 import type { MailDraft, SendResult } from '../../shared/mail.js';
-import { isDone, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
+import { isDone, type OutboxEntry } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
 import { diskFullOr } from '../errors/disk-full.js';
@@ -12,7 +12,9 @@ import type { NormalisedDraft } from '../mail/compose.js';
 import type { Transport } from '../transports/transport.js';
 import { Delivery, type DeliveryOutcome } from './delivery.js';
 import type { LocatedRecord } from './outbox-record.js';
+import type { MessageQuery } from './db/queries.js';
 import { OutboxStore, type EnqueueOptions } from './outbox-store.js';
+import { checkRetention } from './retention.js';
 import { Throttle } from './throttle.js';
 
 export interface OutboxServiceDeps {
@@ -88,13 +90,17 @@ export class OutboxService {
     throw new MailError('unexpected', { detail: 'no outcome' });
   }
 
-  /** Every message (newest last), after recovering from a crash. */
-  async list(filter: { state?: OutboxState; since?: Date } = {}): Promise<OutboxEntry[]> {
+  /** The messages a filter selects (oldest first; with a limit the newest ones), after recovering. */
+  async list(filter: Omit<MessageQuery, 'view'> = {}): Promise<OutboxEntry[]> {
+    const out: OutboxEntry[] = [];
+    for await (const e of this.entries({ ...filter, view: 'outbox' })) out.push(e);
+    return out;
+  }
+
+  /** The same, streamed (the journal: `view: 'journal'`), after recovering from a crash. */
+  async *entries(query: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
     await this.store.recover();
-    return (await this.store.list())
-      .filter((l) => !filter.state || l.state === filter.state)
-      .filter((l) => !filter.since || Date.parse(l.record.updatedAt) >= filter.since.getTime())
-      .map((l) => this.store.entry(l));
+    yield* this.store.query(query, newestFirst);
   }
 
   async show(id: string): Promise<OutboxEntry> {
@@ -108,14 +114,12 @@ export class OutboxService {
    */
   async retry(ids: string[], options: { resendUnknown?: boolean } = {}): Promise<OutboxEntry[]> {
     await this.store.recover();
-    const all = await this.store.list();
-    const chosen = ids.length
-      ? ids.map((id) => {
-          const found = all.find((l) => l.record.id === id || l.record.id.startsWith(id));
-          if (!found) throw new MailError('outboxUnknownId', { id });
-          return found;
-        })
-      : all.filter((l) => l.state === 'failed' || (options.resendUnknown && l.state === 'unknown'));
+    const chosen: LocatedRecord[] = [];
+    if (ids.length) for (const id of ids) chosen.push(await this.store.get(id));
+    else {
+      chosen.push(...(await this.store.inState('failed')));
+      if (options.resendUnknown) chosen.push(...(await this.store.inState('unknown')));
+    }
     const out: OutboxEntry[] = [];
     for (const l of chosen) {
       if (l.state === 'failed' || (l.state === 'unknown' && options.resendUnknown)) {
@@ -126,11 +130,19 @@ export class OutboxService {
     return out;
   }
 
+  /**
+   * Retention: deletes stored copies (and with `withJournal` the journal rows) of messages that left
+   * the queue before `before`; refuses a date less than six years back unless `force`.
+   */
+  async prune(before: Date, options: { withJournal?: boolean; force?: boolean } = {}) {
+    checkRetention(before, Boolean(options.force));
+    return this.store.prune(before, Boolean(options.withJournal));
+  }
+
   /** Delivers queued messages, profile by profile. */
   async run(options: RunOptions = {}): Promise<RunSummary> {
     const recovered = (await this.store.recover()).length;
-    const all = await this.store.list();
-    return this.deliver(all, options, recovered);
+    return this.deliver(await this.store.inState('queued'), options, recovered);
   }
 
   /** Delivers the given queued messages (and reports the others as they are). */
@@ -147,7 +159,7 @@ export class OutboxService {
         summary.queued += queued.length;
         continue;
       }
-      const result = await this.deliverProfile(profile, queued, all, options, summary);
+      const result = await this.deliverProfile(profile, queued, options, summary);
       summary.queued += result.remaining;
       if (result.stopped) summary.stopped = result.stopped;
     }
@@ -155,12 +167,8 @@ export class OutboxService {
   }
 
   /** A Delivery for one profile with its throttle (counting what it sent in the last 24 hours). */
-  createDelivery(profile: Profile, known: LocatedRecord[], options: RunOptions, summary?: RunSummary) {
-    const since = Date.now() - DAY;
-    const sentBefore = known
-      .filter((l) => isDone(l.state) && l.record.profileId === profile.id && l.record.sentAt)
-      .map((l) => Date.parse(l.record.sentAt!))
-      .filter((t) => t > since);
+  async createDelivery(profile: Profile, options: RunOptions, summary?: RunSummary) {
+    const sentBefore = await this.store.sentTimes(profile.id, new Date(Date.now() - DAY));
     return new Delivery(this.store, profile, this.deps.transportFor(profile), {
       connections: options.connections ?? defaultConnections(profile),
       throttle: new Throttle(profile.throttle, sentBefore),
@@ -175,11 +183,10 @@ export class OutboxService {
   private async deliverProfile(
     profile: Profile,
     queued: LocatedRecord[],
-    known: LocatedRecord[],
     options: RunOptions,
     summary: RunSummary,
   ) {
-    const delivery = this.createDelivery(profile, known, options, summary);
+    const delivery = await this.createDelivery(profile, options, summary);
     for (const l of queued) delivery.add(l);
     delivery.endOfInput();
     return delivery.run();

@@ -1,17 +1,17 @@
 // The durable outbox, in <data>/outbox:
-//   queue/<id>@<rev>.eml      a queued message's exact RFC 5322 bytes: written to tmp/, fsynced, renamed
-//                             here before any network I/O (the Maildir discipline)
-//   claimed/<id>@<pid>@<rev>.eml   the same file while one process changes its state (sends it, or
-//                             puts it back in the queue): an atomic rename, so only one process wins,
-//                             made durable before the network is touched
-//   messages/<id>.eml         its place once it is sent, failed or unknown (the stored copy)
-//   log/<pid>-….jsonl         the record log: one line per state change (record-log.ts)
-// Every state change claims the file first, appends the record line, then moves the file to where the
-// new state keeps it; the file is in queue/ (under the revision it was queued at, so a stale view can
-// never claim it again) exactly while the message may be sent. After a crash, a claim of a dead
-// process is settled by the record log: a newer line says where the file goes; none means the process
-// died while sending, and the message becomes `unknown` (the server may have it): it is never resent
-// without the user's decision.
+//   messages/<id>.eml   each message's exact RFC 5322 bytes: written to tmp/, fsynced and renamed here
+//                       before its record exists and before any network I/O (the Maildir discipline);
+//                       the file never moves again (data folders of the version before the database
+//                       keep theirs in queue/ or claimed/: the database records where each one is)
+//   outbox.db           the SQLite database (db/): each message's state, revision and record, and the
+//                       journal, which is the same rows seen from the time they left the queue
+// A state change is one short write transaction, conditional on the revision the caller saw, so of
+// two processes only one can change a message: claiming a queued message for sending is
+// `queued → sending` with the claimant's identity (PID and process start, see process-identity.ts),
+// and is on disk before the network is touched. A batch row is queued at most once per run: the
+// unique (run, row) index is checked in the transaction that queues it. After a crash, a message whose
+// claim's holder no longer runs (its PID is gone, or belongs to a process started at another time)
+// becomes `unknown` (the server may have it): it is never resent without the user's decision.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -28,20 +28,27 @@ import {
   type NormalisedDraft,
   type PreparedMessage,
 } from '../mail/compose.js';
-import { writeFileAtomic } from '../platform/atomic-write.js';
-import type { QueueLog } from './render-message.js';
-import { Renderer } from './renderer.js';
+import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
+import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
+import { OutboxDb, type Db } from './db/outbox-db.js';
+import { pruneMessages } from './db/prune.js';
+import { queryEntries, type MessageQuery } from './db/queries.js';
 import {
-  RECORD_VERSION,
-  STATE_PRECEDENCE,
-  type LocatedRecord,
-  type LogLine,
-  type OutboxRecord,
-} from './outbox-record.js';
-import { logFileName, logFilePid, readLogLines, RecordLog } from './record-log.js';
+  checkState,
+  insertMessage,
+  isUniqueViolation,
+  journalTime,
+  recordJson,
+  ROW_COLUMNS,
+  stmt,
+  type MessageRow,
+} from './db/rows.js';
+import { newRecord, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
+import { Renderer } from './renderer.js';
 
 export const OUTBOX_FOLDER = 'outbox';
+export const DATABASE_FILE = 'outbox.db';
 
 export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
@@ -50,166 +57,87 @@ export interface EnqueueOptions {
   renderOnWorker?: boolean;
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** What queueing a batch row gave: the new message, or the one another run queued for the row. */
+export type RowEnqueued = { queued: LocatedRecord } | { taken: LocatedRecord };
 
 function now(): string {
   return new Date().toISOString();
 }
 
-type Folder = 'queue' | 'claimed' | 'messages' | 'log' | 'tmp';
-const FOLDERS: Folder[] = ['queue', 'claimed', 'messages', 'log', 'tmp'];
-
-/** Compacts the logs of finished processes once there are this many, untouched for QUIET_MS. */
-const COMPACT_AT = 16;
-const QUIET_MS = 10 * 60_000;
-
-/** A claim's file name: the message, the sending process, and the revision it was claimed at. */
-function claimName(id: string, pid: number, rev: number): string {
-  return `${id}@${pid}@${rev}.eml`;
-}
-
-function parseClaim(name: string): { id: string; pid: number; rev: number } | null {
-  const m = /^([0-9a-f-]+)@(\d+)@(\d+)\.eml$/i.exec(name);
-  return m ? { id: m[1]!, pid: Number(m[2]), rev: Number(m[3]) } : null;
-}
-
-/** The newest line of each message, with the draft from whichever line carries it. */
-type Latest = Map<string, { line: LogLine; draft?: NormalisedDraft }>;
-
-function merge(latest: Latest, line: LogLine): void {
-  const seen = latest.get(line.record.id);
-  const draft = line.record.draft ?? seen?.draft;
-  if (
-    !seen ||
-    line.record.rev > seen.line.record.rev ||
-    (line.record.rev === seen.line.record.rev &&
-      STATE_PRECEDENCE[line.state] > STATE_PRECEDENCE[seen.line.state])
-  )
-    latest.set(line.record.id, { line, ...(draft ? { draft } : {}) });
-  else if (draft && !seen.draft) seen.draft = draft;
-}
-
-/** The newest line of each message over the given log files. */
-async function readLatest(dir: string, names: string[]): Promise<Latest> {
-  const latest: Latest = new Map();
-  for (const name of names)
-    for (const line of await readLogLines<LogLine>(path.join(dir, name)))
-      if (line?.record?.id) merge(latest, line);
-  return latest;
-}
-
-/** A message's full record: its newest line with the draft of its first. */
-function recordOf(entry: { line: LogLine; draft: NormalisedDraft }): OutboxRecord {
-  return { ...entry.line.record, draft: entry.draft };
-}
+type Folder = 'messages' | 'tmp' | 'queue' | 'claimed' | 'log';
 
 export class OutboxStore {
   readonly root: string;
-  private folders: Promise<void> | undefined;
+  private opened: Promise<OutboxDb> | undefined;
+  private handle: OutboxDb | undefined;
   private readonly dirSyncs = new DirSyncs();
   private readonly renderer = new Renderer();
-  private readonly log: RecordLog;
 
   constructor(readonly dataFolder: string) {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
-    this.log = new RecordLog(this.dir('log'));
   }
 
-  /** Stops the render worker (it also lets the process exit on its own when idle). */
+  /** Stops the render worker and closes the database. */
   async close(): Promise<void> {
     await this.renderer.close();
-    await this.log.close();
-  }
-
-  private syncDir(dir: string): Promise<void> {
-    return this.dirSyncs.sync(dir);
+    await this.opened?.catch(() => undefined);
+    this.handle?.close();
+    this.handle = undefined;
+    this.opened = undefined;
   }
 
   dir(name: Folder): string {
     return path.join(this.root, name);
   }
 
-  /** The stored copy's permanent place (where it lies once sent, failed or unknown). */
-  emlPath(record: OutboxRecord): string {
-    return path.join(this.dir('messages'), record.eml);
+  /** The stored copy's place. */
+  emlPath(record: Pick<OutboxRecord, 'eml'>): string {
+    return path.join(this.root, record.eml);
   }
 
-  /** Where a queued message's file lies: named with the revision it was queued at. */
-  private queuePath(record: OutboxRecord): string {
-    return path.join(this.dir('queue'), `${record.id}@${record.rev}.eml`);
-  }
-
-  private ensureFolders(): Promise<void> {
-    this.folders ??= (async () => {
-      for (const d of FOLDERS) await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
+  /** The database, opened (and an old data folder migrated) on first use. */
+  private database(): Promise<OutboxDb> {
+    this.opened ??= (async () => {
+      for (const d of ['messages', 'tmp'] as const)
+        await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
+      const file = path.join(this.root, DATABASE_FILE);
+      if (!(await fs.stat(file).catch(() => null)) && (await hasLegacyLogs(this.root)))
+        await importLegacy(this.root, file);
+      return (this.handle = new OutboxDb(file));
     })();
-    return this.folders;
+    this.opened.catch(() => (this.opened = undefined));
+    return this.opened;
   }
 
-  /** Where an in-process render logs the queued record (with its draft). */
-  private readonly queueLog: QueueLog = {
-    syncDir: (dir) => this.syncDir(dir),
-    append: (line) => this.log.append(line),
-  };
-
-  /** Appends a state change's line, without the draft (the queued line has it); durable on return. */
-  private async write(state: LogLine['state'], record: OutboxRecord): Promise<void> {
-    const { draft: _draft, ...rest } = record;
-    await this.log.append({ state, record: rest } satisfies LogLine);
-  }
-
-  /**
-   * Renders the message and stores it durably (bytes first, then the record). Input errors
-   * (addresses, attachments, size) are thrown before anything is stored.
-   */
+  /** Renders the message and stores it durably (bytes first, then the record). */
   async enqueue(
     profile: Profile,
     draft: MailDraft | NormalisedDraft,
     options: EnqueueOptions = {},
   ): Promise<LocatedRecord> {
-    await this.ensureFolders();
+    const r = await this.enqueueRow(profile, draft, options);
+    if ('taken' in r) throw new MailError('outboxBusy', { id: r.taken.record.id });
+    return r.queued;
+  }
+
+  /**
+   * Renders and stores a message; for a batch row, queues it only when no other message (not failed)
+   * holds the row in its run, and otherwise returns that one (the rendered file is removed). Input
+   * errors (addresses, attachments, size) are thrown before anything is stored.
+   */
+  async enqueueRow(
+    profile: Profile,
+    draft: MailDraft | NormalisedDraft,
+    options: EnqueueOptions = {},
+  ): Promise<RowEnqueued> {
+    const db = await this.database();
     const id = randomUUID();
-    const eml = `${id}.eml`;
+    const eml = `messages/${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
     const messageId = newMessageId(d.from.address);
     const at = now();
-    const record: OutboxRecord = {
-      v: RECORD_VERSION,
-      rev: 1,
-      id,
-      createdAt: at,
-      updatedAt: at,
-      profileId: profile.id,
-      profileName: profile.name,
-      transport: profile.connection,
-      from: d.from.address,
-      to: d.to,
-      cc: d.cc,
-      bcc: d.bcc,
-      subject: d.subject,
-      ...(d.kind ? { kind: d.kind } : {}),
-      ...(d.reference ? { reference: d.reference } : {}),
-      attachments: d.attachments.map((a) => ({ filename: a.filename, size: a.size, sha256: '' })), // hashed when rendered
-      messageId,
-      size: 0, // known once rendered
-      attempts: 0,
-      ...(options.batch ? { batch: options.batch } : {}),
-      ...(options.redirectedFrom ? { redirectedFrom: options.redirectedFrom } : {}),
-      ...(d.controlCopy ? { controlCopy: d.controlCopy } : {}),
-      ...(d.receipts ? { receipts: d.receipts } : {}),
-      history: [{ at, state: 'queued' }],
-      eml,
-      draft: d,
-    };
-    const file = this.queuePath(record);
+    const record = newRecord(profile, d, { id, eml, messageId, at }, options);
+    const file = this.emlPath(record);
     const rendered = await this.renderer.render(
       Boolean(options.renderOnWorker),
       {
@@ -217,70 +145,100 @@ export class OutboxStore {
         messageId,
         date: at,
         maxSizeKb: profile.maxSizeKb,
-        tmp: path.join(this.dir('tmp'), eml),
+        tmp: path.join(this.dir('tmp'), `${id}.eml`),
         target: file,
         record,
-        logDir: this.dir('log'),
       },
-      this.queueLog,
+      { syncDir: (dir) => this.dirSyncs.sync(dir) },
     );
+    let inserted: boolean;
+    try {
+      inserted = await db.write((c) => insertMessage(c, rendered.record, 'queued', eml));
+    } catch (e) {
+      await fs.rm(file, { force: true });
+      throw e;
+    }
+    if (!inserted) {
+      await fs.rm(file, { force: true });
+      if (rendered.bytes)
+        this.release({ record: rendered.record, state: 'queued', path: file, bytes: rendered.bytes });
+      const taken = options.batch && (await this.byBatchRow(options.batch.scope, options.batch.key));
+      if (!taken) throw new MailError('outboxBusy', { id });
+      return { taken };
+    }
     const { bytes } = rendered;
-    return { record: rendered.record, state: 'queued', path: file, ...(bytes ? { bytes } : {}) };
+    return { queued: { record: rendered.record, state: 'queued', path: file, ...(bytes ? { bytes } : {}) } };
   }
 
   /**
-   * Claims a queued message for sending: an atomic rename of its file out of queue/ (only one
-   * process can win), made durable before the caller touches the network. Returns the claimed
-   * message, or null when it is no longer queued (another process was faster, or it was sent).
+   * Claims a queued message for sending (queued → sending, with this process as holder), durably
+   * before the caller touches the network. Null when it is no longer queued as seen (another
+   * process was faster, or its state changed).
    */
   async claim(located: LocatedRecord): Promise<LocatedRecord | null> {
     if (located.state !== 'queued') return null;
-    return this.take(located, this.queuePath(located.record));
-  }
-
-  /** Moves the message's file from `from` into claimed/ (durably); null when it is not there. */
-  private async take(located: LocatedRecord, from: string): Promise<LocatedRecord | null> {
+    const db = await this.database();
+    const me = selfIdentity();
     const { record } = located;
-    const target = path.join(this.dir('claimed'), claimName(record.id, process.pid, record.rev));
-    try {
-      await fs.rename(from, target);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-    await this.syncDir(this.dir('claimed'));
+    const rev = record.rev + 1;
+    const changed = await db.write(
+      (c) =>
+        stmt(
+          c,
+          `UPDATE messages SET state = 'sending', rev = ?, claim_pid = ?, claim_start = ?
+           WHERE id = ? AND state = 'queued' AND rev = ?`,
+        ).run(rev, me.pid, me.start, record.id, record.rev).changes,
+    );
+    if (!changed) return null;
     return {
-      record,
+      record: { ...record, rev },
       state: 'sending',
-      path: target,
-      pid: process.pid,
+      path: located.path,
+      pid: me.pid,
+      start: me.start,
       ...(located.bytes ? { bytes: located.bytes } : {}),
     };
   }
 
   /**
-   * Moves a message to a new state: its file is claimed (unless this process holds the claim), the
-   * record line made durable, and the file moved to where the new state keeps it (queue/ for queued,
-   * messages/ otherwise). Throws outboxBusy when another process has it or its state changed.
+   * Moves a message to a new state, conditional on the revision the caller saw. Throws outboxBusy when
+   * another process has it or changed it meanwhile, outboxFileMissing when its stored copy is gone.
    */
   async transition(
     located: LocatedRecord,
     state: Exclude<OutboxState, 'sending'>,
     patch: Partial<OutboxRecord> & { code?: string } = {},
   ): Promise<LocatedRecord> {
-    if (located.state === 'sending' && located.pid !== process.pid)
+    const me = selfIdentity();
+    if (located.state === 'sending' && (located.pid !== me.pid || located.start !== me.start))
       throw new MailError('outboxBusy', { id: located.record.id });
-    const from = located.state === 'sending' ? located : await this.take(located, located.path);
-    if (!from) throw await this.notTaken(located);
+    if (located.state !== 'sending') {
+      const present = await fs.access(located.path).then(
+        () => true,
+        () => false,
+      );
+      if (!present) throw await this.notTaken(located);
+    }
+    return this.apply(located, state, patch);
+  }
+
+  /** Writes the new state if the message is still as `located` saw it. */
+  private async apply(
+    located: LocatedRecord,
+    state: Exclude<OutboxState, 'sending'>,
+    patch: Partial<OutboxRecord> & { code?: string },
+  ): Promise<LocatedRecord> {
+    checkState(state);
+    const db = await this.database();
     const { code, ...fields } = patch;
     const at = now();
     const record: OutboxRecord = {
-      ...from.record,
+      ...located.record,
       ...fields,
-      rev: from.record.rev + 1,
+      rev: located.record.rev + 1,
       updatedAt: at,
       history: [
-        ...from.record.history,
+        ...located.record.history,
         {
           at,
           state,
@@ -291,100 +249,161 @@ export class OutboxStore {
     };
     if (state !== 'failed' && state !== 'unknown' && !patch.error) delete record.error;
     if (state !== 'queued') delete record.nextAttemptAt;
-    await this.write(state, record);
-    const target = state === 'queued' ? this.queuePath(record) : this.emlPath(record);
-    await fs.rename(from.path, target);
-    return { record, state, path: target };
+    let changed: number;
+    try {
+      changed = await db.write(
+        (c) =>
+          stmt(
+            c,
+            `UPDATE messages SET state = ?, rev = ?, updated_at = ?, journal_time = ?, record = ?,
+               claim_pid = NULL, claim_start = NULL
+             WHERE id = ? AND rev = ? AND state = ?`,
+          ).run(
+            state,
+            record.rev,
+            at,
+            journalTime(record, state),
+            recordJson(record),
+            record.id,
+            located.record.rev,
+            located.state,
+          ).changes,
+      );
+    } catch (e) {
+      // requeueing a failed row of a run that has queued the row anew meanwhile
+      if (isUniqueViolation(e)) throw new MailError('outboxBusy', { id: record.id }, { cause: e });
+      throw e;
+    }
+    if (!changed) throw new MailError('outboxBusy', { id: record.id });
+    return { record, state, path: located.path };
   }
 
-  /**
-   * Why a message's file could not be claimed: another process changed it meanwhile (outboxBusy), or,
-   * when its record is unchanged, the file itself is gone (deleted or moved by hand).
-   */
+  /** Why a message could not be changed: its file is gone (record unchanged), or another process has it. */
   private async notTaken(located: LocatedRecord): Promise<MailError> {
     const { id, rev } = located.record;
-    const now = (await this.list()).find((l) => l.record.id === id);
-    const present = await fs.access(located.path).then(
-      () => true,
-      () => false,
-    );
-    if (now && now.state === located.state && now.record.rev === rev && !present)
+    const current = await this.find(id);
+    if (current && current.state === located.state && current.record.rev === rev)
       return new MailError('outboxFileMissing', { id, file: located.path });
     return new MailError('outboxBusy', { id });
   }
 
-  /** Every message (its newest record), oldest first. */
+  private located(row: MessageRow): LocatedRecord {
+    const parsed = JSON.parse(row.record) as Omit<OutboxRecord, 'rev' | 'eml' | 'draft'>;
+    const draft = row.draft ? (JSON.parse(row.draft) as NormalisedDraft) : (undefined as never);
+    const record: OutboxRecord = { ...parsed, rev: row.rev, eml: row.eml, draft };
+    const state = checkState(row.state);
+    return {
+      record,
+      state,
+      path: path.join(this.root, row.eml),
+      ...(state === 'sending' && row.claim_pid !== null
+        ? { pid: row.claim_pid, start: row.claim_start ?? '' }
+        : {}),
+    };
+  }
+
+  private rows(db: Db, sql: string, ...params: unknown[]): LocatedRecord[] {
+    return (stmt(db, sql).all(...params) as MessageRow[]).map((r) => this.located(r));
+  }
+
+  /** A message by id, with its draft; undefined when there is none. */
+  private async find(id: string): Promise<LocatedRecord | undefined> {
+    const { db } = await this.database();
+    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE id = ?`, id)[0];
+  }
+
+  /** Every message with its draft, oldest first (tests and small folders; views use query()). */
   async list(): Promise<LocatedRecord[]> {
-    const { latest, claims } = await this.load();
-    const out: LocatedRecord[] = [];
-    for (const { line, draft } of latest.values()) {
-      if (!draft) continue; // its first line is lost: nothing could be resent or shown in full
-      const record = recordOf({ line, draft });
-      const claim = claims.get(record.id);
-      if (line.state === 'queued' && claim && claim.rev === record.rev)
-        out.push({ record, state: 'sending', path: claim.file, pid: claim.pid });
-      else
-        out.push({
-          record,
-          state: line.state,
-          path: line.state === 'queued' ? this.queuePath(record) : this.emlPath(record),
-        });
-    }
-    return out.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
+    const { db } = await this.database();
+    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages ORDER BY seq`);
+  }
+
+  /** The messages in a state, with their drafts, oldest first. */
+  async inState(state: OutboxState): Promise<LocatedRecord[]> {
+    const { db } = await this.database();
+    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE state = ? ORDER BY seq`, state);
+  }
+
+  /** The message holding a batch row in its run: the one not failed, else the newest failed one. */
+  async byBatchRow(scope: string, key: string): Promise<LocatedRecord | undefined> {
+    const { db } = await this.database();
+    const live = this.rows(
+      db,
+      `SELECT ${ROW_COLUMNS}, draft FROM messages
+       WHERE batch_scope = ? AND batch_key = ? ORDER BY state = 'failed', seq DESC LIMIT 1`,
+      scope,
+      key,
+    )[0];
+    return live;
+  }
+
+  /** When this profile's messages were sent (or handed off) since `since` (for the daily limit). */
+  async sentTimes(profileId: string, since: Date): Promise<number[]> {
+    const { db } = await this.database();
+    const rows = stmt(
+      db,
+      `SELECT journal_time AS t FROM messages WHERE profile_id = ? AND state IN ('sent', 'handedOff') AND journal_time >= ?`,
+    ).all(profileId, since.toISOString()) as Array<{ t: string }>;
+    return rows.map((r) => Date.parse(r.t));
   }
 
   async get(id: string): Promise<LocatedRecord> {
     if (!/^[0-9a-f-]{8,64}$/i.test(id)) throw new MailError('outboxUnknownId', { id });
-    const found = (await this.list()).find((r) => r.record.id === id || r.record.id.startsWith(id));
+    const { db } = await this.database();
+    const lower = id.toLowerCase();
+    const found = this.rows(
+      db,
+      `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT 1`,
+      lower,
+      `${lower}\uffff`,
+    )[0];
     if (!found) throw new MailError('outboxUnknownId', { id });
     return found;
   }
 
   /**
-   * Cleans up after a crash. A claim left by a process that no longer runs is settled by the record
-   * log: a queued message without a newer line was being sent and becomes `unknown` (the server may
-   * have accepted it, so it is never resent without the user's decision); otherwise the file goes
-   * where its newest line's state keeps it. Returns the messages that became unknown. Also compacts
-   * the record logs of finished processes.
+   * The entries a query selects, streamed in its order (outbox: creation; journal: time left the
+   * queue), newest first with `newestFirst`. With a limit, the newest `limit` ones.
+   */
+  async *query(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
+    const { db } = await this.database();
+    yield* queryEntries(db, this.root, q, newestFirst);
+  }
+
+  /**
+   * Cleans up after a crash: a message claimed by a process that no longer runs (its PID is gone, or
+   * is now another process's) was being sent when it died, and becomes `unknown`. Returns those.
    */
   async recover(): Promise<LocatedRecord[]> {
-    await this.ensureFolders();
-    const { latest, claims } = await this.load();
     const out: LocatedRecord[] = [];
-    for (const claim of claims.values()) {
-      if (isAlive(claim.pid)) continue;
-      // take the dead claim over first (atomic), so concurrent recoveries do not both act on it
-      const { id, rev } = claim;
-      const mine = path.join(this.dir('claimed'), claimName(id, process.pid, rev));
+    for (const l of await this.inState('sending')) {
+      if (holderAlive({ pid: l.pid ?? 0, start: l.start ?? '' })) continue;
+      const error: ErrorInfo = {
+        code: 'sendOutcomeUnknown',
+        category: 'connection',
+        exitCode: 4,
+        params: { id: l.record.id },
+      };
       try {
-        await fs.rename(claim.file, mine);
+        out.push(await this.apply(l, 'unknown', { error, code: 'interrupted' }));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw e;
-      }
-      const known = latest.get(id);
-      if (!known?.draft) {
-        await fs.rename(mine, path.join(this.dir('messages'), `${id}.eml`));
-        continue;
-      }
-      const record = recordOf({ line: known.line, draft: known.draft });
-      const located: LocatedRecord = { record, state: 'sending', path: mine, pid: process.pid };
-      // no line newer than the claim, and queued: the process died while sending
-      if (known.line.state === 'queued' && record.rev === rev) {
-        const error: ErrorInfo = {
-          code: 'sendOutcomeUnknown',
-          category: 'connection',
-          exitCode: 4,
-          params: { id },
-        };
-        out.push(await this.transition(located, 'unknown', { error, code: 'interrupted' }));
-      } else {
-        // the new state's line is there, only the move was cut short (or a change never got its line)
-        await fs.rename(mine, known.line.state === 'queued' ? this.queuePath(record) : this.emlPath(record));
+        if (!(e instanceof MailError && e.code === 'outboxBusy')) throw e; // another recovery was faster
       }
     }
-    await this.compact();
     return out;
+  }
+
+  /**
+   * Retention: deletes the stored copies of the messages that left the queue before `before` and,
+   * with `withJournal`, their rows (the journal) too (db/prune.ts).
+   */
+  async prune(before: Date, withJournal: boolean): Promise<{ files: number; rows: number }> {
+    return pruneMessages(await this.database(), this.root, before, withJournal);
+  }
+
+  /** The database (for the benchmark and tests). */
+  async connection(): Promise<OutboxDb> {
+    return this.database();
   }
 
   /**
@@ -433,61 +452,5 @@ export class OutboxStore {
   entry(located: LocatedRecord): OutboxEntry {
     const { v: _v, rev: _rev, eml: _eml, draft: _draft, ...rest } = located.record;
     return { ...rest, state: located.state, file: located.path };
-  }
-
-  /** The newest line of every message, and the claims (by message id) found in claimed/. */
-  private async load(): Promise<{
-    latest: Latest;
-    claims: Map<string, { id: string; pid: number; rev: number; file: string }>;
-  }> {
-    const logs = (await readNames(this.dir('log'))).filter((n) => n.endsWith('.jsonl'));
-    const latest = await readLatest(this.dir('log'), logs);
-    const claims = new Map<string, { id: string; pid: number; rev: number; file: string }>();
-    for (const name of await readNames(this.dir('claimed'))) {
-      const c = parseClaim(name);
-      if (!c) continue;
-      const seen = claims.get(c.id);
-      if (!seen || c.rev > seen.rev) claims.set(c.id, { ...c, file: path.join(this.dir('claimed'), name) });
-    }
-    return { latest, claims };
-  }
-
-  /**
-   * Merges the logs of processes that no longer run into one snapshot (newest line of each message,
-   * with its draft), written atomically before the merged logs are removed: at worst a crash leaves
-   * both, which say the same.
-   */
-  private async compact(): Promise<void> {
-    const dir = this.dir('log');
-    const candidates = (await readNames(dir)).filter((n) => {
-      const pid = logFilePid(n);
-      return pid !== undefined && pid !== process.pid && !isAlive(pid);
-    });
-    if (candidates.length < COMPACT_AT) return;
-    // a process we cannot see (another PID namespace sharing the folder) may still be appending: only
-    // logs untouched for a while are merged
-    const quiet = Date.now() - QUIET_MS;
-    const dead: string[] = [];
-    for (const name of candidates) {
-      const st = await fs.stat(path.join(dir, name)).catch(() => null);
-      if (st && st.mtimeMs < quiet) dead.push(name);
-    }
-    if (dead.length < COMPACT_AT) return;
-    const lines = [...(await readLatest(dir, dead)).values()].map(({ line, draft }) =>
-      JSON.stringify({ state: line.state, record: { ...line.record, ...(draft ? { draft } : {}) } }),
-    );
-    await writeFileAtomic(path.join(dir, logFileName(process.pid, 'snapshot')), lines.join('\n') + '\n', {
-      syncDir: (d) => this.syncDir(d),
-    });
-    for (const name of dead) await fs.rm(path.join(dir, name), { force: true });
-  }
-}
-
-async function readNames(dir: string): Promise<string[]> {
-  try {
-    return (await fs.readdir(dir)).filter((n) => !n.startsWith('.'));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
   }
 }

@@ -7,10 +7,9 @@
 // the bytes are handed to the sender, which then never reads the file back. Larger messages are
 // streamed from the attachments to the file and from the file to the server, never held in memory.
 //
-// The whole enqueue is done here: the file, its rename into queue/, the folder sync, and the queued
-// record line (completed with the size and the attachments' SHA-256). On the worker it goes to the
-// worker's own record log, group-committed like the main thread's, so the sending thread never waits
-// for it; in-process, to the store's.
+// The file's part of the enqueue is done here: the file, its rename into messages/ and the folder sync;
+// the record (completed here with the size and the attachments' SHA-256) is then written to the
+// database by the store, on the main thread.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Profile } from '../../shared/profile.js';
@@ -18,17 +17,16 @@ import { checkLocalSize, renderToBuffer, renderToFile, type NormalisedDraft } fr
 import { writeNewFileSynced } from '../platform/atomic-write.js';
 import type { Buffers } from '../platform/buffer-pool.js';
 import { sha256File } from './file-hash.js';
-import type { LogLine, OutboxRecord } from './outbox-record.js';
+import type { OutboxRecord } from './outbox-record.js';
 
 /** Up to this much attachment data a message is rendered in memory. */
 const IN_MEMORY_ATTACHMENTS = 2 * 1024 * 1024;
 /** Messages up to this size stay in memory from rendering to their first attempt. */
 const KEEP_IN_MEMORY = 1024 * 1024;
 
-/** Where the queued record goes: the record log and the folder sync of the thread doing the work. */
+/** The folder sync of the thread doing the work (group-committed). */
 export interface QueueLog {
   syncDir(dir: string): Promise<void>;
-  append(line: LogLine): Promise<void>;
 }
 
 export interface RenderJob {
@@ -41,20 +39,18 @@ export interface RenderJob {
   target: string;
   /** The queued record; its size and the attachments' SHA-256 are filled in here. */
   record: OutboxRecord;
-  /** The outbox's log folder (the worker keeps a log per outbox). */
-  logDir: string;
 }
 
 export interface RenderResult {
-  /** The queued record as logged. */
+  /** The queued record, to be written by the store. */
   record: OutboxRecord;
   /** The stored bytes, for sending without reading the file back (rendered in memory, up to 1 MB). */
   bytes?: Buffer;
 }
 
 /**
- * Writes the message durably to `target` and logs its queued record. Throws MailError (tooLargeLocal,
- * attachment errors); nothing is left behind then.
+ * Writes the message durably to `target` and completes its queued record. Throws MailError
+ * (tooLargeLocal, attachment errors); nothing is left behind then.
  */
 export async function renderMessage(
   job: RenderJob,
@@ -86,7 +82,6 @@ export async function renderMessage(
       size,
       attachments: job.record.attachments.map((a, i) => ({ ...a, sha256: sha256[i]! })),
     };
-    await queue.append({ state: 'queued', record });
     if (bytes && bytes.length > KEEP_IN_MEMORY) {
       // not kept for sending (it will be streamed from the file): its memory serves the next message
       buffers?.give(bytes);

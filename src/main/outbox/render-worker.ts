@@ -5,25 +5,15 @@ import { parentPort } from 'node:worker_threads';
 import { toMailError } from '../errors/mail-error.js';
 import { BufferPool } from '../platform/buffer-pool.js';
 import { DirSyncs } from './dir-sync.js';
-import { RecordLog } from './record-log.js';
 import { renderMessage, type QueueLog, type RenderJob } from './render-message.js';
 
-// the worker's own record log (a second file of the same process) and folder syncs, per outbox
-const logs = new Map<string, RecordLog>();
+// the worker's folder syncs, group-committed
 const dirSyncs = new DirSyncs();
 // memory for the attachments being read and the messages rendered, which the main thread hands back
 // once they are sent; what is not in use at a time is kept up to 16 MB
 const buffers = new BufferPool(16 * 1024 * 1024);
 
-function queueLog(logDir: string): QueueLog {
-  let log = logs.get(logDir);
-  if (!log) logs.set(logDir, (log = new RecordLog(logDir)));
-  const append = log.append.bind(log);
-  return {
-    append,
-    syncDir: (dir) => dirSyncs.sync(dir),
-  };
-}
+const queueLog: QueueLog = { syncDir: (dir) => dirSyncs.sync(dir) };
 
 type Message = { seq: number; job: RenderJob } | { close: true } | { recycle: ArrayBuffer };
 
@@ -33,13 +23,10 @@ parentPort?.on('message', (msg: Message) => {
     return;
   }
   if ('close' in msg) {
-    // the log's descriptor would outlive the thread
-    void Promise.all([...logs.values()].map((l) => l.close())).finally(() =>
-      parentPort!.postMessage({ closed: true }),
-    );
+    parentPort!.postMessage({ closed: true });
     return;
   }
-  renderMessage(msg.job, queueLog(msg.job.logDir), buffers).then(
+  renderMessage(msg.job, queueLog, buffers).then(
     ({ record, bytes }) => {
       // the bytes move to the main thread without a copy when their memory is their own (from the
       // pool, which the main thread hands back after sending); otherwise they are copied

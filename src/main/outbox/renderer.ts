@@ -28,7 +28,7 @@ export class Renderer {
   /** In-process rendering: memory for reading attachments (each message's is its own, never reused). */
   private readonly buffers = new BufferPool(4 * 1024 * 1024);
 
-  /** Renders and stores the message; in-process, its record goes to `queue` (the worker has its own). */
+  /** Renders and stores the message's bytes; its record is written by the caller. */
   render(onWorker: boolean, job: RenderJob, queue: QueueLog): Promise<RenderResult> {
     const worker = onWorker ? this.getWorker() : null;
     if (!worker) return renderMessage(job, queue, this.buffers);
@@ -57,7 +57,7 @@ export class Renderer {
     const w = this.worker;
     this.worker = undefined;
     if (!w) return;
-    // the worker closes its record log first
+    // the worker answers once its pending work is done
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2000);
       w.on('message', (m: { closed?: boolean }) => {

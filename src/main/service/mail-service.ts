@@ -26,7 +26,8 @@ import {
   type BatchOptions,
   type BatchReport,
 } from '../batch/run-batch.js';
-import { journalOf } from '../journal/journal.js';
+import { journalEntryOf } from '../journal/journal.js';
+import type { MessageQuery } from '../outbox/db/queries.js';
 import { OutboxService } from '../outbox/outbox-service.js';
 import { TemplateStore } from '../templates/template-store.js';
 import { draftFromTemplate } from '../templates/apply-template.js';
@@ -183,7 +184,17 @@ export class MailService {
   }
 
   /** The journal (Versandnachweis): every message that left the queue, oldest first. */
-  async journal(since?: Date): Promise<JournalEntry[]> {
-    return journalOf(await this.outbox.list(), since);
+  async journal(filter: Omit<MessageQuery, 'view'> = {}): Promise<JournalEntry[]> {
+    const out: JournalEntry[] = [];
+    for await (const j of this.journalEntries(filter)) out.push(j);
+    return out;
+  }
+
+  /** The same, streamed in constant memory (the CSV export). */
+  async *journalEntries(filter: Omit<MessageQuery, 'view'> = {}): AsyncGenerator<JournalEntry> {
+    for await (const e of this.outbox.entries({ ...filter, view: 'journal' })) {
+      const j = journalEntryOf(e);
+      if (j) yield j;
+    }
   }
 }

@@ -61,6 +61,8 @@ export const batchDe = {
   notRequeued: 'Nicht erneut eingereiht ({{state}}): {{id}}',
   journalEmpty: 'Das Versandjournal ist leer.',
   journalFileName: 'Versandjournal-{{date}}.csv',
+  // Aufbewahrung (Issue 16)
+  pruned: 'Gelöscht: {{files}} gespeicherte Nachricht(en) und {{rows}} Journalzeile(n) von vor dem {{date}}.',
   fields: {
     id: 'ID',
     state: 'Status',

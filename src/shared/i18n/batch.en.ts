@@ -61,6 +61,8 @@ export const batchEn: Widen<typeof batchDe> = {
   notRequeued: 'Not requeued ({{state}}): {{id}}',
   journalEmpty: 'The journal is empty.',
   journalFileName: 'Sending-journal-{{date}}.csv',
+  // retention (issue 16)
+  pruned: 'Deleted: {{files}} stored message(s) and {{rows}} journal row(s) from before {{date}}.',
   fields: {
     id: 'ID',
     state: 'State',

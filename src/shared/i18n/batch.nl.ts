@@ -61,6 +61,8 @@ export const batchNl: typeof batchEn = {
   notRequeued: 'Niet opnieuw in de wachtrij ({{state}}): {{id}}',
   journalEmpty: 'Het verzendjournaal is leeg.',
   journalFileName: 'Verzendjournaal-{{date}}.csv',
+  // bewaartermijn (issue 16)
+  pruned: 'Verwijderd: {{files}} opgeslagen bericht(en) en {{rows}} journaalregel(s) van vóór {{date}}.',
   fields: {
     id: 'ID',
     state: 'Status',

@@ -140,6 +140,13 @@ export const coreDe = {
       'Die Datei „{{file}}“ ist keine gültige Vorlagen-Exportdatei ({{detail}}). Es wurde nichts importiert, Ihre Vorlagen sind unverändert.',
     placeholderMissing:
       'Für die Platzhalter {{names}} gibt es keinen Wert. Bitte geben Sie sie an (--field NAME=WERT); es wurde nichts gesendet.',
+    // Datenbank des Postausgangs (Issue 16)
+    outboxNewer:
+      'Die Datenbank des Postausgangs „{{file}}“ wurde von einer neueren Version von OPOS Mail geschrieben (Schema {{version}}). Sie wurde nicht verändert. Bitte aktualisieren Sie OPOS Mail.',
+    outboxMigrationFailed:
+      'Der Postausgang in „{{folder}}“ konnte nicht in die neue Datenbank übernommen werden ({{detail}}). Die bisherigen Daten sind unverändert, es wurde nichts gesendet. Bitte beheben Sie die Ursache (z. B. Speicherplatz freigeben) und starten Sie OPOS Mail erneut.',
+    pruneTooRecent:
+      'Gespeicherte Nachrichten und das Journal sind sechs Jahre aufzubewahren (HGB § 257, AO § 147): {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Es wurde nichts gelöscht. Wählen Sie ein früheres Datum oder ergänzen Sie --force, wenn die Aufbewahrung anderweitig erfüllt ist.',
   },
   fields: {
     name: 'Profilname',

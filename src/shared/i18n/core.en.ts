@@ -137,6 +137,13 @@ export const coreEn: CoreMessages = {
       'The file "{{file}}" is not a valid template export ({{detail}}). Nothing was imported; your templates are unchanged.',
     placeholderMissing:
       'The placeholders {{names}} have no value. Please give them (--field NAME=VALUE); nothing was sent.',
+    // outbox database (issue 16)
+    outboxNewer:
+      'The outbox database "{{file}}" was written by a newer version of OPOS Mail (schema {{version}}). It was left unchanged. Please update OPOS Mail.',
+    outboxMigrationFailed:
+      'The outbox in "{{folder}}" could not be moved into the new database ({{detail}}). The old data was left untouched and nothing was sent. Please fix the cause (e.g. free disk space) and start OPOS Mail again.',
+    pruneTooRecent:
+      'Stored messages and the journal must be kept for six years (HGB § 257, AO § 147): {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Nothing was deleted. Choose an earlier date, or add --force if the retention duty is met elsewhere.',
   },
   fields: {
     name: 'Profile name',

@@ -138,6 +138,13 @@ export const coreNl: CoreMessages = {
       'Het bestand "{{file}}" is geen geldig sjablonen-exportbestand ({{detail}}). Er is niets geïmporteerd; uw sjablonen zijn ongewijzigd.',
     placeholderMissing:
       'De plaatshouders {{names}} hebben geen waarde. Geef ze op (--field NAAM=WAARDE); er is niets verzonden.',
+    // database van het postvak UIT (issue 16)
+    outboxNewer:
+      'De database van het postvak UIT "{{file}}" is geschreven door een nieuwere versie van OPOS Mail (schema {{version}}). Hij is niet gewijzigd. Werk OPOS Mail bij.',
+    outboxMigrationFailed:
+      'Het postvak UIT in "{{folder}}" kon niet naar de nieuwe database worden overgezet ({{detail}}). De oude gegevens zijn ongewijzigd en er is niets verzonden. Verhelp de oorzaak (bijv. schijfruimte vrijmaken) en start OPOS Mail opnieuw.',
+    pruneTooRecent:
+      'Opgeslagen berichten en het journaal moeten zes jaar worden bewaard (HGB § 257, AO § 147): {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Er is niets verwijderd. Kies een eerdere datum, of voeg --force toe als aan de bewaarplicht elders wordt voldaan.',
   },
   fields: {
     name: 'Profielnaam',

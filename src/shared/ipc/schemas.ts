@@ -27,6 +27,8 @@ export const IPC_LIMITS = {
   attachments: 50,
   path: 4096,
   retryIds: 1000,
+  /** The Postausgang shows at most this many (newest) messages at a time, whatever the history. */
+  outboxPage: 1000,
 } as const;
 
 const none = z.object({}).strict();
@@ -136,7 +138,14 @@ export const requestSchemas = {
   /** Ends a sign-in that waits for the browser; the pending signIn then fails with oauthCancelled. */
   cancelSignIn: z.object({ name: profileName }).strict(),
   // Postausgang / Versandjournal
-  outboxList: z.object({ state: z.enum(OUTBOX_STATES).optional() }).strict(),
+  /** The newest `limit` messages (default and at most IPC_LIMITS.outboxPage), optionally filtered. */
+  outboxList: z
+    .object({
+      state: z.enum(OUTBOX_STATES).optional(),
+      search: z.string().max(IPC_LIMITS.reference).optional(),
+      limit: z.number().int().min(1).max(IPC_LIMITS.outboxPage).optional(),
+    })
+    .strict(),
   outboxShow: z.object({ id: outboxId }).strict(),
   /** Puts failed (or, only with resendUnknown, unknown) messages back in the queue and sends them. */
   outboxRetry: z
