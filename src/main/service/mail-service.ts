@@ -22,6 +22,7 @@ import {
 } from '../batch/run-batch.js';
 import { journalOf } from '../journal/journal.js';
 import { OutboxService } from '../outbox/outbox-service.js';
+import { configuredHostResolver } from '../platform/dns.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -43,6 +44,8 @@ export class MailService {
   readonly secrets: SecretStore;
   oauth: OAuthController | undefined;
   private outboxService: OutboxService | undefined;
+  /** OPOS_MAIL_DNS_SERVER: every server name is looked up there (tests on loopback, split DNS). */
+  private readonly resolveHost = configuredHostResolver();
 
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
@@ -56,6 +59,7 @@ export class MailService {
       dataFolder: this.dataFolder,
       secrets: this.secrets,
       ...(this.oauth ? { tokens: this.oauth } : {}),
+      ...(this.resolveHost ? { resolveHost: this.resolveHost } : {}),
     };
   }
 
