@@ -76,6 +76,9 @@ export const ERROR_CODES = {
   // keychain (8)
   keychainUnavailable: 'keychain',
   keychainLocked: 'keychain',
+  // a new profile from an e-mail address (profile setup)
+  setupNothingFound: 'invalid',
+  setupPasswordNeeded: 'invalid',
   // anything else (1)
   unexpected: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;

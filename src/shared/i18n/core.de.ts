@@ -100,6 +100,11 @@ export const coreDe = {
     keychainUnavailable:
       'Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({{detail}}). Passwörter werden nur dort gespeichert. Bitte starten bzw. entsperren Sie den Schlüsselbund (unter Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'Für „{{domain}}“ wurde kein Postausgangsserver gefunden, dem OPOS Mail vertrauen kann (weder im DNS noch beim Anbieter, in der ISPDB oder durch geprüftes Raten). Bitte tragen Sie die Verbindungsdaten Ihres Anbieters von Hand ein: opos-mail profile add NAME --host SERVER --port PORT --security StartTls … oder im Programm über „Neu …“.',
+    setupPasswordNeeded:
+      'Der Server {{host}} verlangt eine Anmeldung mit Passwort. Bitte geben Sie das Passwort über die Standardeingabe an (--password-stdin); ohne Terminal fragt opos-mail nicht nach. Es wurde nichts gespeichert.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
   },

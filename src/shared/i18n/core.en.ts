@@ -99,6 +99,11 @@ export const coreEn: CoreMessages = {
     keychainUnavailable:
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'No outgoing server that OPOS Mail can trust was found for "{{domain}}" (not in the DNS, not from the provider, not in the ISPDB, no confirmed guess). Please enter your provider\'s settings by hand: opos-mail profile add NAME --host SERVER --port PORT --security StartTls … or in the app under "New …".',
+    setupPasswordNeeded:
+      'The server {{host}} needs a password to sign in. Please give the password on standard input (--password-stdin); without a terminal opos-mail does not ask. Nothing was saved.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
   },
   fields: {

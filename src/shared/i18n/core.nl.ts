@@ -100,6 +100,11 @@ export const coreNl: CoreMessages = {
     keychainUnavailable:
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'Voor "{{domain}}" is geen uitgaande server gevonden die OPOS Mail kan vertrouwen (niet in de DNS, niet bij de provider, niet in de ISPDB, geen bevestigde gok). Vul de gegevens van uw provider handmatig in: opos-mail profile add NAAM --host SERVER --port POORT --security StartTls … of in het programma via "Nieuw …".',
+    setupPasswordNeeded:
+      'De server {{host}} vraagt een aanmelding met wachtwoord. Geef het wachtwoord via standaardinvoer (--password-stdin); zonder terminal vraagt opos-mail er niet om. Er is niets opgeslagen.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
   },
   fields: {

@@ -10,6 +10,9 @@ import { batchDe } from './batch.de.js';
 import { batchEn } from './batch.en.js';
 import { batchNl } from './batch.nl.js';
 import { LANGUAGES, type Language } from './types.js';
+import { setupDe } from './setup.de.js';
+import { setupEn } from './setup.en.js';
+import { setupNl } from './setup.nl.js';
 import { uiDe } from './ui.de.js';
 import { uiEn } from './ui.en.js';
 import { uiNl } from './ui.nl.js';
@@ -17,9 +20,9 @@ import { uiNl } from './ui.nl.js';
 export { LANGUAGES, type Language } from './types.js';
 
 export const coreResources = {
-  de: { core: coreDe, cli: cliDe, batch: batchDe },
-  en: { core: coreEn, cli: cliEn, batch: batchEn },
-  nl: { core: coreNl, cli: cliNl, batch: batchNl },
+  de: { core: coreDe, cli: cliDe, batch: batchDe, setup: setupDe },
+  en: { core: coreEn, cli: cliEn, batch: batchEn, setup: setupEn },
+  nl: { core: coreNl, cli: cliNl, batch: batchNl, setup: setupNl },
 } as const;
 
 /** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */
