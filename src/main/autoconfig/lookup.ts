@@ -68,6 +68,16 @@ function withDeadline<T>(promise: Promise<T>, deadline: number, fallback: () => 
   });
 }
 
+/** What an autoconfig answer can be refused for (as opposed to there being none). */
+const REFUSALS = new Set<StepReason>([
+  'redirectToHttp',
+  'tooManyRedirects',
+  'tooLarge',
+  'malformed',
+  'badHostname',
+  'tlsFailed',
+]);
+
 function dnsReason(e: unknown): StepReason {
   return (e as { code?: string }).code === 'ETIMEOUT' ? 'timeout' : 'dnsFailed';
 }
@@ -126,14 +136,12 @@ export async function lookupMailSettings(rawAddress: string, options: LookupOpti
         maxRedirects: limits.maxRedirects,
       }).then((r): StepOutcome => {
         const detail = r.tried.map((t) => t.url).join(' · ');
-        const refusal = r.tried
-          .map((t) => t.reason)
-          .find((x) => x && x !== 'connectFailed' && x !== 'httpStatus');
+        const refusal = r.tried.map((t) => t.reason).find((x) => x && REFUSALS.has(x));
         if (r.proposals.length)
           return { status: 'found', detail, ...(refusal ? { reason: refusal } : {}), proposals: r.proposals };
         if (refusal) return { status: 'refused', detail, reason: refusal, proposals: [] };
         const reason = r.tried.find((t) => t.reason)?.reason ?? 'noRecords';
-        return { status: 'nothing', detail, reason, proposals: [] };
+        return { status: reason === 'timeout' ? 'failed' : 'nothing', detail, reason, proposals: [] };
       }),
       deadline,
       timeoutOutcome(`https://autoconfig.${domain}/…`),
