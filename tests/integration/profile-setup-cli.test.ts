@@ -36,7 +36,7 @@ describe('opos-mail profile setup', () => {
       },
     );
     expect(r.code, r.stderr).toBe(0);
-    const out = r.json<Record<string, any>>();
+    const out = r.json();
     expect(out).toMatchObject({
       status: 'created',
       tested: true,
