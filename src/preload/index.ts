@@ -38,6 +38,7 @@ const api: OposMailApi = {
   batchStart: call(IPC_CHANNELS.batchStart),
   batchStatus: call(IPC_CHANNELS.batchStatus),
   batchCancel: call(IPC_CHANNELS.batchCancel),
+  setupLookup: call(IPC_CHANNELS.setupLookup),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

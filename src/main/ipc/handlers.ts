@@ -251,6 +251,7 @@ export function createIpcHandlers(
       batches.cancel(runId);
       return Promise.resolve(null);
     },
+    setupLookup: ({ address }) => service.lookupProfile(address),
   };
 
   const wrap = <M extends IpcMethod>(method: M): IpcHandler<M> => {

@@ -2,6 +2,7 @@
 // the main process (src/main/ipc, src/main/shell), the preload (which exposes exactly these methods
 // and nothing generic) and the renderer. Payload schemas are in ./schemas.ts. Nothing here imports zod
 // at run time, so the preload bundle stays small.
+import type { LookupResult } from '../autoconfig.js';
 import type { BatchLine, BatchSummary, RowProblem } from '../batch.js';
 import type { ErrorInfo } from '../errors.js';
 import type { Language } from '../i18n/types.js';
@@ -42,6 +43,7 @@ export const IPC_CHANNELS = {
   batchStart: 'opos:batch.start',
   batchStatus: 'opos:batch.status',
   batchCancel: 'opos:batch.cancel',
+  setupLookup: 'opos:setup.lookup',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -147,6 +149,8 @@ export interface IpcResponses {
   batchStart: { runId: string };
   batchStatus: BatchRunView;
   batchCancel: null;
+  /** A new profile from an e-mail address: the proposal, each setting's source, alternatives, steps. */
+  setupLookup: LookupResult;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

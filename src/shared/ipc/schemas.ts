@@ -124,6 +124,8 @@ export const requestSchemas = {
   batchStatus: z.object({ runId, after: z.number().int().min(0).max(10_000_000).optional() }).strict(),
   /** Finishes the message in flight and stops. */
   batchCancel: z.object({ runId }).strict(),
+  /** Looks up server, security and sign-in for an address (MX, autoconfig, SRV, ISPDB, guesses); saves nothing. */
+  setupLookup: z.object({ address: z.string().min(3).max(IPC_LIMITS.address) }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
