@@ -1,6 +1,7 @@
 // The batch run ("Mahnlauf") as the CLI prints it with --json and the desktop app shows it. Field and
 // state names are a promise to ERPs' scripts: keep them.
 import type { ErrorInfo } from './errors.js';
+import type { HandoffInfo } from './mail.js';
 
 export const BATCH_PROBLEM_CODES = [
   'toMissing',
@@ -25,7 +26,7 @@ export interface RowProblem {
   params: Record<string, string | number>;
 }
 
-export type BatchLineState = 'sent' | 'failed' | 'unknown' | 'skipped' | 'invalid';
+export type BatchLineState = 'sent' | 'handedOff' | 'failed' | 'unknown' | 'skipped' | 'invalid';
 
 /** One `--json` line per message. */
 export interface BatchLine {
@@ -41,11 +42,15 @@ export interface BatchLine {
   dryRun?: boolean;
   file?: string;
   error?: ErrorInfo & { message: string };
+  /** handedOff: which mail program received it, and how. */
+  handoff?: HandoffInfo;
   problems?: Array<RowProblem & { message: string }>;
 }
 
 export interface BatchSummary {
   sent: number;
+  /** Handed to the mail program on the desk (hand-off kinds). */
+  handedOff: number;
   failed: number;
   unknown: number;
   skipped: number;
@@ -56,5 +61,5 @@ export interface BatchSummary {
 
 /** A summary before the first row. */
 export function emptySummary(): BatchSummary {
-  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
+  return { sent: 0, handedOff: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
 }

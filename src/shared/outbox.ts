@@ -1,10 +1,21 @@
 // What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
 // are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
 import type { ErrorInfo } from './errors.js';
+import type { HandoffInfo } from './mail.js';
 import type { ConnectionKind, MailKind } from './profile.js';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'handedOff', 'failed', 'unknown'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/**
+ * States in which a message has left us for good: a server took it (`sent`), or the mail program on the
+ * desk did (`handedOff`: whether the user then sent it there cannot be known). Never sent again.
+ */
+export const DONE_STATES = ['sent', 'handedOff'] as const satisfies readonly OutboxState[];
+export type DoneState = (typeof DONE_STATES)[number];
+export function isDone(state: OutboxState): state is DoneState {
+  return (DONE_STATES as readonly OutboxState[]).includes(state);
+}
 
 export interface OutboxAttachment {
   filename: string;
@@ -60,6 +71,8 @@ export interface OutboxEntry {
   sentAt?: string;
   /** Why it failed (failed) or what was last seen (queued after a temporary failure, unknown). */
   error?: ErrorInfo;
+  /** handedOff: which mail program received it, and how. */
+  handoff?: HandoffInfo;
   batch?: OutboxBatchInfo;
   /** Umleitungsmodus: the recipients the row named (the message went to the redirect address). */
   redirectedFrom?: string[];
@@ -84,6 +97,7 @@ export type JournalEntry = Pick<
   | 'file'
   | 'error'
   | 'redirectedFrom'
+  | 'handoff'
 > & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;
   /** When the message left the queue. */

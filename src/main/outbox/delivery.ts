@@ -15,7 +15,7 @@ import type { Throttle } from './throttle.js';
 export interface DeliveryOutcome {
   /** The message after its outcome was written. `queued`: a retry is scheduled (or the queue paused). */
   located: LocatedRecord;
-  state: 'sent' | 'failed' | 'unknown' | 'queued';
+  state: 'sent' | 'handedOff' | 'failed' | 'unknown' | 'queued';
   result?: SendResult;
   error?: MailError;
 }
@@ -226,16 +226,18 @@ export class Delivery {
           this.store.release(claimed);
           // The outcome is written while the next message goes out: should the process die before
           // it is durable, the claim survives and the message is reported unknown, never resent.
+          const done = result.status === 'handedOff' ? 'handedOff' : 'sent';
           this.track(
             this.store
-              .transition(claimed, 'sent', {
+              .transition(claimed, done, {
                 attempts,
                 response: result.response,
                 accepted: result.accepted,
                 rejected: result.rejected,
                 sentAt: new Date().toISOString(),
+                ...(result.handoff ? { handoff: result.handoff } : {}),
               })
-              .then((sent) => this.emit({ located: sent, state: 'sent', result })),
+              .then((sent) => this.emit({ located: sent, state: done, result })),
           );
         } catch (e) {
           const err = toMailError(e);

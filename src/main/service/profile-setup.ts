@@ -8,7 +8,7 @@ import type { Profile, ProfileInput } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
 import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
-import { createTransport } from '../transports/create-transport.js';
+import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection, type TransportContext } from '../transports/transport.js';
 

@@ -135,7 +135,9 @@ export function BatchView({ profiles, active }: Props) {
     !running &&
     !redirectProblem;
   const summary = run?.summary;
-  const done = summary ? summary.sent + summary.failed + summary.unknown + summary.skipped : 0;
+  const done = summary
+    ? summary.sent + summary.handedOff + summary.failed + summary.unknown + summary.skipped
+    : 0;
   const total = run?.total ?? 0;
   // the core counts what is left when the run ends; while it runs, that is what has no outcome yet
   const counts = summary
@@ -285,12 +287,14 @@ export function BatchView({ profiles, active }: Props) {
             ) : null}
           </div>
           <dl className="counts" data-testid="batch-counts">
-            {(['sent', 'failed', 'unknown', 'skipped', 'queued'] as const).map((k) => (
-              <div key={k} className={`count count-${k}${counts?.[k] ? ' nonzero' : ''}`}>
-                <dt>{t(`ui:batch.counts.${k}`)}</dt>
-                <dd data-count={k}>{counts?.[k] ?? 0}</dd>
-              </div>
-            ))}
+            {(['sent', 'handedOff', 'failed', 'unknown', 'skipped', 'queued'] as const)
+              .filter((k) => k !== 'handedOff' || Boolean(counts?.handedOff))
+              .map((k) => (
+                <div key={k} className={`count count-${k}${counts?.[k] ? ' nonzero' : ''}`}>
+                  <dt>{t(`ui:batch.counts.${k}`)}</dt>
+                  <dd data-count={k}>{counts?.[k] ?? 0}</dd>
+                </div>
+              ))}
           </dl>
           {run.cancelling ? (
             <p className="notice notice-info" role="status">

@@ -10,6 +10,7 @@ import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.j
 import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
+import { HandoffRows } from './HandoffRows.js';
 import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
 import { ProfileOptions } from './ProfileOptions.js';
@@ -264,7 +265,9 @@ export function SendView({ profiles, active }: Props) {
                   <dd className="mono">{result.file}</dd>
                 </div>
               ) : null}
+              {result.handoff ? <HandoffRows handoff={result.handoff} /> : null}
             </dl>
+            {result.handoff ? <p>{t('core:handoff.notKnowable')}</p> : null}
           </div>
         ) : null}
         {error ? <ErrorBox error={error} /> : null}
