@@ -114,3 +114,28 @@ export function isSafeServerName(name: string): boolean {
     .split('.')
     .every((label) => /^(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$/.test(label));
 }
+
+/** The i18n key of each proposed field's label (shared by the CLI and the assistant). */
+export const PROPOSED_FIELD_LABEL_KEYS: Record<ProposedField, string> = {
+  connection: 'core:fields.connection',
+  host: 'core:fields.host',
+  port: 'core:fields.port',
+  security: 'core:fields.security',
+  auth: 'core:fields.auth',
+  user: 'core:fields.user',
+  fromAddress: 'core:fields.fromAddress',
+  oauthProvider: 'setup:fields.oauthProvider',
+  tenantId: 'core:fields.oauthTenantId',
+};
+
+/** A proposed field's value as text (`auth` as `password`, `oauth` or `none`: callers put it in words). */
+export function proposedValue(p: Proposal, field: ProposedField): string {
+  switch (field) {
+    case 'oauthProvider':
+      return p.profile.oauth?.provider ?? '';
+    case 'tenantId':
+      return p.profile.oauth?.tenantId ?? '';
+    default:
+      return String(p.profile[field] ?? '');
+  }
+}

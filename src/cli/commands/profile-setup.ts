@@ -4,45 +4,32 @@
 // asks: a password server then needs --password-stdin.
 import type { Command } from 'commander';
 import type { TFunction } from 'i18next';
-import type { LookupResult, Proposal, ProposedField } from '../../shared/autoconfig.js';
+import {
+  PROPOSED_FIELD_LABEL_KEYS,
+  proposedValue,
+  type LookupResult,
+  type Proposal,
+  type ProposedField,
+} from '../../shared/autoconfig.js';
 import { PROFILE_NAME_MAX, effectivePort } from '../../shared/profile.js';
 import { MailError } from '../../main/errors/mail-error.js';
 import type { CliContext } from '../context.js';
 import { errorJson, errorMessage, reportLines } from '../output.js';
 import { readSecretFromStdin } from '../read-secret.js';
 
-const FIELD_LABEL: Record<ProposedField, string> = {
-  connection: 'core:fields.connection',
-  host: 'core:fields.host',
-  port: 'core:fields.port',
-  security: 'core:fields.security',
-  auth: 'core:fields.auth',
-  user: 'core:fields.user',
-  fromAddress: 'core:fields.fromAddress',
-  oauthProvider: 'setup:fields.oauthProvider',
-  tenantId: 'core:fields.oauthTenantId',
-};
-
 function fieldValue(t: TFunction, p: Proposal, field: ProposedField): string {
-  const profile = p.profile;
-  switch (field) {
-    case 'oauthProvider':
-      return profile.oauth?.provider ?? '';
-    case 'tenantId':
-      return profile.oauth?.tenantId ?? '';
-    case 'auth':
-      if (profile.auth === 'oauth') return 'OAuth 2.0';
-      return profile.auth === 'password' ? t('core:fields.password') : t('cli:no');
-    default:
-      return String(profile[field] ?? '');
-  }
+  if (field !== 'auth') return proposedValue(p, field);
+  if (p.profile.auth === 'oauth') return 'OAuth 2.0';
+  return p.profile.auth === 'password' ? t('core:fields.password') : t('cli:no');
 }
 
 export function proposalLines(t: TFunction, p: Proposal): string[] {
   const lines = [t('setup:proposal', { label: p.label })];
   if (p.provider) lines.push(`  ${t('setup:provider', { provider: p.provider })}`);
   for (const [field, source] of Object.entries(p.sources) as Array<[ProposedField, string]>)
-    lines.push(`  ${t(FIELD_LABEL[field])}: ${fieldValue(t, p, field)}  (${t(`setup:sources.${source}`)})`);
+    lines.push(
+      `  ${t(PROPOSED_FIELD_LABEL_KEYS[field])}: ${fieldValue(t, p, field)}  (${t(`setup:sources.${source}`)})`,
+    );
   for (const w of p.warnings) lines.push(`  ${t(`setup:warnings.${w}`)}`);
   return lines;
 }

@@ -4,7 +4,8 @@
 // a mail gateway hides its provider: then the later steps answer. The MX hosts also feed the ISPDB
 // look-up by MX host and the guesses.
 import type { Proposal } from '../../shared/autoconfig.js';
-import { oauthSettingsSchema } from '../../shared/profile.js';
+import { oauthSettingsSchema, throttleSchema } from '../../shared/profile.js';
+import { THROTTLE_PRESETS } from '../../shared/throttle-presets.js';
 import { oauthSmtpDefaults } from '../oauth/config.js';
 import type { Resolver } from '../platform/dns.js';
 
@@ -67,6 +68,10 @@ export function mxProposals(
     mode: 'dialog',
     ...(provider === 'microsoft' ? { tenantId: domain } : {}),
   });
+  // the provider's sending limits, as the "Neu …" templates have them
+  const throttle = throttleSchema.parse(
+    THROTTLE_PRESETS[provider === 'microsoft' ? 'microsoft365' : 'google-workspace'],
+  );
   const proposals: Proposal[] = [
     {
       step: 'mx',
@@ -83,6 +88,7 @@ export function mxProposals(
         user: address,
         fromAddress: address,
         oauth,
+        throttle,
       },
       sources: provider === 'microsoft' ? { ...fromMx, tenantId: 'dns-mx' } : fromMx,
       warnings: [],
@@ -102,6 +108,7 @@ export function mxProposals(
         user: address,
         fromAddress: address,
         oauth,
+        throttle,
       },
       sources: {
         connection: 'dns-mx',
