@@ -98,13 +98,16 @@ export function SetupAssistant({ existingNames, onClose, onCreated, onManual }: 
         }
       : null;
 
+  // each button has its own key: React must not turn a clicked "Weiter" into the next step's submit
+  // button (the browser would then submit that form at the end of the same click)
   const actions =
     step === 1 ? (
       <>
-        <button type="button" onClick={onClose}>
+        <button key="cancel" type="button" onClick={onClose}>
           {t('setup:assistant.cancel')}
         </button>
         <button
+          key="search"
           type="submit"
           form="setup-step-1"
           className="primary"
@@ -115,25 +118,26 @@ export function SetupAssistant({ existingNames, onClose, onCreated, onManual }: 
       </>
     ) : step === 2 ? (
       <>
-        <button type="button" onClick={() => setStep(1)}>
+        <button key="back-1" type="button" onClick={() => setStep(1)}>
           {t('setup:assistant.back')}
         </button>
         {usable ? (
-          <button type="button" className="primary" onClick={() => setStep(3)}>
+          <button key="next" type="button" className="primary" onClick={() => setStep(3)}>
             {t('setup:assistant.next')}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={onManual}>
+          <button key="manual" type="button" className="primary" onClick={onManual}>
             {t('setup:assistant.manual')}
           </button>
         )}
       </>
     ) : (
       <>
-        <button type="button" onClick={() => setStep(2)} disabled={busy !== null}>
+        <button key="back-2" type="button" onClick={() => setStep(2)} disabled={busy !== null}>
           {t('setup:assistant.back')}
         </button>
         <button
+          key="save"
           type="submit"
           form="setup-step-3"
           className="primary"
