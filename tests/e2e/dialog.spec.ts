@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures.js';
+import { TEMPLATE_IDS } from '../../src/shared/connection-kinds.js';
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -155,9 +156,12 @@ test('keyboard only: create a Testpostfach profile and save it', async ({ app, h
   await app.keyboard.press('Enter');
   const picker = app.getByTestId('template-picker');
   await expect(picker).toBeVisible();
-  // the modal focuses its first template; Tab walks down to the fifth, the Testpostfach
+  // the modal focuses its first entry, the assistant "Neues Profil aus E-Mail-Adresse"; then the
+  // templates in the registry's order: Tab walks down to the Testpostfach
+  await expect(picker.getByRole('button', { name: /Neues Profil aus E-Mail-Adresse/ })).toBeFocused();
+  await app.keyboard.press('Tab');
   await expect(picker.getByRole('button', { name: /Microsoft 365/ })).toBeFocused();
-  for (let i = 0; i < 4; i++) await app.keyboard.press('Tab');
+  for (let i = 0; i < TEMPLATE_IDS.indexOf('testMailbox'); i++) await app.keyboard.press('Tab');
   await expect(picker.getByRole('button', { name: /^Testpostfach/ })).toBeFocused();
   await app.keyboard.press('Enter');
   const name = app.getByLabel('Profilname');
