@@ -104,6 +104,10 @@ describe('opos-mail profile setup', () => {
       lookup: { proposal: { profile: { host: 'smtp.auto.test' } } },
     });
     expect(await profileNames(home)).not.toContain('buchhaltung@auto.test');
+    // a taken name is refused before anything is asked or tested
+    const taken = await setup(['buchhaltung@auto.test', '--name', 'testpostfach', '--json'], { home });
+    expect(taken.code).toBe(2);
+    expect(taken.json()).toMatchObject({ error: { code: 'profileExists' } });
   });
 
   it('sets up Microsoft 365 found by MX with OAuth; the sign-in comes next', async () => {

@@ -13,6 +13,7 @@ import {
 } from '../../shared/autoconfig.js';
 import { PROFILE_NAME_MAX, effectivePort } from '../../shared/profile.js';
 import { MailError } from '../../main/errors/mail-error.js';
+import { sameProfileName } from '../../main/profiles/profile-store.js';
 import type { CliContext } from '../context.js';
 import { errorJson, errorMessage, reportLines } from '../output.js';
 import { readSecretFromStdin } from '../read-secret.js';
@@ -86,6 +87,11 @@ export function registerProfileSetupCommand(program: Command, ctx: CliContext): 
         const proposal = lookup.proposal;
         if (!proposal) return fail(new MailError('setupNothingFound', { domain: lookup.domain }));
 
+        const name = opts.name ?? defaultName(lookup.address);
+        // a taken name is said before the password is asked for
+        const { profiles } = await service.profiles.list();
+        if (profiles.some((p) => sameProfileName(p.name, name)))
+          return fail(new MailError('profileExists', { profile: name.trim() }));
         let password: string | undefined;
         if (proposal.profile.auth === 'password') {
           if (opts.passwordStdin || ctx.io.stdin.isTTY)
@@ -97,7 +103,6 @@ export function registerProfileSetupCommand(program: Command, ctx: CliContext): 
               }),
             );
         }
-        const name = opts.name ?? defaultName(lookup.address);
         if (!opts.json && proposal.profile.auth !== 'oauth') ctx.err(ctx.t('setup:testing'));
         const { profile: saved, report } = await service.setupProfile({
           profile: { ...proposal.profile, name },
