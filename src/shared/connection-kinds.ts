@@ -70,7 +70,7 @@ const SERVER_FIELDS = [
 export const CONNECTION_KIND_SPECS = {
   smtp: {
     fields: SERVER_FIELDS,
-    auth: ['password', 'none', 'oauth'],
+    auth: ['none', 'password', 'oauth'],
     oauthProviders: ['microsoft', 'google'],
     oauthPurpose: 'smtp',
     needsSender: true,

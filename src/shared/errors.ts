@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   outboxUnknownId: 'invalid',
   outboxFileMissing: 'invalid',
   handoffBatchTooLarge: 'invalid',
+  folderUnwritable: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',

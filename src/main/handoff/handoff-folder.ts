@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../platform/make-folder.js';
 
 export const HANDOFF_FOLDER = 'handoff';
 export const HANDOFF_KEEP_MS = 7 * 24 * 60 * 60_000;
@@ -12,10 +13,14 @@ export function handoffRoot(dataFolder: string): string {
   return path.join(dataFolder, HANDOFF_FOLDER);
 }
 
-/** A file name the recipient sees, safe as a name on every system (no folders, no reserved characters). */
-export function safeFileName(name: string, fallback: string): string {
+/**
+ * A file name the recipient sees, kept as it is where the system allows it: no folders, no control
+ * characters, and on Windows none of its reserved characters.
+ */
+export function safeFileName(name: string, fallback: string, platform = process.platform): string {
+  const reserved = platform === 'win32' ? /[\u0000-\u001f\u007f<>:"/\\|?*]/g : /[\u0000-\u001f\u007f/]/g;
   const cleaned = name
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
+    .replace(reserved, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 180);
   return cleaned || fallback;
@@ -28,7 +33,7 @@ export async function newHandoffDir(dataFolder: string, label: string): Promise<
     handoffRoot(dataFolder),
     `${stamp}_${label.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 40) || 'message'}_${randomUUID().slice(0, 8)}`,
   );
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolder(dir);
   return dir;
 }
 

@@ -1,6 +1,6 @@
 // The mail programs we know how to hand a message to, each with the command line that opens its compose
 // window with recipients, subject, text and the PDFs attached. One entry per program; a program not
-// listed gets the `.eml` draft (or, without attachments, `xdg-email`). Every value goes into its own argv
+// listed gets the `.eml` draft (or, without attachments, a mailto URL). Every value goes into its own argv
 // element: nothing here is ever parsed by a shell.
 import { pathToFileURL } from 'node:url';
 import type { HandoffMethod } from '../../shared/mail.js';
@@ -120,15 +120,4 @@ export function knownProgram(id: string, executable: string): MailProgram | unde
   const i = id.toLowerCase();
   const e = executable.toLowerCase().replace(/^.*[\\/]/, '');
   return MAIL_PROGRAMS.find((p) => p.matches(i, e));
-}
-
-/** `xdg-email`'s own arguments: it opens the default program's compose window (without attachments). */
-export function xdgEmailArgs(m: HandoffMessage): string[] {
-  return [
-    ...m.cc.flatMap((a) => ['--cc', a]),
-    ...m.bcc.flatMap((a) => ['--bcc', a]),
-    ...(m.subject ? ['--subject', m.subject] : []),
-    ...(m.text ? ['--body', m.text] : []),
-    ...m.to,
-  ];
 }

@@ -1,6 +1,6 @@
 // Which mail program receives a hand-off on this system, and how: one resolver per operating system.
 // Linux: the desktop's default for mailto (xdg-mime), with the program's own command line where we know
-// it, `xdg-email` for others without attachments, else an `.eml` draft opened with xdg-open. macOS:
+// it, a mailto URL (xdg-open) for others without attachments, else an `.eml` draft opened with xdg-open. macOS:
 // Apple Mail and Outlook for Mac through a JavaScript-for-Automation script, others the draft (open).
 // Windows: the draft (the Simple MAPI and Outlook kinds are their own connection kinds).
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { MailError } from '../errors/mail-error.js';
 import { resourceFile } from '../platform/resources.js';
 import { defaultEntryFor, outputOf } from './desktop-entry.js';
 import type { Launch } from './launch.js';
-import { knownProgram, xdgEmailArgs, type HandoffMessage } from './mail-programs.js';
+import { knownProgram, mailtoUrl, type HandoffMessage } from './mail-programs.js';
 
 export type HandoffStep =
   | { method: Exclude<HandoffMethod, 'draft'>; launch: Launch }
@@ -57,7 +57,8 @@ const linux: Resolver = async (names) => {
       m.files.length === 0 && mailto
         ? {
             method: 'compose',
-            launch: { command: 'xdg-email', args: xdgEmailArgs(m), program: composeProgram },
+            // our own mailto URL through xdg-open: xdg-email loses non-ASCII text outside a UTF-8 locale
+            launch: { command: 'xdg-open', args: [mailtoUrl(m, null)], program: composeProgram },
           }
         : { method: 'draft', open: (file) => ({ command: 'xdg-open', args: [file], program: draftProgram }) },
   };

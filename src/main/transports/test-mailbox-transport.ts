@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import type { PreparedMessage } from '../mail/compose.js';
+import { makeFolder } from '../platform/make-folder.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
 export const TEST_MAILBOX_FOLDER = 'test-mailbox';
@@ -27,7 +28,7 @@ export class TestMailboxTransport implements Transport {
 
   async openSession(): Promise<TransportSession> {
     const folder = testMailboxFolder(this.ctx.dataFolder);
-    await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+    await makeFolder(folder);
     const report: ConnectionReport = {
       kind: 'test-mailbox',
       folder,

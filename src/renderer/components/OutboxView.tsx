@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/types.js';
-import { OUTBOX_STATES, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
+import { OUTBOX_STATES, isDone, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { ErrorBox, errorText } from './ErrorBox.js';
@@ -268,7 +268,7 @@ function Details({
     <>
       <dl className="report details">
         {row(t('batch:fields.state'), <StateBadge state={entry.state} />)}
-        {entry.error && entry.state !== 'sent'
+        {entry.error && !isDone(entry.state)
           ? row(
               t('batch:fields.error'),
               <span className="error-text" data-error-code={entry.error.code}>
@@ -306,7 +306,16 @@ function Details({
         {row(t('batch:fields.response'), entry.response ?? '', true)}
         {row(t('batch:fields.attempts'), String(entry.attempts))}
         {row(t('ui:outbox.created'), formatTime(entry.createdAt, lang))}
-        {row(t('ui:outbox.sentAt'), formatTime(entry.sentAt, lang))}
+        {row(
+          t(entry.state === 'handedOff' ? 'ui:outbox.handedOffAt' : 'ui:outbox.sentAt'),
+          formatTime(entry.sentAt, lang),
+        )}
+        {entry.handoff
+          ? row(
+              t('core:handoff.program'),
+              `${entry.handoff.program} – ${t(`core:handoff.methods.${entry.handoff.method}`)}`,
+            )
+          : null}
         {row(t('batch:fields.nextAttempt'), formatTime(entry.nextAttemptAt, lang))}
         {row(t('batch:fields.profile'), `${entry.profileName} (${t(`ui:form.kinds.${entry.transport}`)})`)}
         {row(t('ui:send.size'), formatSize(t, entry.size, lang))}

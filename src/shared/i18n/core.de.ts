@@ -101,6 +101,8 @@ export const coreDe = {
     keychainUnavailable:
       'Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({{detail}}). Passwörter werden nur dort gespeichert. Bitte starten bzw. entsperren Sie den Schlüsselbund (unter Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
+    folderUnwritable:
+      'Der Ordner „{{folder}}“ kann nicht angelegt oder beschrieben werden ({{detail}}). Bitte prüfen Sie Pfad und Zugriffsrechte (Datenordner: --home oder OPOS_MAIL_HOME).',
     handoffNoProgram:
       'Es ist kein Mailprogramm als Standard eingerichtet ({{detail}}). Bitte legen Sie in den Systemeinstellungen ein Standard-Mailprogramm fest – oder versenden Sie direkt über SMTP, Microsoft 365 oder die Graph API.',
     handoffFailed:

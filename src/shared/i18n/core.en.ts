@@ -100,6 +100,8 @@ export const coreEn: CoreMessages = {
     keychainUnavailable:
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
+    folderUnwritable:
+      'The folder "{{folder}}" cannot be created or written ({{detail}}). Please check the path and permissions (data folder: --home or OPOS_MAIL_HOME).',
     handoffNoProgram:
       'No default mail program is set up ({{detail}}). Please choose a default mail program in the system settings – or send directly over SMTP, Microsoft 365 or the Graph API.',
     handoffFailed:

@@ -101,6 +101,8 @@ export const coreNl: CoreMessages = {
     keychainUnavailable:
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
+    folderUnwritable:
+      'De map "{{folder}}" kan niet worden aangemaakt of beschreven ({{detail}}). Controleer pad en toegangsrechten (gegevensmap: --home of OPOS_MAIL_HOME).',
     handoffNoProgram:
       'Er is geen standaard-mailprogramma ingesteld ({{detail}}). Kies in de systeeminstellingen een standaard-mailprogramma – of verstuur rechtstreeks via SMTP, Microsoft 365 of de Graph API.',
     handoffFailed:

@@ -207,6 +207,7 @@ export const uiDe = {
     noSubject: '(ohne Betreff)',
     created: 'Erstellt',
     sentAt: 'Gesendet',
+    handedOffAt: 'Übergeben',
     batchRow: 'Mahnlauf, Zeile {{row}}',
     origin: 'Herkunft',
     noAttachments: 'keine',

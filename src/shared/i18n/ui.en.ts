@@ -204,6 +204,7 @@ export const uiEn: UiMessages = {
     noSubject: '(no subject)',
     created: 'Created',
     sentAt: 'Sent',
+    handedOffAt: 'Handed off',
     batchRow: 'Dunning run, row {{row}}',
     origin: 'Origin',
     noAttachments: 'none',

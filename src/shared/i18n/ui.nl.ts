@@ -206,6 +206,7 @@ export const uiNl: UiMessages = {
     noSubject: '(geen onderwerp)',
     created: 'Aangemaakt',
     sentAt: 'Verzonden',
+    handedOffAt: 'Overgedragen',
     batchRow: 'Aanmaningsrun, regel {{row}}',
     origin: 'Herkomst',
     noAttachments: 'geen',
