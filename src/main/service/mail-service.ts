@@ -30,7 +30,7 @@ import { journalOf } from '../journal/journal.js';
 import { OutboxService } from '../outbox/outbox-service.js';
 import { configuredHostResolver } from '../platform/dns.js';
 import type { LookupResult } from '../../shared/autoconfig.js';
-import { lookupMailSettings, type LookupOptions } from '../autoconfig/lookup.js';
+import type { LookupOptions } from '../autoconfig/lookup.js';
 import { testProposedProfile, type SetupRequest } from './profile-setup.js';
 
 export interface MailServiceOptions {
@@ -129,6 +129,8 @@ export class MailService {
    * provider's autoconfig, SRV, the bundled ISPDB, confirmed guesses). Saves nothing.
    */
   async lookupProfile(address: string, options: Omit<LookupOptions, 'context'> = {}): Promise<LookupResult> {
+    // loaded on first use: the XML parser and the ISPDB data stay out of every other command's start-up
+    const { lookupMailSettings } = await import('../autoconfig/lookup.js');
     return lookupMailSettings(address, {
       ...options,
       context: { dataFolder: this.dataFolder, secrets: this.secrets },
