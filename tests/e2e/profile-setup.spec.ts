@@ -38,6 +38,8 @@ async function openAssistant(app: import('@playwright/test').Page) {
 test('Microsoft 365 found by MX: the sources are shown, the profile is saved for the sign-in', async ({
   app,
 }) => {
+  // axe on a loaded machine takes its time
+  test.setTimeout(120_000);
   const dialog = await openAssistant(app);
   await expect(dialog).toContainText('Schritt 1 von 3');
   await dialog.getByLabel('E-Mail-Adresse, von der gesendet wird').fill('buchhaltung@mueller-gmbh.test');
