@@ -41,6 +41,7 @@ const api: OposMailApi = {
   listMailTemplates: call(IPC_CHANNELS.listMailTemplates),
   saveMailTemplate: call(IPC_CHANNELS.saveMailTemplate),
   removeMailTemplate: call(IPC_CHANNELS.removeMailTemplate),
+  setupLookup: call(IPC_CHANNELS.setupLookup),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

@@ -14,6 +14,7 @@ import { BatchView } from './components/BatchView.js';
 import { MailTemplatesView } from './components/MailTemplatesView.js';
 import { OutboxView } from './components/OutboxView.js';
 import { SendView } from './components/SendView.js';
+import { SetupAssistant } from './components/setup/SetupAssistant.js';
 import {
   TEMPLATE_IDS,
   editableOf,
@@ -39,6 +40,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
   const [picker, setPicker] = useState(false);
+  const [assistant, setAssistant] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -282,6 +284,19 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
           }
         >
           <ul className="templates">
+            <li>
+              <button
+                type="button"
+                onClick={() => {
+                  setPicker(false);
+                  setAssistant(true);
+                }}
+                aria-describedby="tpl-setup-desc"
+              >
+                <strong>{t('setup:assistant.entry')}</strong>
+                <span id="tpl-setup-desc">{t('setup:assistant.entryDescription')}</span>
+              </button>
+            </li>
             {TEMPLATE_IDS.map((id) => (
               <li key={id}>
                 <button
@@ -298,6 +313,22 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
             ))}
           </ul>
         </Modal>
+      ) : null}
+
+      {assistant ? (
+        <SetupAssistant
+          existingNames={profiles.map((p) => p.name)}
+          onClose={() => setAssistant(false)}
+          onCreated={(name) => {
+            setAssistant(false);
+            setTab('settings');
+            void reload(name);
+          }}
+          onManual={() => {
+            setAssistant(false);
+            newFrom('smtp');
+          }}
+        />
       ) : null}
 
       {confirmDelete && selectedProfile ? (

@@ -90,6 +90,9 @@ export const ERROR_CODES = {
   diskFull: 'temporary',
   sendAsDenied: 'rejected',
   oauthPermissionsMissing: 'auth',
+  // a new profile from an e-mail address (profile setup)
+  setupNothingFound: 'invalid',
+  setupPasswordNeeded: 'invalid',
   // anything else (1)
   unexpected: 'unexpected',
   // hand-off to the mail program on a Windows desk (Simple MAPI, Outlook): the user closed the compose

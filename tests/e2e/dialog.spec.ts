@@ -156,8 +156,11 @@ test('keyboard only: create a Testpostfach profile and save it', async ({ app, h
   await app.keyboard.press('Enter');
   const picker = app.getByTestId('template-picker');
   await expect(picker).toBeVisible();
-  // the modal focuses its first template; Tab walks down, in the registry's order, to the Testpostfach
-  // (off Windows the Windows-only templates are disabled and skipped)
+  // the modal focuses its first entry, the assistant "Neues Profil aus E-Mail-Adresse"; then the
+  // templates in the registry's order: Tab walks down to the Testpostfach (off Windows the
+  // Windows-only templates are disabled and skipped)
+  await expect(picker.getByRole('button', { name: /Neues Profil aus E-Mail-Adresse/ })).toBeFocused();
+  await app.keyboard.press('Tab');
   await expect(picker.getByRole('button', { name: /Microsoft 365/ })).toBeFocused();
   const reachable = TEMPLATE_IDS.filter((id) => kindAvailableOn(templateValues(id).connection!, 'linux'));
   for (let i = 0; i < reachable.indexOf('testMailbox'); i++) await app.keyboard.press('Tab');

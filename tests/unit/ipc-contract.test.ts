@@ -98,6 +98,8 @@ describe('the contract', () => {
     ['addDroppedPaths', { paths: [] }, 'paths'],
     ['releaseAttachments', { tokens: ['not-a-token'] }, 'tokens.0'],
     ['cancelSignIn', { name: 'x', all: true }, 'Unrecognized key'],
+    ['setupLookup', { address: 'a'.repeat(400) + '@x.test' }, 'address'],
+    ['setupLookup', { address: 'a@x.test', dnsServer: '127.0.0.1' }, 'Unrecognized key'],
     ['outboxList', { state: 'lost' }, 'state'],
     ['outboxList', { since: '2026-01-01' }, 'Unrecognized key'],
     ['outboxList', { limit: 1_000_000 }, 'limit'],

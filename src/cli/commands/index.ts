@@ -4,6 +4,7 @@ import type { CliContext } from '../context.js';
 import { registerDemoCommand } from './demo.js';
 import { registerLoginCommands } from './login.js';
 import { registerProfileCommands } from './profile.js';
+import { registerProfileSetupCommand } from './profile-setup.js';
 import { registerSendCommand } from './send.js';
 import { registerTestCommand } from './connection-test.js';
 import { registerBatchCommand } from './batch.js';
@@ -13,6 +14,7 @@ import { registerTemplateCommands } from './template.js';
 
 export const commandRegistrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerProfileCommands,
+  registerProfileSetupCommand,
   registerTestCommand,
   registerSendCommand,
   registerBatchCommand,

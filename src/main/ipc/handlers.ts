@@ -299,6 +299,7 @@ export function createIpcHandlers(
       await service.templates.remove(name);
       return service.templates.list();
     },
+    setupLookup: ({ address }) => service.lookupProfile(address),
   };
 
   const wrap = <M extends IpcMethod>(method: M): IpcHandler<M> => {

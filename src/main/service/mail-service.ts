@@ -32,6 +32,10 @@ import { OutboxService } from '../outbox/outbox-service.js';
 import { TemplateStore } from '../templates/template-store.js';
 import { draftFromTemplate } from '../templates/apply-template.js';
 import type { Language } from '../../shared/i18n/types.js';
+import { configuredHostResolver } from '../platform/dns.js';
+import type { LookupResult } from '../../shared/autoconfig.js';
+import type { LookupOptions } from '../autoconfig/lookup.js';
+import { testProposedProfile, type SetupRequest } from './profile-setup.js';
 
 export interface MailServiceOptions {
   dataFolder: string;
@@ -58,6 +62,8 @@ export class MailService {
   oauth: OAuthController | undefined;
   private readonly handoffHelpers: HandoffHelpers | undefined;
   private outboxService: OutboxService | undefined;
+  /** OPOS_MAIL_DNS_SERVER: every server name is looked up there (tests on loopback, split DNS). */
+  private readonly resolveHost = configuredHostResolver();
 
   constructor(options: MailServiceOptions) {
     this.dataFolder = path.resolve(options.dataFolder);
@@ -74,6 +80,7 @@ export class MailService {
       secrets: this.secrets,
       ...(this.oauth ? { tokens: this.oauth } : {}),
       ...(this.handoffHelpers ? { handoffHelpers: this.handoffHelpers } : {}),
+      ...(this.resolveHost ? { resolveHost: this.resolveHost } : {}),
     };
   }
 
@@ -123,6 +130,41 @@ export class MailService {
     const profile = await this.profiles.resolve(profileName);
     parseProfile(profile);
     return testConnection(createTransport(profile, this.transportContext));
+  }
+
+  /**
+   * A new profile from an e-mail address, step 1: finds the server, security and sign-in (MX, the
+   * provider's autoconfig, SRV, the bundled ISPDB, confirmed guesses). Saves nothing.
+   */
+  async lookupProfile(address: string, options: Omit<LookupOptions, 'context'> = {}): Promise<LookupResult> {
+    // loaded on first use: the XML parser and the ISPDB data stay out of every other command's start-up
+    const { lookupMailSettings } = await import('../autoconfig/lookup.js');
+    return lookupMailSettings(address, {
+      ...options,
+      context: { dataFolder: this.dataFolder, secrets: this.secrets },
+    });
+  }
+
+  /**
+   * Step 2: tests the (possibly edited) proposal with the typed password and only then saves it, the
+   * password in the keychain. OAuth proposals are saved untested (the sign-in needs the profile):
+   * `report` is null for them.
+   */
+  async setupProfile(
+    request: SetupRequest & { use?: boolean },
+  ): Promise<{ profile: Profile; report: ConnectionReport | null }> {
+    const { profiles } = await this.profiles.list();
+    if (profiles.some((p) => sameProfileName(p.name, request.profile.name)))
+      throw new MailError('profileExists', { profile: request.profile.name.trim() });
+    const { report } = await testProposedProfile(request, this.transportContext);
+    const profile = await this.addProfile(
+      request.profile,
+      request.password !== undefined && request.profile.auth === 'password'
+        ? { password: request.password }
+        : {},
+    );
+    if (request.use) await this.profiles.use(profile.name);
+    return { profile, report };
   }
 
   /** The durable outbox every message goes through (src/main/outbox). */

@@ -1,5 +1,6 @@
 // Direct SMTP submission with nodemailer's SMTP connection: the OPOS security modes, password or
 // XOAUTH2 login, and a report of what really happened (TLS and how, version, mechanism, SIZE).
+import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
@@ -74,17 +75,21 @@ export class SmtpTransport implements Transport {
       credentials = { user: p.user || user, accessToken: token };
     }
 
+    // the certificate is still checked against the name (tls.servername), whatever address it resolved to
+    let connectHost = sec.host;
+    if (this.ctx.resolveHost && !net.isIP(sec.host)) connectHost = await this.ctx.resolveHost(sec.host);
+    const timeoutMs = this.ctx.setupTimeoutMs ?? setupTimeoutMs();
     const connection = new SMTPConnection({
-      host: sec.host,
+      host: connectHost,
       port: sec.port,
       secure: sec.secure,
       requireTLS: sec.requireTLS,
       ignoreTLS: sec.ignoreTLS,
       tls: sec.tls,
       name: CLIENT_NAME,
-      connectionTimeout: setupTimeoutMs(),
-      greetingTimeout: setupTimeoutMs(),
-      socketTimeout: 120_000,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: this.ctx.setupTimeoutMs ?? 120_000,
       logger: false,
       debug: false,
     });

@@ -31,6 +31,10 @@ export interface TransportContext {
   dataFolder: string;
   secrets: SecretStore;
   tokens?: AccessTokenSource;
+  /** Resolves a server name to the address to connect to (OPOS_MAIL_DNS_SERVER); system DNS when absent. */
+  resolveHost?: (host: string) => Promise<string>;
+  /** Connection, greeting and socket time-out for this use (the profile lookup's short probes). */
+  setupTimeoutMs?: number;
   /** How the Simple MAPI helper is started (the app: a utility process; default: plain Node). */
   handoffHelpers?: HandoffHelpers;
 }

@@ -122,6 +122,11 @@ export const coreDe = {
       'Exchange hat das Senden als „{{sender}}“ abgelehnt (403 ErrorAccessDenied): Das angemeldete Konto darf nicht als dieses Postfach oder in seinem Auftrag senden. Bitte lassen Sie sich in Exchange die Postfachberechtigung „Senden als“ oder „Senden im Auftrag von“ erteilen.',
     oauthPermissionsMissing:
       'Der Anwendung „{{clientId}}“ fehlen die Berechtigungen für den Mailversand ({{detail}}). Bitte tragen Sie in der App-Registrierung unter „API-Berechtigungen“ SMTP.Send bzw. Mail.Send ein und erteilen Sie die Zustimmung.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'Für „{{domain}}“ wurde kein Postausgangsserver gefunden, dem OPOS Mail vertrauen kann (weder im DNS noch beim Anbieter, in der ISPDB oder durch geprüftes Raten). Bitte tragen Sie die Verbindungsdaten Ihres Anbieters von Hand ein: opos-mail profile add NAME --host SERVER --port PORT --security StartTls … oder im Programm über „Neu …“.',
+    setupPasswordNeeded:
+      'Der Server {{host}} verlangt eine Anmeldung mit Passwort. Bitte geben Sie das Passwort über die Standardeingabe an (--password-stdin); ohne Terminal fragt opos-mail nicht nach. Es wurde nichts gespeichert.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
     ...windowsHandoffErrorsDe,

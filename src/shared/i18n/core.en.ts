@@ -121,6 +121,11 @@ export const coreEn: CoreMessages = {
       'Exchange refused sending as "{{sender}}" (403 ErrorAccessDenied): the signed-in account may not send as this mailbox or on its behalf. Please have the mailbox permission "Send As" or "Send on Behalf" granted in Exchange.',
     oauthPermissionsMissing:
       'The application "{{clientId}}" lacks the permissions to send mail ({{detail}}). Please add SMTP.Send or Mail.Send under "API permissions" in the app registration and grant consent.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'No outgoing server that OPOS Mail can trust was found for "{{domain}}" (not in the DNS, not from the provider, not in the ISPDB, no confirmed guess). Please enter your provider\'s settings by hand: opos-mail profile add NAME --host SERVER --port PORT --security StartTls … or in the app under "New …".',
+    setupPasswordNeeded:
+      'The server {{host}} needs a password to sign in. Please give the password on standard input (--password-stdin); without a terminal opos-mail does not ask. Nothing was saved.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
     ...windowsHandoffErrorsEn,
     // e-mail templates

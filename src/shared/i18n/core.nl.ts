@@ -122,6 +122,11 @@ export const coreNl: CoreMessages = {
       'Exchange weigerde te verzenden als "{{sender}}" (403 ErrorAccessDenied): het aangemelde account mag niet als dit postvak of namens dit postvak verzenden. Laat in Exchange de postvakmachtiging "Verzenden als" of "Verzenden namens" toekennen.',
     oauthPermissionsMissing:
       'De toepassing "{{clientId}}" mist de machtigingen om mail te verzenden ({{detail}}). Voeg in de app-registratie onder "API-machtigingen" SMTP.Send of Mail.Send toe en verleen toestemming.',
+    // a new profile from an e-mail address (profile setup)
+    setupNothingFound:
+      'Voor "{{domain}}" is geen uitgaande server gevonden die OPOS Mail kan vertrouwen (niet in de DNS, niet bij de provider, niet in de ISPDB, geen bevestigde gok). Vul de gegevens van uw provider handmatig in: opos-mail profile add NAAM --host SERVER --port POORT --security StartTls … of in het programma via "Nieuw …".',
+    setupPasswordNeeded:
+      'De server {{host}} vraagt een aanmelding met wachtwoord. Geef het wachtwoord via standaardinvoer (--password-stdin); zonder terminal vraagt opos-mail er niet om. Er is niets opgeslagen.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
     ...windowsHandoffErrorsNl,
     // e-mailsjablonen

@@ -13,6 +13,9 @@ import { templatesDe } from './templates.de.js';
 import { templatesEn } from './templates.en.js';
 import { templatesNl } from './templates.nl.js';
 import { LANGUAGES, type Language } from './types.js';
+import { setupDe } from './setup.de.js';
+import { setupEn } from './setup.en.js';
+import { setupNl } from './setup.nl.js';
 import { uiDe } from './ui.de.js';
 import { uiEn } from './ui.en.js';
 import { uiNl } from './ui.nl.js';
@@ -20,9 +23,9 @@ import { uiNl } from './ui.nl.js';
 export { LANGUAGES, type Language } from './types.js';
 
 export const coreResources = {
-  de: { core: coreDe, cli: cliDe, batch: batchDe, templates: templatesDe },
-  en: { core: coreEn, cli: cliEn, batch: batchEn, templates: templatesEn },
-  nl: { core: coreNl, cli: cliNl, batch: batchNl, templates: templatesNl },
+  de: { core: coreDe, cli: cliDe, batch: batchDe, templates: templatesDe, setup: setupDe },
+  en: { core: coreEn, cli: cliEn, batch: batchEn, templates: templatesEn, setup: setupEn },
+  nl: { core: coreNl, cli: cliNl, batch: batchNl, templates: templatesNl, setup: setupNl },
 } as const;
 
 /** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */

@@ -2,6 +2,7 @@
 // the main process (src/main/ipc, src/main/shell), the preload (which exposes exactly these methods
 // and nothing generic) and the renderer. Payload schemas are in ./schemas.ts. Nothing here imports zod
 // at run time, so the preload bundle stays small.
+import type { LookupResult } from '../autoconfig.js';
 import type { BatchLine, BatchSummary, RowProblem } from '../batch.js';
 import type { ErrorInfo } from '../errors.js';
 import type { Language } from '../i18n/types.js';
@@ -47,6 +48,7 @@ export const IPC_CHANNELS = {
   listMailTemplates: 'opos:mail-templates.list',
   saveMailTemplate: 'opos:mail-templates.save',
   removeMailTemplate: 'opos:mail-templates.remove',
+  setupLookup: 'opos:setup.lookup',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -156,6 +158,8 @@ export interface IpcResponses {
   /** The saved template (normalised: name trimmed, defaults filled in). */
   saveMailTemplate: MailTemplate;
   removeMailTemplate: MailTemplate[];
+  /** A new profile from an e-mail address: the proposal, each setting's source, alternatives, steps. */
+  setupLookup: LookupResult;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

@@ -180,6 +180,8 @@ export const requestSchemas = {
     .object({ template: mailTemplateSchema, previousName: templateName.optional() })
     .strict(),
   removeMailTemplate: z.object({ name: templateName }).strict(),
+  /** Looks up server, security and sign-in for an address (MX, autoconfig, SRV, ISPDB, guesses); saves nothing. */
+  setupLookup: z.object({ address: z.string().min(3).max(IPC_LIMITS.address) }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
