@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { MailError } from './mail-error.js';
 
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+// ENOSPC/EDQUOT from the file system; SQLITE_FULL from the outbox database (its WAL or file could not grow)
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
 /** True when `e` (or one of its causes) is a write refused for lack of space. */
 export function isDiskFull(e: unknown): boolean {

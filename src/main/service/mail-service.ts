@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
 import type { Profile, ProfileInput, ProfilePatch } from '../../shared/profile.js';
+import { diskFullOr } from '../errors/disk-full.js';
 import { MailError } from '../errors/mail-error.js';
 import {
   ProfileStore,
@@ -222,7 +223,10 @@ export class MailService {
       manifestFile,
       profile,
       options,
-    );
+    ).catch((e: unknown) => {
+      // the outbox database or a stored copy could not be written: named, with the data folder
+      throw diskFullOr(e, this.dataFolder);
+    });
   }
 
   /** The journal (Versandnachweis): every message that left the queue, oldest first. */
