@@ -3,9 +3,16 @@
 // runs in constant memory. And a memo for texts that repeat from line to line (error messages).
 import { once } from 'node:events';
 
+/** The reader went away (`| head -c 600`): the output ends quietly, as src/cli/index.ts decides. */
+function readerGone(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
 export class PieceWriter {
   private parts: string[] = [];
   private size = 0;
+  private gone = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
@@ -20,7 +27,13 @@ export class PieceWriter {
     const piece = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.stream.write(piece)) await once(this.stream, 'drain');
+    if (this.gone) return;
+    try {
+      if (!this.stream.write(piece)) await once(this.stream, 'drain');
+    } catch (e) {
+      if (!readerGone(e)) throw e;
+      this.gone = true;
+    }
   }
 }
 
