@@ -10,6 +10,8 @@ export const EXIT_CODES = {
   temporary: 6,
   tooLarge: 7,
   keychain: 8,
+  /** Delivered, but the server refused one or more recipients (see README: exit codes). */
+  partial: 10,
 } as const;
 export type ErrorCategory = Exclude<keyof typeof EXIT_CODES, 'ok'>;
 
@@ -76,6 +78,8 @@ export const ERROR_CODES = {
   // keychain (8)
   keychainUnavailable: 'keychain',
   keychainLocked: 'keychain',
+  // delivered to some recipients, refused for others (10)
+  recipientsPartlyRefused: 'partial',
   // anything else (1)
   unexpected: 'unexpected',
 } as const satisfies Record<string, ErrorCategory>;

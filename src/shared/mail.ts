@@ -45,7 +45,18 @@ export interface ConnectionReport {
   mailbox?: string;
 }
 
-export type SendStatus = 'sent' | 'accepted' | 'stored';
+/** A recipient the server refused while it accepted others (RCPT TO answered 4xx/5xx). */
+export interface RefusedRecipient {
+  address: string;
+  /** The server's reply, e.g. `550 5.1.1 <kunde@example.org>: User unknown`. */
+  response: string;
+}
+
+/**
+ * partial: the server took the message for some recipients and refused others (`refused` names
+ * them): never reported as sent, never sent again automatically (the accepted ones have it).
+ */
+export type SendStatus = 'sent' | 'accepted' | 'stored' | 'partial';
 
 export interface SendResult {
   /** sent: the SMTP server took it (250); accepted: queued by the Graph API (202); stored: test mailbox. */
@@ -54,6 +65,8 @@ export interface SendResult {
   response: string;
   accepted: string[];
   rejected: string[];
+  /** Status `partial`: each refused recipient with the server's reply. */
+  refused?: RefusedRecipient[];
   /** Encoded size in bytes. */
   size: number;
   connection: ConnectionReport;

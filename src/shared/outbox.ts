@@ -1,9 +1,12 @@
 // What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
 // are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
 import type { ErrorInfo } from './errors.js';
+import type { RefusedRecipient } from './mail.js';
 import type { ConnectionKind, MailKind } from './profile.js';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown'] as const;
+// `partial`: delivered to some recipients while the server refused others (`refused` names them);
+// final like `sent`: it is never sent again automatically, the accepted recipients have it.
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'partial'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 export interface OutboxAttachment {
@@ -57,6 +60,8 @@ export interface OutboxEntry {
   response?: string;
   accepted?: string[];
   rejected?: string[];
+  /** State `partial`: the refused recipients with the server's replies. */
+  refused?: RefusedRecipient[];
   sentAt?: string;
   /** Why it failed (failed) or what was last seen (queued after a temporary failure, unknown). */
   error?: ErrorInfo;
@@ -84,6 +89,7 @@ export type JournalEntry = Pick<
   | 'file'
   | 'error'
   | 'redirectedFrom'
+  | 'refused'
 > & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;
   /** When the message left the queue. */

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../../shared/errors.js';
 import { MAIL_KINDS } from '../../shared/profile.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { MailError } from '../../main/errors/mail-error.js';
@@ -80,6 +81,8 @@ export function registerSendCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: SendOptions) => {
     const draft = await draftFromOptions(opts);
     const result = await ctx.service().send(draft, opts.profile);
+    // refused recipients never pass for sent: their own exit code (10), whatever the output
+    if (result.status === 'partial') ctx.exitCode = EXIT_CODES.partial;
     if (opts.json) return ctx.json(sendResultJson(result));
     for (const line of sendResultLines(ctx.t, result)) ctx.out(line);
   });

@@ -98,6 +98,7 @@ const STATE_RANK: Record<LocatedRecord['state'], number> = {
   queued: 2,
   sending: 3,
   sent: 4,
+  partial: 4,
 };
 
 export async function runBatch(
@@ -146,6 +147,7 @@ export async function runBatch(
     to: l.record.to,
     outboxId: l.record.id,
     attempts: l.record.attempts,
+    ...(state === 'partial' && l.record.refused ? { refused: l.record.refused } : {}),
   });
 
   const delivery = outbox.createDelivery(profile, known, {
@@ -170,7 +172,8 @@ export async function runBatch(
   const handle = async (item: BatchItem): Promise<void> => {
     if (delivery.stopping) return;
     const before = existing.get(item.key);
-    if (before?.state === 'sent') {
+    // sent, or delivered with some recipients refused: either way never sent a second time
+    if (before?.state === 'sent' || before?.state === 'partial') {
       summary.skipped++;
       const at = before.record.sentAt ?? before.record.updatedAt;
       if (!skippedSentUntil || at > skippedSentUntil) skippedSentUntil = at;
@@ -221,7 +224,8 @@ export async function runBatch(
     }
   };
   const [, result] = await Promise.all([produce(), delivery.run()]);
-  summary.queued = check.rows - summary.sent - summary.failed - summary.unknown - summary.skipped;
+  summary.queued =
+    check.rows - summary.sent - summary.partial - summary.failed - summary.unknown - summary.skipped;
   return {
     summary,
     problems: [],

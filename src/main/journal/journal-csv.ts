@@ -24,6 +24,7 @@ export const JOURNAL_COLUMNS = [
   'error',
   'file',
   'id',
+  'refused',
 ] as const;
 export type JournalColumn = (typeof JOURNAL_COLUMNS)[number];
 
@@ -71,6 +72,7 @@ export function journalCsv(
       error: e.error ? errorText(e) : '',
       file: e.file,
       id: e.id,
+      refused: (e.refused ?? []).map((r) => `${r.address} (${r.response})`).join(' | '),
     };
     rows.push(JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';'));
   }

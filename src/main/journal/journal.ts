@@ -26,6 +26,7 @@ export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
     file: e.file,
     ...(e.error ? { error: e.error } : {}),
     ...(e.redirectedFrom ? { redirectedFrom: e.redirectedFrom } : {}),
+    ...(e.refused ? { refused: e.refused } : {}),
   };
 }
 

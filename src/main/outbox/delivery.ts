@@ -15,7 +15,7 @@ import type { Throttle } from './throttle.js';
 export interface DeliveryOutcome {
   /** The message after its outcome was written. `queued`: a retry is scheduled (or the queue paused). */
   located: LocatedRecord;
-  state: 'sent' | 'failed' | 'unknown' | 'queued';
+  state: 'sent' | 'partial' | 'failed' | 'unknown' | 'queued';
   result?: SendResult;
   error?: MailError;
 }
@@ -226,16 +226,23 @@ export class Delivery {
           this.store.release(claimed);
           // The outcome is written while the next message goes out: should the process die before
           // it is durable, the claim survives and the message is reported unknown, never resent.
+          // Refused recipients make it `partial`: final like sent (the accepted ones have it), never
+          // reported as sent, with who was refused and why.
+          const partial = result.status === 'partial' ? partialRefusal(result) : undefined;
+          const state = partial ? 'partial' : 'sent';
           this.track(
             this.store
-              .transition(claimed, 'sent', {
+              .transition(claimed, state, {
                 attempts,
                 response: result.response,
                 accepted: result.accepted,
                 rejected: result.rejected,
+                ...(partial ? { refused: result.refused ?? [], error: partial.toInfo() } : {}),
                 sentAt: new Date().toISOString(),
               })
-              .then((sent) => this.emit({ located: sent, state: 'sent', result })),
+              .then((sent) =>
+                this.emit({ located: sent, state, result, ...(partial ? { error: partial } : {}) }),
+              ),
           );
         } catch (e) {
           const err = toMailError(e);
@@ -298,6 +305,19 @@ export class Delivery {
   private emit(o: DeliveryOutcome): void {
     this.options.onOutcome?.(o);
   }
+}
+
+/** The outcome of a message the server took for some recipients only. */
+export function partialRefusal(result: SendResult): MailError {
+  const refused = result.refused ?? result.rejected.map((address) => ({ address, response: '' }));
+  return new MailError('recipientsPartlyRefused', {
+    refused: refused.map((r) => r.address).join(', '),
+    accepted: result.accepted.join(', '),
+    response: refused
+      .map((r) => r.response)
+      .filter(Boolean)
+      .join(' | '),
+  });
 }
 
 function due(l: LocatedRecord): number {

@@ -46,4 +46,5 @@ export const STATE_PRECEDENCE: Record<OutboxState, number> = {
   unknown: 2,
   failed: 3,
   sent: 4,
+  partial: 4,
 };

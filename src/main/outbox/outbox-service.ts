@@ -29,6 +29,8 @@ export interface RunOptions {
 
 export interface RunSummary {
   sent: number;
+  /** Delivered to some recipients, refused for others. */
+  partial: number;
   failed: number;
   unknown: number;
   /** Still queued when the run ended (retry later, paused, daily limit, interrupted). */
@@ -71,7 +73,7 @@ export class OutboxService {
     delivery.add(queued);
     delivery.endOfInput();
     await delivery.run();
-    if (outcome?.state === 'sent' && outcome.result)
+    if ((outcome?.state === 'sent' || outcome?.state === 'partial') && outcome.result)
       return { ...outcome.result, outboxId: queued.record.id } satisfies SendResult;
     if (outcome?.error) throw outcome.error;
     throw new MailError('unexpected', { detail: 'no outcome' });
@@ -124,7 +126,7 @@ export class OutboxService {
 
   /** Delivers the given queued messages (and reports the others as they are). */
   async deliver(all: LocatedRecord[], options: RunOptions, recovered = 0): Promise<RunSummary> {
-    const summary: RunSummary = { sent: 0, failed: 0, unknown: 0, queued: 0, recovered };
+    const summary: RunSummary = { sent: 0, partial: 0, failed: 0, unknown: 0, queued: 0, recovered };
     const byProfile = new Map<string, LocatedRecord[]>();
     for (const l of all)
       if (l.state === 'queued')
@@ -146,7 +148,12 @@ export class OutboxService {
   createDelivery(profile: Profile, known: LocatedRecord[], options: RunOptions, summary?: RunSummary) {
     const since = Date.now() - DAY;
     const sentBefore = known
-      .filter((l) => l.state === 'sent' && l.record.profileId === profile.id && l.record.sentAt)
+      .filter(
+        (l) =>
+          (l.state === 'sent' || l.state === 'partial') &&
+          l.record.profileId === profile.id &&
+          l.record.sentAt,
+      )
       .map((l) => Date.parse(l.record.sentAt!))
       .filter((t) => t > since);
     return new Delivery(this.store, profile, this.deps.transportFor(profile), {

@@ -288,6 +288,7 @@ export class OutboxStore {
       ],
     };
     if (state !== 'failed' && state !== 'unknown' && !patch.error) delete record.error;
+    if (state !== 'partial') delete record.refused;
     if (state !== 'queued') delete record.nextAttemptAt;
     await this.write(state, record);
     const target = state === 'queued' ? this.queuePath(record) : this.emlPath(record);

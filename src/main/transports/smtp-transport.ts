@@ -3,7 +3,7 @@
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
-import type { ConnectionReport, SendResult } from '../../shared/mail.js';
+import type { ConnectionReport, RefusedRecipient, SendResult } from '../../shared/mail.js';
 import { effectiveSecurity, type Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { PreparedMessage } from '../mail/compose.js';
@@ -176,12 +176,15 @@ export class SmtpTransport implements Transport {
           });
           // The server has ended the transaction with its reply, so the next MAIL FROM can follow at
           // once (as nodemailer's pool does); after a failure the session is closed, never reused.
+          const rejected = (info.rejected ?? []).map(String);
+          const refused = refusedOf(info, rejected);
           return {
-            status: 'sent',
+            status: refused.length ? 'partial' : 'sent',
             messageId: message.messageId,
             response: String(info.response ?? ''),
             accepted: (info.accepted ?? []).map(String),
-            rejected: (info.rejected ?? []).map(String),
+            rejected,
+            ...(refused.length ? { refused } : {}),
             size: message.size,
             connection: report,
           };
@@ -220,4 +223,14 @@ export class SmtpTransport implements Transport {
       },
     };
   }
+}
+
+/** The recipients the server refused (RCPT TO not 2xx) while it took the message for others. */
+function refusedOf(info: SMTPConnection.SentMessageInfo, rejected: string[]): RefusedRecipient[] {
+  const errors = (info as { rejectedErrors?: Array<{ recipient?: string; response?: string }> })
+    .rejectedErrors;
+  return rejected.map((address) => {
+    const e = errors?.find((r) => r.recipient === address);
+    return { address, response: String(e?.response ?? '') };
+  });
 }

@@ -23,6 +23,7 @@ export const batchDe = {
     unknown: 'unbekannt',
     skipped: 'übersprungen (schon gesendet)',
     invalid: 'fehlerhaft',
+    partial: 'teilweise zugestellt',
   },
   precheckHeader: 'Die Versandliste wurde geprüft – nichts wurde gesendet:',
   problemLine: '  Zeile {{row}}: {{problem}}',
@@ -32,7 +33,7 @@ export const batchDe = {
   rowLine: 'Zeile {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Zeile {{row}}: vorübergehender Fehler, neuer Versuch um {{time}} ({{detail}})',
   summary:
-    'Ergebnis: {{sent}} gesendet, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{skipped}} übersprungen, {{queued}} offen.',
+    'Ergebnis: {{sent}} gesendet, {{partial}} teilweise zugestellt, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{skipped}} übersprungen, {{queued}} offen.',
   unknownHint:
     'Bei „unbekannt“ brach die Verbindung nach der vollständigen Übertragung ab. Bitte den Empfang prüfen; erneut senden nur mit --resend-unknown.',
   skippedHint:
@@ -42,7 +43,7 @@ export const batchDe = {
     '{{done}}/{{total}} · {{sent}} gesendet · {{failed}} fehlgeschl. · {{unknown}} unbek. · {{rate}}/s · noch {{eta}}',
   outboxEmpty: 'Der Postausgang ist leer.',
   outboxRun:
-    'Postausgang: {{sent}} gesendet, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{queued}} warten noch.',
+    'Postausgang: {{sent}} gesendet, {{partial}} teilweise zugestellt, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{queued}} warten noch.',
   outboxRecovered: '{{count}} Nachricht(en) waren beim Absturz im Versand und sind jetzt „unbekannt“.',
   requeued: 'Wieder in die Warteschlange gestellt: {{count}}. Senden mit: opos-mail outbox run',
   notRequeued: 'Nicht erneut eingereiht ({{state}}): {{id}}',
@@ -73,5 +74,6 @@ export const batchDe = {
     redirectedFrom: 'Ursprüngliche Empfänger (Umleitung)',
     nextAttempt: 'Nächster Versuch',
     row: 'Zeile',
+    refused: 'Abgelehnte Empfänger',
   },
 };

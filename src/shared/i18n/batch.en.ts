@@ -25,6 +25,7 @@ export const batchEn: Widen<typeof batchDe> = {
     unknown: 'unknown',
     skipped: 'skipped (already sent)',
     invalid: 'invalid',
+    partial: 'partly delivered',
   },
   precheckHeader: 'The mailing list was checked – nothing was sent:',
   problemLine: '  Row {{row}}: {{problem}}',
@@ -33,7 +34,7 @@ export const batchEn: Widen<typeof batchDe> = {
   rowLine: 'Row {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Row {{row}}: temporary failure, next attempt at {{time}} ({{detail}})',
   summary:
-    'Result: {{sent}} sent, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
+    'Result: {{sent}} sent, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
   unknownHint:
     '"unknown": the connection broke after the message had been transmitted. Please check whether it arrived; resend only with --resend-unknown.',
   skippedHint:
@@ -42,7 +43,8 @@ export const batchEn: Widen<typeof batchDe> = {
   progress:
     '{{done}}/{{total}} · {{sent}} sent · {{failed}} failed · {{unknown}} unknown · {{rate}}/s · {{eta}} left',
   outboxEmpty: 'The outbox is empty.',
-  outboxRun: 'Outbox: {{sent}} sent, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
+  outboxRun:
+    'Outbox: {{sent}} sent, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
   outboxRecovered: '{{count}} message(s) were being sent during a crash and are now "unknown".',
   requeued: 'Put back in the queue: {{count}}. Send with: opos-mail outbox run',
   notRequeued: 'Not requeued ({{state}}): {{id}}',
@@ -73,5 +75,6 @@ export const batchEn: Widen<typeof batchDe> = {
     redirectedFrom: 'Original recipients (redirect)',
     nextAttempt: 'Next attempt',
     row: 'Row',
+    refused: 'Refused recipients',
   },
 };

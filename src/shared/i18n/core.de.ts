@@ -102,6 +102,8 @@ export const coreDe = {
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
+    recipientsPartlyRefused:
+      'Die Nachricht wurde NICHT an alle Empfänger zugestellt. Der Server hat abgelehnt: {{refused}} ({{response}}). Erhalten haben sie nur: {{accepted}}. Bitte prüfen Sie die abgelehnten Adressen und senden Sie die Nachricht nur an diese erneut.',
   },
   fields: {
     name: 'Profilname',

@@ -100,6 +100,8 @@ export const coreEn: CoreMessages = {
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
+    recipientsPartlyRefused:
+      'The message was NOT delivered to every recipient. The server refused: {{refused}} ({{response}}). Only these received it: {{accepted}}. Please check the refused addresses and send the message again to them only.',
   },
   fields: {
     name: 'Profile name',

@@ -101,6 +101,8 @@ export const coreNl: CoreMessages = {
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
+    recipientsPartlyRefused:
+      'Het bericht is NIET aan alle ontvangers bezorgd. De server heeft geweigerd: {{refused}} ({{response}}). Alleen deze ontvingen het: {{accepted}}. Controleer de geweigerde adressen en stuur het bericht alleen aan hen opnieuw.',
   },
   fields: {
     name: 'Profielnaam',
