@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { splitAddressList } from '../../shared/address.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 import { MAIL_KINDS } from '../../shared/profile.js';
 import type { MailDraft } from '../../shared/mail.js';
@@ -45,10 +46,11 @@ export async function draftFromOptions(opts: SendOptions): Promise<MailDraft> {
   const text = opts.bodyFile !== undefined ? await readTextFile(opts.bodyFile) : (opts.body ?? '');
   const html = opts.htmlFile !== undefined ? await readTextFile(opts.htmlFile) : undefined;
   return {
-    to: opts.to ?? [],
-    cc: opts.cc ?? [],
-    bcc: opts.bcc ?? [],
-    replyTo: opts.replyTo ?? [],
+    // each flag may hold a list (`"Weiß, Jörg" <j@firma.de>; b@firma.de`), as ERPs and people write it
+    to: (opts.to ?? []).flatMap(splitAddressList),
+    cc: (opts.cc ?? []).flatMap(splitAddressList),
+    bcc: (opts.bcc ?? []).flatMap(splitAddressList),
+    replyTo: (opts.replyTo ?? []).flatMap(splitAddressList),
     subject: opts.subject ?? '',
     text,
     ...(html !== undefined ? { html } : {}),

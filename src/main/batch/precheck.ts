@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { normaliseAddress } from '../../shared/address.js';
+import { normaliseRecipient } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { encodedSize, MESSAGE_OVERHEAD_BYTES } from '../../shared/message-size.js';
@@ -117,7 +117,7 @@ function itemOf(r: ManifestRow): { item: BatchItem; problems: RowProblem[]; subj
   const normalised: Record<'to' | 'cc' | 'bcc', string[]> = { to: [], cc: [], bcc: [] };
   for (const field of ['to', 'cc', 'bcc'] as const)
     for (const address of recipients[field]) {
-      const a = normaliseAddress(address);
+      const a = normaliseRecipient(address);
       if (!a) problems.push({ row, code: 'badAddress', params: { address, field } });
       else normalised[field].push(a);
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { normaliseAddress } from '../../shared/address.js';
+import { bareAddress, normaliseAddress, normaliseRecipient, parseMailbox } from '../../shared/address.js';
 import type { MailDraft } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
@@ -58,7 +58,7 @@ function checkAddresses(field: string, list: string[] | undefined): string[] {
   const out: string[] = [];
   for (const raw of list ?? []) {
     checkText(field, raw);
-    const a = normaliseAddress(raw);
+    const a = normaliseRecipient(raw); // a display name is kept for the header
     if (!a) throw new MailError('invalidAddress', { address: raw, field });
     out.push(a);
   }
@@ -153,10 +153,10 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
   if (d.originalRecipients?.length) headers['X-OPOS-Original-Recipients'] = d.originalRecipients.join(', ');
   return {
     from: d.from.name ? { name: d.from.name, address: d.from.address } : d.from.address,
-    to: d.to,
-    cc: d.cc,
-    bcc: d.bcc,
-    replyTo: d.replyTo.length ? d.replyTo : undefined,
+    to: d.to.map(mailbox),
+    cc: d.cc.map(mailbox),
+    bcc: d.bcc.map(mailbox),
+    replyTo: d.replyTo.length ? d.replyTo.map(mailbox) : undefined,
     subject: d.subject,
     // CRLF throughout: nodemailer's quoted-printable keeps a bare LF of the text as it is, and the
     // SMTP data phase would turn it into CRLF, so the stored copy would not be the bytes sent
@@ -172,6 +172,12 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
     })),
     textEncoding: 'quoted-printable' as const,
   };
+}
+
+/** A normalised recipient as the composer takes it: the name is encoded by it (RFC 2047), never parsed again. */
+function mailbox(recipient: string): string | { name: string; address: string } {
+  const m = parseMailbox(recipient);
+  return m?.name ? m : bareAddress(recipient);
 }
 
 function crlf<T extends string | undefined>(text: T): T {
@@ -191,7 +197,7 @@ export function composeStream(d: NormalisedDraft, messageId: string, date: Date)
 
 /** The envelope: sender plus every to, cc and bcc recipient (bcc only here, never in the headers). */
 export function envelopeOf(d: NormalisedDraft): Envelope {
-  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc])] };
+  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc].map(bareAddress))] };
 }
 
 /**

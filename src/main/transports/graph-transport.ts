@@ -5,6 +5,7 @@
 // most 4 MB (up to 150 MB per attachment), then the draft is sent. 202 Accepted means queued by
 // Exchange Online, not delivered: reported as `accepted`.
 import { promises as fs } from 'node:fs';
+import { bareAddress, parseMailbox } from '../../shared/address.js';
 import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
@@ -22,7 +23,11 @@ export const UPLOAD_SESSION_MAX = 150 * 1024 * 1024;
 export const UPLOAD_CHUNK = 10 * 320 * 1024;
 
 type Recipient = { emailAddress: { address: string; name?: string } };
-const recipients = (list: string[]): Recipient[] => list.map((address) => ({ emailAddress: { address } }));
+const recipients = (list: string[]): Recipient[] =>
+  list.map((r) => {
+    const m = parseMailbox(r);
+    return { emailAddress: m?.name ? { address: m.address, name: m.name } : { address: bareAddress(r) } };
+  });
 
 function contentType(a: AttachmentInfo): string {
   return /\.pdf$/i.test(a.filename) ? 'application/pdf' : 'application/octet-stream';
