@@ -38,6 +38,8 @@ const api: OposMailApi = {
   batchStart: call(IPC_CHANNELS.batchStart),
   batchStatus: call(IPC_CHANNELS.batchStatus),
   batchCancel: call(IPC_CHANNELS.batchCancel),
+  batchCurrent: call(IPC_CHANNELS.batchCurrent),
+  cancelOperation: call(IPC_CHANNELS.cancelOperation),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

@@ -72,6 +72,10 @@ export const ERROR_CODES = {
   dailyLimitReached: 'temporary',
   outboxBusy: 'temporary',
   batchInterrupted: 'temporary',
+  // stopped by the user while waiting (connection, sign-in): nothing was sent
+  operationCancelled: 'temporary',
+  // the desktop app runs one Mahnlauf at a time
+  batchRunning: 'temporary',
   // too large (7)
   tooLargeLocal: 'tooLarge',
   tooLargeServer: 'tooLarge',

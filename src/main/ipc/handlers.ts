@@ -24,6 +24,7 @@ import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
+import { Operations } from './operations.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
@@ -99,6 +100,7 @@ export function createIpcHandlers(
   batches = new BatchRuns(service),
 ): IpcHandlers {
   const manifests = new ManifestRegistry();
+  const operations = new Operations();
   const view = async (p: Profile): Promise<ProfileView> => ({
     ...p,
     hasPassword: await service.hasPassword(p),
@@ -151,22 +153,27 @@ export function createIpcHandlers(
       await service.profiles.use(name);
       return list();
     },
-    testConnection: async ({ profile, existing, password }) => {
+    testConnection: async ({ profile, existing, password, operationId }) => {
       const id = existing ? (await service.profiles.get(existing)).id : randomUUID();
       const candidate = parseProfile({ ...profile, id });
       if (candidate.caFile) readExtraCa(candidate.caFile);
       allow(candidate);
       const secrets = new TypedPasswordSecrets(service.secrets, id, password);
-      return testConnection(createTransport(candidate, { ...service.transportContext, secrets }));
+      return operations.run(operationId, (signal) =>
+        testConnection(createTransport(candidate, { ...service.transportContext, secrets }), signal),
+      );
     },
-    send: async ({ profile, draft }) => {
+    send: async ({ profile, draft, operationId }) => {
       const p = await service.profiles.get(profile);
       allow(p);
       const { attachments: tokens, ...rest } = draft;
       const files = tokens.map((t) => attachments.resolve(t));
-      return service.send(
-        { ...rest, attachments: files.map((f) => ({ path: f.path, filename: f.name })) },
-        p.name,
+      return operations.run(operationId, (signal) =>
+        service.send(
+          { ...rest, attachments: files.map((f) => ({ path: f.path, filename: f.name })) },
+          p.name,
+          { signal },
+        ),
       );
     },
     chooseAttachments: async () => {
@@ -249,6 +256,11 @@ export function createIpcHandlers(
     batchStatus: ({ runId, after }) => Promise.resolve(batches.status(runId, after)),
     batchCancel: ({ runId }) => {
       batches.cancel(runId);
+      return Promise.resolve(null);
+    },
+    batchCurrent: () => Promise.resolve(batches.current()),
+    cancelOperation: ({ operationId }) => {
+      operations.cancel(operationId);
       return Promise.resolve(null);
     },
   };

@@ -29,6 +29,8 @@ export interface DeliveryOptions {
   onOutcome?: (o: DeliveryOutcome) => void;
   /** A single send: when no session can be opened, the message fails at once with that reason. */
   failFast?: boolean;
+  /** The user's Abbrechen of a single send: ends the session's set-up (connection, sign-in). */
+  cancelOpen?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -186,7 +188,7 @@ export class Delivery {
 
         if (!session) {
           try {
-            session = await this.transport.openSession();
+            session = await this.transport.openSession(this.options.cancelOpen);
             openFailures = 0;
           } catch (e) {
             throttle?.giveBack();

@@ -59,13 +59,21 @@ export class OutboxService {
    * backoff). Resolves with the result once sent; throws the reason when it failed, or
    * `sendOutcomeUnknown` when the outcome cannot be known.
    */
-  async send(profile: Profile, draft: MailDraft | NormalisedDraft, options: EnqueueOptions = {}) {
+  async send(
+    profile: Profile,
+    draft: MailDraft | NormalisedDraft,
+    options: EnqueueOptions & { signal?: AbortSignal } = {},
+  ) {
+    const { signal, ...enqueue } = options;
     const transport = this.deps.transportFor(profile);
-    const queued = await this.store.enqueue(profile, draft, options);
+    const queued = await this.store.enqueue(profile, draft, enqueue);
     let outcome: DeliveryOutcome | undefined;
     const delivery = new Delivery(this.store, profile, transport, {
       connections: 1,
       failFast: true,
+      // Abbrechen while connecting or signing in: the message fails as cancelled (never sent later
+      // behind the user's back); once its bytes are going out it is finished
+      ...(signal ? { cancelOpen: signal } : {}),
       onOutcome: (o) => {
         if (o.state !== 'queued') outcome = o;
       },

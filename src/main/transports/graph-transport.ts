@@ -9,6 +9,7 @@ import { bareAddress, parseMailbox } from '../../shared/address.js';
 import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { abortable } from '../platform/abortable.js';
 import { GraphClient } from '../graph/graph-client.js';
 import type { AttachmentInfo, NormalisedDraft, PreparedMessage } from '../mail/compose.js';
 import { resolveOAuth, loadBuiltInClients } from '../oauth/config.js';
@@ -62,14 +63,14 @@ export class GraphTransport implements Transport {
     private readonly ctx: TransportContext,
   ) {}
 
-  async openSession(): Promise<TransportSession> {
+  async openSession(signal?: AbortSignal): Promise<TransportSession> {
     const p = this.profile;
     if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
     const config = await resolveOAuth(p, this.ctx.secrets, loadBuiltInClients());
     const base = config.graphBase;
     const tokens = this.ctx.tokens;
     // signs in (or refreshes) before anything else: a sign-in problem never leaves a half-done send
-    const first = await tokens.accessToken(p, 'graph');
+    const first = await abortable(tokens.accessToken(p, 'graph'), signal, () => tokens.cancelSignIn?.(p));
     const client = new GraphClient(agentFor(p), p.name);
     // no host/port: Graph has neither server nor port in the profile (HTTPS to the cloud's Graph host)
     const report: ConnectionReport = {

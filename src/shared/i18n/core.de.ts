@@ -104,6 +104,10 @@ export const coreDe = {
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
     recipientsPartlyRefused:
       'Die Nachricht wurde NICHT an alle Empfänger zugestellt. Der Server hat abgelehnt: {{refused}} ({{response}}). Erhalten haben sie nur: {{accepted}}. Bitte prüfen Sie die abgelehnten Adressen und senden Sie die Nachricht nur an diese erneut.',
+    operationCancelled:
+      'Abgebrochen. Es wurde nichts gesendet. Sie können es jederzeit erneut versuchen (eine abgebrochene Nachricht steht als fehlgeschlagen im Postausgang und kann dort erneut gesendet werden).',
+    batchRunning:
+      'Es läuft bereits ein Mahnlauf. Bitte warten Sie, bis er beendet ist, oder brechen Sie ihn im Reiter „Mahnlauf“ ab; danach können Sie einen neuen starten.',
   },
   fields: {
     name: 'Profilname',

@@ -102,6 +102,10 @@ export const coreEn: CoreMessages = {
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
     recipientsPartlyRefused:
       'The message was NOT delivered to every recipient. The server refused: {{refused}} ({{response}}). Only these received it: {{accepted}}. Please check the refused addresses and send the message again to them only.',
+    operationCancelled:
+      'Cancelled. Nothing was sent. You can try again at any time (a cancelled message is listed as failed in the outbox and can be sent again from there).',
+    batchRunning:
+      'A dunning run is already in progress. Please wait until it has finished, or cancel it on the "Dunning run" tab; then you can start a new one.',
   },
   fields: {
     name: 'Profile name',

@@ -103,6 +103,10 @@ export const coreNl: CoreMessages = {
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
     recipientsPartlyRefused:
       'Het bericht is NIET aan alle ontvangers bezorgd. De server heeft geweigerd: {{refused}} ({{response}}). Alleen deze ontvingen het: {{accepted}}. Controleer de geweigerde adressen en stuur het bericht alleen aan hen opnieuw.',
+    operationCancelled:
+      'Afgebroken. Er is niets verzonden. U kunt het op elk moment opnieuw proberen (een afgebroken bericht staat als mislukt in het postvak UIT en kan daar opnieuw worden verzonden).',
+    batchRunning:
+      'Er loopt al een aanmaningsrun. Wacht tot deze klaar is of breek hem af op het tabblad "Aanmaningsrun"; daarna kunt u een nieuwe starten.',
   },
   fields: {
     name: 'Profielnaam',

@@ -42,6 +42,8 @@ export const IPC_CHANNELS = {
   batchStart: 'opos:batch.start',
   batchStatus: 'opos:batch.status',
   batchCancel: 'opos:batch.cancel',
+  batchCurrent: 'opos:batch.current',
+  cancelOperation: 'opos:operation.cancel',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -147,6 +149,9 @@ export interface IpcResponses {
   batchStart: { runId: string };
   batchStatus: BatchRunView;
   batchCancel: null;
+  /** The running run (or, when none runs, the last one) with all its outcomes; null when there was none. */
+  batchCurrent: BatchRunView | null;
+  cancelOperation: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */
