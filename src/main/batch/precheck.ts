@@ -32,6 +32,8 @@ export interface Precheck {
   problems: RowProblem[];
   /** The reference of each row with a problem (to show beside it). */
   references: Record<number, string>;
+  /** Recipients (to, cc, bcc) over every row: what a run would reach (the confirmation shows it). */
+  recipients: number;
 }
 
 /** A generous estimate of the encoded message (headers, quoted-printable text, base64 attachments). */
@@ -191,9 +193,11 @@ export async function precheck(source: ManifestSource, profile: Profile): Promis
   const seen = new Map<string, number>(); // identity -> first row
   const files = new AttachmentChecks();
   let rows = 0;
+  let recipients = 0;
   await forEachLimit(source.rows(), 8, async (entry) => {
     const r = entry.row;
     rows++;
+    recipients += r.to.length + r.cc.length + r.bcc.length;
     const { item, problems: own, subject, text } = itemOf(r);
     // identities in row order, whatever order the file checks finish in
     const other = seen.get(item.key);
@@ -205,7 +209,7 @@ export async function precheck(source: ManifestSource, profile: Profile): Promis
     problems.push(...found);
   });
   problems.sort((a, b) => a.row - b.row);
-  return { rows, problems, references };
+  return { rows, problems, references, recipients };
 }
 
 /** The messages to send, one row at a time (a second pass, after a pre-check without problems). */

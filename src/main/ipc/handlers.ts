@@ -240,8 +240,11 @@ export function createIpcHandlers(
       return file ? manifests.register(file) : null;
     },
     batchCheck: async ({ manifest, profile }) => {
-      const { rows, problems, references } = await service.checkBatch(manifests.resolve(manifest), profile);
-      return { rows, problems, references };
+      const { rows, problems, references, recipients } = await service.checkBatch(
+        manifests.resolve(manifest),
+        profile,
+      );
+      return { rows, problems, references, recipients };
     },
     batchStart: async ({ manifest, profile, dryRun, redirectTo, resendUnknown }) => {
       const file = manifests.resolve(manifest);

@@ -1,8 +1,10 @@
-// "Senden": recipients, subject, text, kind and PDF attachments (dialog or drag and drop), with the
-// total encoded size against the profile's limit; shows progress, then the result or the error.
-import { useState, type DragEvent } from 'react';
+// "Senden": recipients (with display names), subject, text, kind and PDF attachments (dialog or drag
+// and drop), with the total encoded size against the profile's limit; shows the wait with its elapsed
+// time and an Abbrechen, then the result (amber when recipients were refused) or the error. After a
+// send the form is cleared, so one more click cannot send the same Mahnung again.
+import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidAddress, splitAddressList } from '../../shared/address.js';
+import { isValidRecipient, splitAddressList } from '../../shared/address.js';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { AttachmentHandle, ProfileView } from '../../shared/ipc/contract.js';
 import type { SendResult } from '../../shared/mail.js';
@@ -13,6 +15,8 @@ import { formatSize } from '../format.js';
 import { ErrorBox } from './ErrorBox.js';
 import { Field } from './Field.js';
 import { ProfileOptions } from './ProfileOptions.js';
+import { SendResultView } from './SendResultView.js';
+import { newOperationId, WaitNotice } from './WaitNotice.js';
 
 interface Props {
   profiles: ProfileView[];
@@ -31,7 +35,9 @@ export function SendView({ profiles, active }: Props) {
   const [kind, setKind] = useState<MailKind>('mahnung');
   const [files, setFiles] = useState<AttachmentHandle[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [sending, setSending] = useState(false);
+  const [sending, setSending] = useState<{ since: number; operationId: string } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const [submitted, setSubmitted] = useState(false);
   const [result, setResult] = useState<SendResult | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -49,7 +55,7 @@ export function SendView({ profiles, active }: Props) {
     if (!submitted && !addr[field]) return null;
     const list = splitAddressList(addr[field]);
     if (field === 'to' && submitted && list.length === 0) return t('ui:send.toRequired');
-    const bad = list.find((a) => !isValidAddress(a));
+    const bad = list.find((a) => !isValidRecipient(a));
     return bad ? t('ui:send.invalidAddress', { address: bad }) : null;
   };
 
@@ -73,44 +79,75 @@ export function SendView({ profiles, active }: Props) {
     if (dropped.length) void add(unwrap(api.addDroppedFiles(dropped)));
   }
 
+  /** The first field with a problem (as the submitted form would show it), or null. */
+  function firstInvalid(): AddressField | null {
+    for (const f of ['to', 'cc', 'bcc'] as const) {
+      const list = splitAddressList(addr[f]);
+      if ((f === 'to' && !list.length) || list.some((a) => !isValidRecipient(a))) return f;
+    }
+    return null;
+  }
+
+  function clearForm() {
+    const tokens = files.map((f) => f.token);
+    if (tokens.length) void api.releaseAttachments({ tokens });
+    setAddr({ to: '', cc: '', bcc: '' });
+    setSubject('');
+    setText('');
+    setFiles([]);
+    setSubmitted(false);
+  }
+
   async function send() {
     setSubmitted(true);
     setResult(null);
     setError(null);
-    if (
-      (['to', 'cc', 'bcc'] as const).some((f) => addressProblem(f) !== null) ||
-      !splitAddressList(addr.to).length
-    )
+    const invalid = firstInvalid();
+    if (invalid) {
+      // the error is shown at the field; the focus goes there
+      formRef.current?.querySelector<HTMLInputElement>(`#s-${invalid}`)?.focus();
       return;
+    }
     if (!profile) return;
-    setSending(true);
+    const operationId = newOperationId();
+    setSending({ since: Date.now(), operationId });
+    setCancelling(false);
     try {
-      setResult(
-        await unwrap(
-          api.send({
-            profile: profile.name,
-            draft: {
-              to: splitAddressList(addr.to),
-              cc: splitAddressList(addr.cc),
-              bcc: splitAddressList(addr.bcc),
-              subject,
-              text,
-              kind,
-              attachments: files.map((f) => f.token),
-            },
-          }),
-        ),
+      const sent = await unwrap(
+        api.send({
+          profile: profile.name,
+          operationId,
+          draft: {
+            to: splitAddressList(addr.to),
+            cc: splitAddressList(addr.cc),
+            bcc: splitAddressList(addr.bcc),
+            subject,
+            text,
+            kind,
+            attachments: files.map((f) => f.token),
+          },
+        }),
       );
+      setResult(sent);
+      clearForm();
     } catch (e) {
       setError(errorInfoOf(e));
     } finally {
-      setSending(false);
+      setSending(null);
+      setCancelling(false);
     }
+  }
+
+  function cancel() {
+    if (!sending) return;
+    setCancelling(true);
+    void api.cancelOperation({ operationId: sending.operationId });
   }
 
   const oauthDialog = profile?.auth === 'oauth' && profile.oauth.mode === 'dialog';
   return (
     <form
+      ref={formRef}
       className="editor send"
       aria-labelledby="send-title"
       noValidate
@@ -122,156 +159,137 @@ export function SendView({ profiles, active }: Props) {
       <h2 id="send-title" className="visually-hidden">
         {t('ui:send.heading')}
       </h2>
-      <fieldset>
-        <legend>{t('ui:send.heading')}</legend>
-        <Field id="s-profile" label={t('ui:send.profile')}>
-          {(c) => (
-            <select {...c} value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
-              <ProfileOptions profiles={profiles} active={active} />
-            </select>
-          )}
-        </Field>
-        {(['to', 'cc', 'bcc'] as const).map((f) => (
-          <Field
-            key={f}
-            id={`s-${f}`}
-            label={t(`ui:send.${f}`)}
-            error={addressProblem(f)}
-            required={f === 'to'}
-            help={f === 'to' ? t('ui:send.addressHelp') : null}
-          >
+      <div className="scroll-area">
+        <fieldset disabled={Boolean(sending)}>
+          <legend>{t('ui:send.heading')}</legend>
+          <Field id="s-profile" label={t('ui:send.profile')}>
             {(c) => (
-              <input
-                {...c}
-                type="text"
-                spellCheck={false}
-                value={addr[f]}
-                onChange={(e) => setAddr((a) => ({ ...a, [f]: e.target.value }))}
-              />
+              <select {...c} value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
+                <ProfileOptions profiles={profiles} active={active} />
+              </select>
             )}
           </Field>
-        ))}
-        <div className="field" role="radiogroup" aria-labelledby="s-kind-label">
-          <span className="label" id="s-kind-label">
-            {t('ui:send.kind')}
-          </span>
-          <div className="control radios horizontal">
-            {MAIL_KINDS.map((k) => (
-              <div key={k} className="radio">
-                <input
-                  type="radio"
-                  id={`s-kind-${k}`}
-                  name="kind"
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />
-                <label htmlFor={`s-kind-${k}`}>{t(`ui:send.kinds.${k}`)}</label>
-              </div>
-            ))}
-          </div>
-        </div>
-        <Field id="s-subject" label={t('ui:send.subject')}>
-          {(c) => <input {...c} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} />}
-        </Field>
-        <Field id="s-text" label={t('ui:send.text')}>
-          {(c) => <textarea {...c} rows={6} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
-        <div className="field">
-          <span className="label" id="s-attachments-label">
-            {t('ui:send.attachments')}
-          </span>
-          <div className="control">
-            <div
-              className={`dropzone${dragging ? ' dragging' : ''}`}
-              data-testid="dropzone"
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
+          {(['to', 'cc', 'bcc'] as const).map((f) => (
+            <Field
+              key={f}
+              id={`s-${f}`}
+              label={t(`ui:send.${f}`)}
+              error={addressProblem(f)}
+              required={f === 'to'}
+              help={f === 'to' ? t('ui:send.addressHelp') : null}
             >
-              {files.length ? (
-                <ul className="attachments" aria-labelledby="s-attachments-label">
-                  {files.map((f) => (
-                    <li key={f.token}>
-                      <span className="file-icon" aria-hidden="true">
-                        PDF
-                      </span>
-                      <span className="file-name">{f.name}</span>
-                      <span className="file-size">{size(f.size)}</span>
-                      <button
-                        type="button"
-                        className="link"
-                        aria-label={t('ui:send.remove', { name: f.name })}
-                        onClick={() => remove(f.token)}
-                      >
-                        {t('ui:send.removeShort')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="help">{t('ui:send.dropHere')}</p>
+              {(c) => (
+                <input
+                  {...c}
+                  type="text"
+                  spellCheck={false}
+                  value={addr[f]}
+                  onChange={(e) => setAddr((a) => ({ ...a, [f]: e.target.value }))}
+                />
               )}
-              <button type="button" onClick={() => void add(unwrap(api.chooseAttachments({})))}>
-                {t('ui:send.addPdf')}
-              </button>
-            </div>
-            <div className={`total${tooLarge ? ' over' : ''}`} data-testid="total-size">
-              {limitBytes
-                ? t('ui:send.totalLimit', {
-                    size: size(total),
-                    limit: t('ui:units.kb', { n: profile!.maxSizeKb.toLocaleString(i18n.language) }),
-                  })
-                : t('ui:send.total', { size: size(total) })}
-            </div>
-            {tooLarge ? <div className="field-error">{t('ui:send.tooLarge')}</div> : null}
-          </div>
-        </div>
-      </fieldset>
-
-      <div className="results" aria-live="polite">
-        {sending ? (
-          <p className="notice notice-info progress" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {oauthDialog ? t('ui:send.sendingOAuth') : t('ui:send.sending')}
-          </p>
-        ) : null}
-        {result ? (
-          <div className="notice notice-success" role="status" data-testid="send-result">
-            <strong>{t(`ui:send.${result.status}`)}</strong>
-            <dl className="report">
-              <div>
-                <dt>{t('ui:send.messageId')}</dt>
-                <dd className="mono">{result.messageId}</dd>
-              </div>
-              <div>
-                <dt>{t('ui:report.serverReply')}</dt>
-                <dd className="mono">{result.response}</dd>
-              </div>
-              <div>
-                <dt>{t('ui:send.recipients')}</dt>
-                <dd>{result.accepted.join(', ')}</dd>
-              </div>
-              <div>
-                <dt>{t('ui:send.size')}</dt>
-                <dd>{size(result.size)}</dd>
-              </div>
-              {result.file ? (
-                <div>
-                  <dt>{t('ui:send.file')}</dt>
-                  <dd className="mono">{result.file}</dd>
+            </Field>
+          ))}
+          <div className="field" role="radiogroup" aria-labelledby="s-kind-label">
+            <span className="label" id="s-kind-label">
+              {t('ui:send.kind')}
+            </span>
+            <div className="control radios horizontal">
+              {MAIL_KINDS.map((k) => (
+                <div key={k} className="radio">
+                  <input
+                    type="radio"
+                    id={`s-kind-${k}`}
+                    name="kind"
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                  />
+                  <label htmlFor={`s-kind-${k}`}>{t(`ui:send.kinds.${k}`)}</label>
                 </div>
-              ) : null}
-            </dl>
+              ))}
+            </div>
           </div>
-        ) : null}
-        {error ? <ErrorBox error={error} /> : null}
+          <Field id="s-subject" label={t('ui:send.subject')}>
+            {(c) => <input {...c} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} />}
+          </Field>
+          <Field id="s-text" label={t('ui:send.text')}>
+            {(c) => <textarea {...c} rows={6} value={text} onChange={(e) => setText(e.target.value)} />}
+          </Field>
+          <div className="field">
+            <span className="label" id="s-attachments-label">
+              {t('ui:send.attachments')}
+            </span>
+            <div className="control">
+              <div
+                className={`dropzone${dragging ? ' dragging' : ''}`}
+                data-testid="dropzone"
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setDragging(true);
+                }}
+                onDragLeave={() => setDragging(false)}
+                onDrop={onDrop}
+              >
+                {files.length ? (
+                  <ul className="attachments" aria-labelledby="s-attachments-label">
+                    {files.map((f) => (
+                      <li key={f.token}>
+                        <span className="file-icon" aria-hidden="true">
+                          PDF
+                        </span>
+                        <span className="file-name">{f.name}</span>
+                        <span className="file-size">{size(f.size)}</span>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={t('ui:send.remove', { name: f.name })}
+                          onClick={() => remove(f.token)}
+                        >
+                          {t('ui:send.removeShort')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="help">{t('ui:send.dropHere')}</p>
+                )}
+                <button type="button" onClick={() => void add(unwrap(api.chooseAttachments({})))}>
+                  {t('ui:send.addPdf')}
+                </button>
+              </div>
+              <div className={`total${tooLarge ? ' over' : ''}`} data-testid="total-size">
+                {limitBytes
+                  ? t('ui:send.totalLimit', {
+                      size: size(total),
+                      limit: t('ui:units.kb', { n: profile!.maxSizeKb.toLocaleString(i18n.language) }),
+                    })
+                  : t('ui:send.total', { size: size(total) })}
+              </div>
+              {tooLarge ? <div className="field-error">{t('ui:send.tooLarge')}</div> : null}
+            </div>
+          </div>
+        </fieldset>
+
+        <div className="results" aria-live="polite">
+          {sending ? (
+            <WaitNotice
+              text={oauthDialog ? t('ui:send.sendingOAuth') : t('ui:send.sending')}
+              since={sending.since}
+              cancelling={cancelling}
+              testId="send-wait"
+            />
+          ) : null}
+          {result ? <SendResultView result={result} /> : null}
+          {error ? <ErrorBox error={error} /> : null}
+        </div>
       </div>
       <div className="button-bar">
         <span className="spacer" />
-        <button type="submit" className="primary" disabled={sending || tooLarge}>
+        {sending ? (
+          <button type="button" onClick={cancel} disabled={cancelling}>
+            {t('ui:desk.cancelWait')}
+          </button>
+        ) : null}
+        <button type="submit" className="primary" disabled={Boolean(sending) || tooLarge}>
           {t('ui:send.submit')}
         </button>
       </div>

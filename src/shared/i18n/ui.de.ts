@@ -323,6 +323,35 @@ export const uiDe = {
     title: 'Fehler',
     serverReply: 'Antwort des Servers: {{response}}',
   },
+  // issue 13: the desktop dialog's waits, outcomes and confirmations
+  desk: {
+    elapsed: '(seit {{seconds}} s)',
+    cancelWait: 'Abbrechen',
+    cancelling: 'Wird abgebrochen …',
+    dismiss: 'Meldung schließen',
+    runningBadge: 'läuft {{done}}/{{total}}',
+    partialSend: 'Nicht an alle Empfänger zugestellt – der Server hat Empfänger abgelehnt.',
+    refusedLine: 'Abgelehnt: {{address}} – {{response}}',
+    acceptedBy: 'Erhalten haben sie nur',
+    formCleared:
+      'Das Formular wurde geleert, damit dieselbe Nachricht nicht versehentlich noch einmal gesendet wird.',
+    open: 'Öffnen',
+    countPartial: 'Teilweise zugestellt',
+    partialTitle_one: '{{count}} Nachricht wurde nicht an alle Empfänger zugestellt:',
+    partialTitle_other: '{{count}} Nachrichten wurden nicht an alle Empfänger zugestellt:',
+    partialRow: 'Zeile {{row}}{{ref}}: abgelehnt {{refused}}',
+    confirmTitle: 'Mahnlauf wirklich starten?',
+    confirmRows: 'Nachrichten',
+    confirmRecipients: 'Empfänger (An, Cc, Bcc)',
+    confirmRedirect: 'ja – alle Nachrichten gehen an {{address}}',
+    confirmNoRedirect: 'nein – die Nachrichten gehen an die Empfänger der Liste',
+    confirmText:
+      'Die Nachrichten werden jetzt an Ihre Kunden gesendet. Gesendete Nachrichten lassen sich nicht zurückholen.',
+    confirmTextRedirect: 'Die Nachrichten gehen nur an die Umleitungsadresse, nicht an die Kunden.',
+    confirmStart_one: '{{count}} Nachricht senden',
+    confirmStart_other: '{{count}} Nachrichten senden',
+    testing: 'Die Verbindung wird getestet …',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -317,4 +317,33 @@ export const uiNl: UiMessages = {
     close: 'Sluiten',
   },
   error: { title: 'Fout', serverReply: 'Antwoord van de server: {{response}}' },
+  // issue 13: the desktop dialog's waits, outcomes and confirmations
+  desk: {
+    elapsed: '(al {{seconds}} s)',
+    cancelWait: 'Annuleren',
+    cancelling: 'Wordt geannuleerd …',
+    dismiss: 'Melding sluiten',
+    runningBadge: 'loopt {{done}}/{{total}}',
+    partialSend: 'Niet aan alle ontvangers bezorgd – de server heeft ontvangers geweigerd.',
+    refusedLine: 'Geweigerd: {{address}} – {{response}}',
+    acceptedBy: 'Alleen deze ontvingen het',
+    formCleared:
+      'Het formulier is leeggemaakt, zodat hetzelfde bericht niet per ongeluk nog eens wordt verzonden.',
+    open: 'Openen',
+    countPartial: 'Gedeeltelijk bezorgd',
+    partialTitle_one: '{{count}} bericht is niet aan alle ontvangers bezorgd:',
+    partialTitle_other: '{{count}} berichten zijn niet aan alle ontvangers bezorgd:',
+    partialRow: 'Rij {{row}}{{ref}}: geweigerd {{refused}}',
+    confirmTitle: 'Aanmaningsrun echt starten?',
+    confirmRows: 'Berichten',
+    confirmRecipients: 'Ontvangers (Aan, Cc, Bcc)',
+    confirmRedirect: 'ja – alle berichten gaan naar {{address}}',
+    confirmNoRedirect: 'nee – de berichten gaan naar de ontvangers in de lijst',
+    confirmText:
+      'De berichten worden nu naar uw klanten verzonden. Verzonden berichten kunnen niet worden teruggehaald.',
+    confirmTextRedirect: 'De berichten gaan alleen naar het omleidingsadres, niet naar de klanten.',
+    confirmStart_one: '{{count}} bericht verzenden',
+    confirmStart_other: '{{count}} berichten verzenden',
+    testing: 'De verbinding wordt getest …',
+  },
 };

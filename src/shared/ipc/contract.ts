@@ -88,6 +88,8 @@ export interface BatchCheckView {
   problems: RowProblem[];
   /** Row → reference, for rows that have one. */
   references: Record<number, string>;
+  /** Recipients (to, cc, bcc) over every row. */
+  recipients: number;
 }
 
 export type BatchRunState = 'running' | 'finished' | 'stopped' | 'failed';
