@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_pkgs=()
-for pair in chromium:chromium gnome-keyring-daemon:gnome-keyring dbus-run-session:dbus secret-tool:libsecret-tools openssl:openssl; do
+for pair in chromium:chromium gnome-keyring-daemon:gnome-keyring dbus-run-session:dbus secret-tool:libsecret-tools openssl:openssl xdg-mime:xdg-utils file:file; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need_pkgs+=("${pair#*:}")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then

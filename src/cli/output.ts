@@ -1,7 +1,8 @@
 // Human and JSON renderings of reports, results and errors.
 import type { TFunction } from 'i18next';
 import { fieldLabelKey } from '../shared/profile-problems.js';
-import type { ConnectionReport, SendResult } from '../shared/mail.js';
+import { kindSpec } from '../shared/connection-kinds.js';
+import type { ConnectionReport, HandoffInfo, SendResult } from '../shared/mail.js';
 import { MailError, toMailError } from '../main/errors/mail-error.js';
 
 /** The localised text of an error (what happened and what to do). */
@@ -24,8 +25,23 @@ export function errorJson(t: TFunction, e: unknown) {
   return { status: 'error', error: { ...m.toInfo(), message: errorMessage(t, m) } };
 }
 
+/** The mail program of a hand-off and how it gets the message (connection test, send result). */
+export function handoffLines(t: TFunction, h: HandoffInfo): string[] {
+  return [
+    `${t('core:handoff.program')}: ${h.program}${h.programId ? ` (${h.programId})` : ''}`,
+    `${t('core:handoff.method')}: ${t(`core:handoff.methods.${h.method}`)}`,
+    ...(h.file ? [t('core:handoff.draftFile', { file: h.file })] : []),
+  ];
+}
+
 export function reportLines(t: TFunction, r: ConnectionReport): string[] {
-  if (r.kind === 'test-mailbox') return [t('core:report.testMailbox', { folder: r.folder ?? '' })];
+  const shape = kindSpec(r.kind).report;
+  if (shape === 'folder') return [t('core:report.testMailbox', { folder: r.folder ?? '' })];
+  if (shape === 'program')
+    return [
+      `${t('core:fields.connection')}: ${t(`core:kinds.${r.kind}`)}`,
+      ...(r.handoff ? handoffLines(t, r.handoff) : []),
+    ];
   const lines: string[] = [];
   if (r.host)
     lines.push(
@@ -45,7 +61,7 @@ export function reportLines(t: TFunction, r: ConnectionReport): string[] {
         : t('core:report.authNone')
     }`,
   );
-  if (r.kind === 'smtp')
+  if (r.serverSizeLimit !== undefined)
     lines.push(
       `${t('core:report.serverLimit')}: ${
         r.serverSizeLimit
@@ -53,7 +69,7 @@ export function reportLines(t: TFunction, r: ConnectionReport): string[] {
           : t('core:report.sizeNone')
       }`,
     );
-  if (r.kind === 'smtp' && !r.tls.used) lines.push(t('core:report.plainWarning'));
+  if (r.host && !r.tls.used) lines.push(t('core:report.plainWarning'));
   return lines;
 }
 
@@ -69,11 +85,18 @@ export function sendResultJson(r: SendResult) {
     tls: r.connection.tls,
     connection: r.connection,
     ...(r.file ? { file: r.file } : {}),
+    ...(r.handoff ? { handoff: r.handoff } : {}),
   };
 }
 
 export function sendResultLines(t: TFunction, r: SendResult): string[] {
   const lines: string[] = [];
+  if (r.status === 'handedOff' && r.handoff) {
+    lines.push(t('cli:handedOff', { program: r.handoff.program }), ...handoffLines(t, r.handoff));
+    lines.push(t('core:handoff.notKnowable'));
+    lines.push(`${t('cli:size')}: ${Math.ceil(r.size / 1024)} KB`);
+    return lines;
+  }
   if (r.status === 'stored') lines.push(t('cli:stored', { file: r.file ?? '' }));
   else if (r.status === 'accepted') lines.push(t('cli:accepted', { accepted: r.accepted.join(', ') }));
   else if (r.status === 'partial') {

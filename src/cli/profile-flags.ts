@@ -3,10 +3,12 @@
 import type { Command } from 'commander';
 import {
   CONNECTION_KINDS,
+  HANDOFF_MODES,
   MICROSOFT_CLOUDS,
   OAUTH_MODES,
   OAUTH_PROVIDERS,
   SECURITY_MODES,
+  type HandoffSettings,
   type OAuthSettings,
   type Profile,
 } from '../shared/profile.js';
@@ -163,6 +165,19 @@ export const profileFlags: ProfileFlag[] = [
     description: 'advanced: Microsoft Graph base URL ("" = the default of the cloud)',
     apply: (v, p) => (oauthPatch(p).graphUrl = str(v).trim()),
   },
+  // hand-off to the mail program on the desk (connection kinds with `handoff` in the registry)
+  {
+    flags: '--handoff <mode>',
+    key: 'handoff',
+    description: `hand-off kinds: ${HANDOFF_MODES.join(' | ')} (compose window, or the program sends directly)`,
+    apply: (v, p) => (handoffPatch(p).mode = oneOf('--handoff', HANDOFF_MODES, v)),
+  },
+  {
+    flags: '--handoff-max-rows <n>',
+    key: 'handoffMaxRows',
+    description: 'hand-off kinds: refuse batches with more rows than this (each opens a window)',
+    apply: (v, p) => (handoffPatch(p).maxBatchRows = wholeNumber('--handoff-max-rows', v, 1, 10_000)),
+  },
   // sending limits (docs/batch.md); a preset first, single flags override it
   {
     flags: '--throttle-preset <name>',
@@ -190,6 +205,10 @@ export const profileFlags: ProfileFlag[] = [
     apply: (v, p) => (throttlePatch(p).maxAttempts = wholeNumber('--max-attempts', v, 1, 50)),
   },
 ];
+
+function handoffPatch(p: ProfilePatch): Partial<HandoffSettings> {
+  return (p.handoff ??= {} as HandoffSettings);
+}
 
 function throttlePatch(p: ProfilePatch): Partial<ThrottleSettings> {
   return (p.throttle ??= {} as ThrottleSettings);

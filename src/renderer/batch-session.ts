@@ -173,8 +173,8 @@ export function useBatchSession(api: OposMailApi | undefined): BatchSession {
   };
 }
 
-/** Messages with an outcome so far (sent, partly delivered, failed, unknown, skipped). */
+/** Messages with an outcome so far (sent, handed off, partly delivered, failed, unknown, skipped). */
 export function doneCount(run: BatchRunView): number {
   const s = run.summary;
-  return s.sent + s.partial + s.failed + s.unknown + s.skipped;
+  return s.sent + s.handedOff + s.partial + s.failed + s.unknown + s.skipped;
 }

@@ -1,36 +1,10 @@
-// "New from template": the starting values of each kind of profile. Later connection kinds add a
-// template here and, if they need fields of their own, a fieldset in ProfileForm.
+// "Neu …": the starting values of each kind of profile. The entries come from the connection-kind
+// registry (src/shared/connection-kinds.ts), so a new kind brings its own "Neu …" entry.
+import { TEMPLATE_IDS, templateValues, type TemplateId } from '../shared/connection-kinds.js';
 import { profileSchema, type Profile } from '../shared/profile.js';
 
 export type EditableProfile = Omit<Profile, 'id'>;
-export const TEMPLATE_IDS = ['m365', 'google', 'graph', 'smtp', 'testMailbox'] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
-
-const TEMPLATE_VALUES: Record<TemplateId, Partial<EditableProfile>> = {
-  m365: {
-    connection: 'smtp',
-    host: 'smtp.office365.com',
-    port: 587,
-    security: 'StartTls',
-    auth: 'oauth',
-    oauth: { ...defaults().oauth, provider: 'microsoft', mode: 'dialog' },
-  },
-  google: {
-    connection: 'smtp',
-    host: 'smtp.gmail.com',
-    port: 587,
-    security: 'StartTls',
-    auth: 'oauth',
-    oauth: { ...defaults().oauth, provider: 'google', mode: 'dialog' },
-  },
-  graph: {
-    connection: 'graph',
-    auth: 'oauth',
-    oauth: { ...defaults().oauth, provider: 'microsoft', mode: 'dialog' },
-  },
-  smtp: { connection: 'smtp', port: 587, security: 'StartTls', auth: 'password' },
-  testMailbox: { connection: 'test-mailbox', auth: 'none', fromAddress: 'buchhaltung@example.com' },
-};
+export { TEMPLATE_IDS, type TemplateId };
 
 function defaults(): EditableProfile {
   const { id: _id, ...rest } = profileSchema.parse({
@@ -42,7 +16,16 @@ function defaults(): EditableProfile {
 }
 
 export function fromTemplate(id: TemplateId, name: string): EditableProfile {
-  return { ...defaults(), ...TEMPLATE_VALUES[id], name };
+  const base = defaults();
+  const values = templateValues(id);
+  return {
+    ...base,
+    ...values,
+    oauth: { ...base.oauth, ...(values.oauth ?? {}) },
+    throttle: { ...base.throttle, ...(values.throttle ?? {}) },
+    handoff: { ...base.handoff, ...(values.handoff ?? {}) },
+    name,
+  };
 }
 
 /** A name not used yet: "SMTP-Server", "SMTP-Server 2", … */

@@ -1,7 +1,7 @@
 // The batch run ("Mahnlauf") as the CLI prints it with --json and the desktop app shows it. Field and
 // state names are a promise to ERPs' scripts: keep them.
 import type { ErrorInfo } from './errors.js';
-import type { RefusedRecipient } from './mail.js';
+import type { HandoffInfo, RefusedRecipient } from './mail.js';
 
 export const BATCH_PROBLEM_CODES = [
   'toMissing',
@@ -27,7 +27,7 @@ export interface RowProblem {
 }
 
 /** `partial`: delivered, but the server refused some recipients (`refused` names them). */
-export type BatchLineState = 'sent' | 'failed' | 'unknown' | 'skipped' | 'invalid' | 'partial';
+export type BatchLineState = 'sent' | 'handedOff' | 'failed' | 'unknown' | 'skipped' | 'invalid' | 'partial';
 
 /** One `--json` line per message. */
 export interface BatchLine {
@@ -45,11 +45,15 @@ export interface BatchLine {
   /** State `partial`: who was refused, with the server's replies. */
   refused?: RefusedRecipient[];
   error?: ErrorInfo & { message: string };
+  /** handedOff: which mail program received it, and how. */
+  handoff?: HandoffInfo;
   problems?: Array<RowProblem & { message: string }>;
 }
 
 export interface BatchSummary {
   sent: number;
+  /** Handed to the mail program on the desk (hand-off kinds). */
+  handedOff: number;
   failed: number;
   unknown: number;
   skipped: number;
@@ -62,5 +66,5 @@ export interface BatchSummary {
 
 /** A summary before the first row. */
 export function emptySummary(): BatchSummary {
-  return { sent: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0, partial: 0 };
+  return { sent: 0, handedOff: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0, partial: 0 };
 }

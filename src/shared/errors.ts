@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   manifestInvalid: 'invalid',
   outboxUnknownId: 'invalid',
   outboxFileMissing: 'invalid',
+  handoffBatchTooLarge: 'invalid',
   // authentication / sign-in (3)
   authFailed: 'auth',
   passwordMissing: 'auth',
@@ -64,6 +65,9 @@ export const ERROR_CODES = {
   plaintextAuthRefused: 'connection',
   connectionLost: 'connection',
   sendOutcomeUnknown: 'connection',
+  // the mail program on the desk cannot be reached: like a server that cannot be reached
+  handoffNoProgram: 'connection',
+  handoffFailed: 'connection',
   // rejected permanently (5)
   rejected: 'rejected',
   recipientsRejected: 'rejected',

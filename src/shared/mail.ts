@@ -43,6 +43,8 @@ export interface ConnectionReport {
   folder?: string;
   /** Graph: the mailbox used. */
   mailbox?: string;
+  /** Hand-off kinds: the mail program that would receive the message, and how. */
+  handoff?: HandoffInfo;
 }
 
 /** A recipient the server refused while it accepted others (RCPT TO answered 4xx/5xx). */
@@ -56,10 +58,29 @@ export interface RefusedRecipient {
  * partial: the server took the message for some recipients and refused others (`refused` names
  * them): never reported as sent, never sent again automatically (the accepted ones have it).
  */
-export type SendStatus = 'sent' | 'accepted' | 'stored' | 'partial';
+export type SendStatus = 'sent' | 'accepted' | 'stored' | 'handedOff' | 'partial';
+
+/** How a message reached the mail program on the desk. */
+export const HANDOFF_METHODS = ['compose', 'draft', 'direct'] as const;
+export type HandoffMethod = (typeof HANDOFF_METHODS)[number];
+
+/** Which mail program received a handed-off message, and how (the journal keeps it). */
+export interface HandoffInfo {
+  /** The program's name as the user knows it (e.g. "Thunderbird"). */
+  program: string;
+  /** Its identity on the system: desktop entry, bundle id or executable. */
+  programId?: string;
+  /** compose: its compose window opened; draft: an .eml draft opened; direct: the program sent it. */
+  method: HandoffMethod;
+  /** draft: the .eml file handed over. */
+  file?: string;
+}
 
 export interface SendResult {
-  /** sent: the SMTP server took it (250); accepted: queued by the Graph API (202); stored: test mailbox. */
+  /**
+   * sent: the SMTP server took it (250); accepted: queued by the Graph API (202); stored: test mailbox;
+   * handedOff: the mail program on the desk has it (whether the user sends it there is not knowable).
+   */
   status: SendStatus;
   messageId: string;
   response: string;
@@ -70,8 +91,10 @@ export interface SendResult {
   /** Encoded size in bytes. */
   size: number;
   connection: ConnectionReport;
-  /** Test mailbox: the .eml written. */
+  /** Test mailbox: the .eml written; a hand-off as a draft: the draft handed over. */
   file?: string;
+  /** handedOff: which program, how. */
+  handoff?: HandoffInfo;
   /** The message's ID in the outbox (`opos-mail outbox show ID`); its stored copy is in the journal. */
   outboxId?: string;
 }

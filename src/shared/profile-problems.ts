@@ -1,9 +1,11 @@
 // Completeness checks of a profile: used for inline validation in the dialog, by `profile add/edit`
 // and before every test or send. Pure, so the renderer and the core give the same answers.
 import { isValidAddress } from './address.js';
+import { fieldApplies, kindSpec } from './connection-kinds.js';
 import type { Profile } from './profile.js';
 
-export type ProblemCode = 'required' | 'invalidAddress' | 'invalidHost' | 'authRequired' | 'oauthOnly';
+export type ProblemCode =
+  'required' | 'invalidAddress' | 'invalidHost' | 'authRequired' | 'oauthOnly' | 'authNotUsed';
 
 export interface ProfileProblem {
   field: keyof Profile | 'oauth.clientId' | 'oauth.tenantId' | 'oauth.authorityUrl' | 'oauth.graphUrl';
@@ -27,18 +29,22 @@ function isHttpsUrl(value: string): boolean {
 
 export function profileProblems(p: Profile): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
-  if (p.connection !== 'test-mailbox') {
-    if (!p.fromAddress) problems.push({ field: 'fromAddress', code: 'required' });
-  }
+  const spec = kindSpec(p.connection);
+  if (spec.needsSender && !p.fromAddress) problems.push({ field: 'fromAddress', code: 'required' });
   if (p.fromAddress && !isValidAddress(p.fromAddress))
     problems.push({ field: 'fromAddress', code: 'invalidAddress' });
-  if (p.connection === 'smtp') {
+  if (fieldApplies(p.connection, 'host', p.auth)) {
     if (!p.host) problems.push({ field: 'host', code: 'required' });
     else if (!isValidHost(p.host)) problems.push({ field: 'host', code: 'invalidHost' });
-    if (p.auth !== 'none' && !p.user) problems.push({ field: 'user', code: 'required' });
   }
-  if (p.connection === 'graph' && p.auth !== 'oauth') problems.push({ field: 'auth', code: 'oauthOnly' });
-  if (p.auth === 'oauth' || p.connection === 'graph') {
+  if (fieldApplies(p.connection, 'user', p.auth) && !p.user)
+    problems.push({ field: 'user', code: 'required' });
+  if (!spec.auth.includes(p.auth))
+    problems.push({
+      field: 'auth',
+      code: spec.auth.length === 1 && spec.auth[0] === 'oauth' ? 'oauthOnly' : 'authNotUsed',
+    });
+  if (fieldApplies(p.connection, 'oauth', p.auth)) {
     if (p.oauth.authorityUrl && !isHttpsUrl(p.oauth.authorityUrl))
       problems.push({ field: 'oauth.authorityUrl', code: 'invalidHost' });
     if (p.oauth.graphUrl && !isHttpsUrl(p.oauth.graphUrl))

@@ -3,7 +3,8 @@
 // and token-cache keys are in the OS keychain (see src/main/secrets).
 import { z } from 'zod';
 
-export const CONNECTION_KINDS = ['smtp', 'test-mailbox', 'graph'] as const;
+/** The registry of what each kind means is src/shared/connection-kinds.ts. */
+export const CONNECTION_KINDS = ['smtp', 'graph', 'system-mail', 'test-mailbox'] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
 /** MailKit's SecureSocketOptions names, as the OPOS dialog shows them. */
@@ -66,6 +67,17 @@ export const throttleSchema = z.object({
 });
 export type ThrottleSettings = z.infer<typeof throttleSchema>;
 
+/** Hand-off kinds: open the mail program's compose window (the user sends), or let it send directly. */
+export const HANDOFF_MODES = ['compose', 'send'] as const;
+export type HandoffMode = (typeof HANDOFF_MODES)[number];
+
+export const handoffSettingsSchema = z.object({
+  mode: z.enum(HANDOFF_MODES).default('compose'),
+  /** A batch through a hand-off opens one window per row: more rows than this are refused. */
+  maxBatchRows: z.number().int().min(1).max(10_000).default(20),
+});
+export type HandoffSettings = z.infer<typeof handoffSettingsSchema>;
+
 export const profileSchema = z.object({
   /** Stable identity: keychain entries and token caches hang on it, so a rename keeps them. */
   id: z.string().regex(/^[a-z0-9-]{8,64}$/),
@@ -87,6 +99,7 @@ export const profileSchema = z.object({
   maxSizeKb: z.number().int().min(0).max(10_000_000).default(0),
   oauth: oauthSettingsSchema.default(oauthSettingsSchema.parse({})),
   throttle: throttleSchema.default(throttleSchema.parse({})),
+  handoff: handoffSettingsSchema.default(handoffSettingsSchema.parse({})),
 });
 export type Profile = z.infer<typeof profileSchema>;
 /** What a caller may give when creating or editing (id is assigned by the store). */
@@ -120,7 +133,7 @@ export function mayEndInPlainText(security: SecurityMode): boolean {
   return security === 'None' || security === 'Auto' || security === 'StartTlsWhenAvailable';
 }
 
-/** Which fields a connection kind uses; the others stay visible but disabled (ERP seed). */
+/** The profile's fields as the registry (src/shared/connection-kinds.ts) names them. */
 export type ProfileField =
   | 'host'
   | 'port'
@@ -133,23 +146,5 @@ export type ProfileField =
   | 'maxSizeKb'
   | 'fromAddress'
   | 'fromName'
-  | 'oauth';
-
-export function fieldApplies(
-  kind: ConnectionKind,
-  field: ProfileField,
-  auth: AuthMethod = 'password',
-): boolean {
-  switch (kind) {
-    case 'test-mailbox':
-      return field === 'fromAddress' || field === 'fromName' || field === 'maxSizeKb';
-    case 'graph':
-      return field === 'fromAddress' || field === 'fromName' || field === 'maxSizeKb' || field === 'oauth';
-    case 'smtp':
-      if (field === 'password') return auth === 'password';
-      if (field === 'oauth') return auth === 'oauth';
-      if (field === 'user') return auth !== 'none';
-      if (field === 'allowPlaintextAuth') return auth !== 'none';
-      return true;
-  }
-}
+  | 'oauth'
+  | 'handoff';

@@ -4,11 +4,11 @@ import {
   defaultPort,
   effectivePort,
   effectiveSecurity,
-  fieldApplies,
   mayEndInPlainText,
   profileSchema,
 } from '../../src/shared/profile.js';
 import { profileProblems } from '../../src/shared/profile-problems.js';
+import { fieldApplies } from '../../src/shared/connection-kinds.js';
 
 const base = { id: '00000000-0000-4000-8000-000000000000', name: 'P', connection: 'smtp' as const };
 

@@ -66,9 +66,8 @@ function localTime(iso: string | undefined, lang: Language): string {
   return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : lang === 'nl' ? 'nl-NL' : 'de-DE');
 }
 
-export function usesOAuth(p: Profile): boolean {
-  return p.auth === 'oauth' || p.connection === 'graph';
-}
+import { usesOAuth } from '../../shared/connection-kinds.js';
+export { usesOAuth };
 
 // The CLI's core service gets the sign-in controller: the browser is the platform's (or $BROWSER),
 // and the address is printed on stderr first (remote sessions, headless machines).

@@ -1,6 +1,6 @@
 // `opos-mail outbox list|show|retry|run`: the durable outbox (Postausgang).
 import type { Command } from 'commander';
-import { OUTBOX_STATES, type OutboxEntry } from '../../shared/outbox.js';
+import { OUTBOX_STATES, isDone, type OutboxEntry } from '../../shared/outbox.js';
 import type { DeliveryOutcome } from '../../main/outbox/delivery.js';
 import type { CliContext } from '../context.js';
 import { entryJson, infoMessage } from '../batch-output.js';
@@ -138,7 +138,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
             signal: controller.signal,
             onOutcome: (o) => {
               if (opts.json) return ctx.json(outcomeJson(ctx, o));
-              if (o.state !== 'sent')
+              if (!isDone(o.state))
                 ctx.err(
                   entryLine(ctx, service.outbox.store.entry(o.located)) +
                     (o.error ? ` – ${errorMessage(ctx.t, o.error)}` : ''),

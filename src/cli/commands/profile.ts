@@ -1,6 +1,7 @@
 // `opos-mail profile list|show|use|remove|add|edit`
 import type { Command } from 'commander';
-import { effectivePort, mayEndInPlainText, type Profile } from '../../shared/profile.js';
+import { effectivePort, mayEndInPlainText, type Profile, type ProfileField } from '../../shared/profile.js';
+import { fieldApplies, kindSpec } from '../../shared/connection-kinds.js';
 import type { CliContext } from '../context.js';
 import { addProfileFlags, patchFromOptions } from '../profile-flags.js';
 import { readSecretFromStdin } from '../read-secret.js';
@@ -19,10 +20,15 @@ function describe(ctx: CliContext, p: Profile, active: string): string[] {
   const lines = [`${p.name}${p.name === active ? ` (${t('cli:activeMark')})` : ''}`];
   const row = (label: string, value: string | number) =>
     lines.push(`  ${label}: ${value === '' ? t('cli:none') : value}`);
-  row(t('core:fields.connection'), p.connection);
+  const applies = (f: ProfileField) => fieldApplies(p.connection, f, p.auth);
+  row(t('core:fields.connection'), `${p.connection} (${t(`core:kinds.${p.connection}`)})`);
   row(t('core:fields.fromAddress'), p.fromAddress);
   row(t('core:fields.fromName'), p.fromName);
-  if (p.connection === 'smtp') {
+  if (applies('handoff')) {
+    row(t('core:fields.handoffMode'), p.handoff.mode);
+    row(t('core:fields.handoffMaxBatchRows'), p.handoff.maxBatchRows);
+  }
+  if (applies('host')) {
     row(t('core:fields.host'), p.host);
     row(t('core:fields.port'), p.port || t('cli:defaultPort', { port: effectivePort(p), mode: p.security }));
     row(t('core:fields.security'), p.security);
@@ -106,8 +112,12 @@ export function registerProfileCommands(program: Command, ctx: CliContext): void
   addProfileFlags(add).action(async (name: string, opts: Record<string, unknown>) => {
     const patch = patchFromOptions(opts);
     if (!patch.connection) patch.connection = 'smtp';
-    if (patch.connection === 'smtp' && patch.auth === undefined && patch.user) patch.auth = 'password';
-    if (patch.connection === 'graph' && patch.auth === undefined) patch.auth = 'oauth';
+    if (patch.auth === undefined)
+      // a user name means "Anmelden" where the kind allows it; else the kind's default
+      patch.auth =
+        patch.user && kindSpec(patch.connection).auth.includes('password')
+          ? 'password'
+          : kindSpec(patch.connection).auth[0];
     if (patch.connection === 'smtp' && patch.auth === 'oauth' && !patch.host) {
       // Microsoft 365: smtp.office365.com:587 StartTls; Gmail: smtp.gmail.com:465 SslOnConnect
       const d = oauthSmtpDefaults(patch.oauth?.provider ?? 'microsoft', patch.oauth?.cloud ?? 'global');
@@ -172,6 +182,6 @@ async function readClientSecret(ctx: CliContext, opts: Record<string, unknown>):
 }
 
 function warnPlainText(ctx: CliContext, p: Profile, json: boolean): void {
-  if (p.connection === 'smtp' && mayEndInPlainText(p.security) && !json)
+  if (fieldApplies(p.connection, 'security', p.auth) && mayEndInPlainText(p.security) && !json)
     ctx.err(ctx.t('cli:plainTextWarning', { mode: p.security }));
 }

@@ -7,6 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { normaliseAddress } from '../../shared/address.js';
 import { emptySummary, type BatchLine, type BatchSummary, type RowProblem } from '../../shared/batch.js';
+import { kindSpec } from '../../shared/connection-kinds.js';
+import { isDone } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { normaliseDraft, prepareMessage, type NormalisedDraft } from '../mail/compose.js';
@@ -99,6 +101,7 @@ const STATE_RANK: Record<LocatedRecord['state'], number> = {
   sending: 3,
   sent: 4,
   partial: 4,
+  handedOff: 4,
 };
 
 export async function runBatch(
@@ -119,6 +122,13 @@ export async function runBatch(
     summary.invalid = new Set(check.problems.map((p) => p.row)).size;
     return { summary, problems: check.problems, references: check.references };
   }
+  if (!options.dryRun && kindSpec(profile.connection).handoff && check.rows > profile.handoff.maxBatchRows)
+    // every row would open a window of its own in the mail program: refuse before the first one
+    throw new MailError('handoffBatchTooLarge', {
+      rows: check.rows,
+      limit: profile.handoff.maxBatchRows,
+      profile: profile.name,
+    });
   const emit = (line: BatchLine) => options.onLine?.(line);
   options.onStart?.({ total: check.rows, profile: profile.name, dryRun: Boolean(options.dryRun) });
   const items = batchItems(check.source); // the second pass: one row at a time
@@ -148,6 +158,7 @@ export async function runBatch(
     outboxId: l.record.id,
     attempts: l.record.attempts,
     ...(state === 'partial' && l.record.refused ? { refused: l.record.refused } : {}),
+    ...(l.record.handoff ? { handoff: l.record.handoff } : {}),
   });
 
   const delivery = outbox.createDelivery(profile, known, {
@@ -172,8 +183,7 @@ export async function runBatch(
   const handle = async (item: BatchItem): Promise<void> => {
     if (delivery.stopping) return;
     const before = existing.get(item.key);
-    // sent, or delivered with some recipients refused: either way never sent a second time
-    if (before?.state === 'sent' || before?.state === 'partial') {
+    if (before && isDone(before.state)) {
       summary.skipped++;
       const at = before.record.sentAt ?? before.record.updatedAt;
       if (!skippedSentUntil || at > skippedSentUntil) skippedSentUntil = at;
@@ -225,7 +235,13 @@ export async function runBatch(
   };
   const [, result] = await Promise.all([produce(), delivery.run()]);
   summary.queued =
-    check.rows - summary.sent - summary.partial - summary.failed - summary.unknown - summary.skipped;
+    check.rows -
+    summary.sent -
+    summary.handedOff -
+    summary.partial -
+    summary.failed -
+    summary.unknown -
+    summary.skipped;
   return {
     summary,
     problems: [],

@@ -19,13 +19,14 @@ import { MailError, toMailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
 import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
 import type { MailService } from '../service/mail-service.js';
-import { createTransport } from '../transports/create-transport.js';
+import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection } from '../transports/transport.js';
 import { journalCsv } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
 import { Operations } from './operations.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
+import { usesOAuth } from '../../shared/connection-kinds.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
 export interface PlatformHooks {
@@ -111,7 +112,7 @@ export function createIpcHandlers(
   };
   const oauthView = async (p: Profile): Promise<OAuthView> => {
     if (!service.oauth) return { available: false, status: null };
-    if (p.auth !== 'oauth' && p.connection !== 'graph') return { available: true, status: null };
+    if (!usesOAuth(p)) return { available: true, status: null };
     try {
       return { available: true, status: await service.oauth.status(p) };
     } catch (e) {

@@ -27,6 +27,7 @@ export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
     ...(e.error ? { error: e.error } : {}),
     ...(e.redirectedFrom ? { redirectedFrom: e.redirectedFrom } : {}),
     ...(e.refused ? { refused: e.refused } : {}),
+    ...(e.handoff ? { handoff: e.handoff } : {}),
   };
 }
 

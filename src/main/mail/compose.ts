@@ -3,6 +3,7 @@
 // one pass by mime-serialize.ts, byte for byte what the composer's build() gives. Refuses header
 // injection, invalid addresses and missing attachments before anything is built.
 import { createHash, randomUUID } from 'node:crypto';
+import { kindSpec } from '../../shared/connection-kinds.js';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -108,7 +109,7 @@ export async function normaliseDraft(
   draft: MailDraft,
   options: { readableChecked?: boolean } = {},
 ): Promise<NormalisedDraft> {
-  if (!profile.fromAddress && profile.connection !== 'test-mailbox')
+  if (!profile.fromAddress && kindSpec(profile.connection).needsSender)
     throw new MailError('noSender', { profile: profile.name });
   const fromAddress = normaliseAddress(profile.fromAddress || 'test@example.com');
   if (!fromAddress) throw new MailError('invalidAddress', { address: profile.fromAddress, field: 'from' });

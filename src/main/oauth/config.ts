@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { MicrosoftCloud, OAuthProvider, Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import { kindSpec, type TokenPurpose } from '../../shared/connection-kinds.js';
 
-export type TokenPurpose = 'smtp' | 'graph';
+export type { TokenPurpose } from '../../shared/connection-kinds.js';
 
 /** Microsoft's hosts per national cloud: sign-in, Graph, and the Exchange Online resource for SMTP. */
 export const MICROSOFT_CLOUD_HOSTS: Record<
@@ -106,8 +107,11 @@ export async function resolveOAuth(
   builtIn: BuiltInClients,
 ): Promise<ResolvedOAuth> {
   const o = profile.oauth;
-  if (profile.connection === 'graph' && o.provider !== 'microsoft')
-    throw new MailError('invalidOption', { detail: 'graph: --provider microsoft' });
+  const providers: readonly string[] = kindSpec(profile.connection).oauthProviders;
+  if (!providers.includes(o.provider))
+    throw new MailError('invalidOption', {
+      detail: `${profile.connection}: --provider ${providers.join(' | ') || '—'}`,
+    });
   if (o.provider === 'microsoft') {
     const clientId = o.clientId || builtIn.microsoft.clientId;
     if (!clientId)
@@ -160,7 +164,7 @@ export function scopesFor(profile: Profile, purpose: TokenPurpose): string[] {
 
 /** What a profile signs in for: its connection decides. */
 export function purposeOf(profile: Profile): TokenPurpose {
-  return profile.connection === 'graph' ? 'graph' : 'smtp';
+  return kindSpec(profile.connection).oauthPurpose ?? 'smtp';
 }
 
 /** The SMTP submission servers of the providers (XOAUTH2): used when an OAuth profile names no server. */

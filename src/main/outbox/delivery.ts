@@ -15,7 +15,7 @@ import type { Throttle } from './throttle.js';
 export interface DeliveryOutcome {
   /** The message after its outcome was written. `queued`: a retry is scheduled (or the queue paused). */
   located: LocatedRecord;
-  state: 'sent' | 'partial' | 'failed' | 'unknown' | 'queued';
+  state: 'sent' | 'handedOff' | 'partial' | 'failed' | 'unknown' | 'queued';
   result?: SendResult;
   error?: MailError;
 }
@@ -231,19 +231,20 @@ export class Delivery {
           // Refused recipients make it `partial`: final like sent (the accepted ones have it), never
           // reported as sent, with who was refused and why.
           const partial = result.status === 'partial' ? partialRefusal(result) : undefined;
-          const state = partial ? 'partial' : 'sent';
+          const done = partial ? 'partial' : result.status === 'handedOff' ? 'handedOff' : 'sent';
           this.track(
             this.store
-              .transition(claimed, state, {
+              .transition(claimed, done, {
                 attempts,
                 response: result.response,
                 accepted: result.accepted,
                 rejected: result.rejected,
                 ...(partial ? { refused: result.refused ?? [], error: partial.toInfo() } : {}),
                 sentAt: new Date().toISOString(),
+                ...(result.handoff ? { handoff: result.handoff } : {}),
               })
               .then((sent) =>
-                this.emit({ located: sent, state, result, ...(partial ? { error: partial } : {}) }),
+                this.emit({ located: sent, state: done, result, ...(partial ? { error: partial } : {}) }),
               ),
           );
         } catch (e) {

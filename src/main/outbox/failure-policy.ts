@@ -1,6 +1,6 @@
 // What a failed attempt means for the message and for the run. A failure after the message's bytes were
 // handed over completely, without a final reply, is ambiguous: the server may have accepted it.
-import { categoryOf } from '../../shared/errors.js';
+import { categoryOf, type ErrorCode } from '../../shared/errors.js';
 import type { MailError } from '../errors/mail-error.js';
 
 /**
@@ -10,7 +10,11 @@ import type { MailError } from '../errors/mail-error.js';
  */
 export type Verdict = 'retry' | 'fail' | 'unknown' | 'pause';
 
+/** A mail program that cannot take a message will not take it a minute later either. */
+const NEVER_RETRIED: ReadonlySet<ErrorCode> = new Set(['handoffNoProgram', 'handoffFailed']);
+
 export function verdictFor(e: MailError, dataComplete: boolean): Verdict {
+  if (NEVER_RETRIED.has(e.code)) return 'fail';
   const category = categoryOf(e.code);
   if (category === 'auth' || category === 'keychain') return 'pause';
   if (category === 'temporary') return 'retry';

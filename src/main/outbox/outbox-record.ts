@@ -47,4 +47,5 @@ export const STATE_PRECEDENCE: Record<OutboxState, number> = {
   failed: 3,
   sent: 4,
   partial: 4,
+  handedOff: 4,
 };

@@ -2,8 +2,9 @@
 // messages, put failed (or, on the user's decision, unknown) ones back in the queue, and deliver
 // everything queued, profile by profile, with each profile's throttle.
 import type { MailDraft, SendResult } from '../../shared/mail.js';
-import type { OutboxEntry, OutboxState } from '../../shared/outbox.js';
+import { isDone, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
+import { kindSpec } from '../../shared/connection-kinds.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft } from '../mail/compose.js';
 import type { Transport } from '../transports/transport.js';
@@ -31,6 +32,8 @@ export interface RunSummary {
   sent: number;
   /** Delivered to some recipients, refused for others. */
   partial: number;
+  /** Handed to the mail program on the desk (hand-off kinds). */
+  handedOff: number;
   failed: number;
   unknown: number;
   /** Still queued when the run ended (retry later, paused, daily limit, interrupted). */
@@ -44,7 +47,7 @@ const DAY = 24 * 60 * 60_000;
 
 /** Default parallel sessions: one SMTP connection is polite; Graph allows 4 concurrent requests. */
 export function defaultConnections(profile: Profile): number {
-  return profile.connection === 'graph' ? 4 : profile.connection === 'smtp' ? 2 : 1;
+  return kindSpec(profile.connection).defaultConnections;
 }
 
 export class OutboxService {
@@ -81,7 +84,7 @@ export class OutboxService {
     delivery.add(queued);
     delivery.endOfInput();
     await delivery.run();
-    if ((outcome?.state === 'sent' || outcome?.state === 'partial') && outcome.result)
+    if (outcome && isDone(outcome.state) && outcome.result)
       return { ...outcome.result, outboxId: queued.record.id } satisfies SendResult;
     if (outcome?.error) throw outcome.error;
     throw new MailError('unexpected', { detail: 'no outcome' });
@@ -134,7 +137,15 @@ export class OutboxService {
 
   /** Delivers the given queued messages (and reports the others as they are). */
   async deliver(all: LocatedRecord[], options: RunOptions, recovered = 0): Promise<RunSummary> {
-    const summary: RunSummary = { sent: 0, partial: 0, failed: 0, unknown: 0, queued: 0, recovered };
+    const summary: RunSummary = {
+      sent: 0,
+      handedOff: 0,
+      partial: 0,
+      failed: 0,
+      unknown: 0,
+      queued: 0,
+      recovered,
+    };
     const byProfile = new Map<string, LocatedRecord[]>();
     for (const l of all)
       if (l.state === 'queued')
@@ -156,12 +167,7 @@ export class OutboxService {
   createDelivery(profile: Profile, known: LocatedRecord[], options: RunOptions, summary?: RunSummary) {
     const since = Date.now() - DAY;
     const sentBefore = known
-      .filter(
-        (l) =>
-          (l.state === 'sent' || l.state === 'partial') &&
-          l.record.profileId === profile.id &&
-          l.record.sentAt,
-      )
+      .filter((l) => isDone(l.state) && l.record.profileId === profile.id && l.record.sentAt)
       .map((l) => Date.parse(l.record.sentAt!))
       .filter((t) => t > since);
     return new Delivery(this.store, profile, this.deps.transportFor(profile), {

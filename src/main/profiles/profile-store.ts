@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { effectiveAuth } from '../../shared/connection-kinds.js';
 import { profileProblems } from '../../shared/profile-problems.js';
 import {
   PROFILES_FILE_VERSION,
@@ -38,6 +39,23 @@ export function testMailboxProfile(): Profile {
 /** Profile names compare case-insensitively ("Firma" and "firma" are the same profile). */
 export function sameProfileName(a: string, b: string): boolean {
   return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * A profile with a patch applied: nested settings merge field by field, and a kind that does not allow
+ * the profile's authentication gets its own default (switching to a hand-off drops "Anmelden").
+ */
+export function mergeProfilePatch(current: Profile, patch: Partial<Omit<Profile, 'id'>>): Profile {
+  const connection = patch.connection ?? current.connection;
+  return {
+    ...current,
+    ...patch,
+    auth: patch.auth ?? effectiveAuth(connection, current.auth),
+    oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
+    throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
+    handoff: { ...current.handoff, ...(patch.handoff ?? {}) },
+    id: current.id,
+  };
 }
 
 export class ProfileStore {
@@ -92,13 +110,7 @@ export class ProfileStore {
         if (f.profiles.some((p) => p.id !== current.id && sameProfileName(p.name, patch.name!)))
           throw new MailError('profileExists', { profile: patch.name.trim() });
       }
-      const next = parseProfile({
-        ...current,
-        ...patch,
-        oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
-        throttle: { ...current.throttle, ...(patch.throttle ?? {}) },
-        id: current.id,
-      });
+      const next = parseProfile(mergeProfilePatch(current, patch));
       f.profiles = f.profiles.map((p) => (p.id === current.id ? next : p));
       if (f.active === current.name) f.active = next.name;
       return next;

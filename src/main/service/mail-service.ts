@@ -5,10 +5,16 @@ import path from 'node:path';
 import type { ConnectionReport, MailDraft, SendResult } from '../../shared/mail.js';
 import type { Profile, ProfileInput } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { ProfileStore, newProfileId, parseProfile, sameProfileName } from '../profiles/profile-store.js';
+import {
+  ProfileStore,
+  mergeProfilePatch,
+  newProfileId,
+  parseProfile,
+  sameProfileName,
+} from '../profiles/profile-store.js';
 import { KeyringSecretStore } from '../secrets/keyring-secret-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { createTransport } from '../transports/create-transport.js';
+import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import type { OAuthController } from '../oauth/oauth-controller.js';
 import { testConnection, type TransportContext } from '../transports/transport.js';
@@ -89,12 +95,7 @@ export class MailService {
     const current = await this.profiles.get(name);
     if (patch.caFile) readExtraCa(patch.caFile);
     // validate the whole result before touching the keychain
-    parseProfile({
-      ...current,
-      ...patch,
-      oauth: { ...current.oauth, ...(patch.oauth ?? {}) },
-      id: current.id,
-    });
+    parseProfile(mergeProfilePatch(current, patch));
     if (secrets.password !== undefined) await this.secrets.set(current.id, 'password', secrets.password);
     else if (secrets.clearPassword) await this.secrets.delete(current.id, 'password');
     return this.profiles.update(name, patch);

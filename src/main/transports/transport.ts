@@ -5,6 +5,7 @@ import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import type { PreparedMessage } from '../mail/compose.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { TokenPurpose } from '../../shared/connection-kinds.js';
 
 export interface TransportSession {
   /** What really happened when the session was set up (TLS, authentication, limits). */
@@ -24,7 +25,7 @@ export interface Transport {
 
 /** Supplies OAuth access tokens for SMTP XOAUTH2 and the Graph API (see src/main/oauth). */
 export interface AccessTokenSource {
-  accessToken(profile: Profile, purpose: 'smtp' | 'graph'): Promise<{ token: string; user: string }>;
+  accessToken(profile: Profile, purpose: TokenPurpose): Promise<{ token: string; user: string }>;
   /** Ends a sign-in that waits for the browser (it then fails with oauthCancelled). */
   cancelSignIn?(profile: Profile): void;
 }

@@ -8,7 +8,7 @@ import { doneCount } from '../batch-session.js';
 import { ErrorBox, errorText } from './ErrorBox.js';
 import { StateBadge } from './OutboxView.js';
 
-const COUNTS = ['sent', 'partial', 'failed', 'unknown', 'skipped', 'queued'] as const;
+const COUNTS = ['sent', 'handedOff', 'partial', 'failed', 'unknown', 'skipped', 'queued'] as const;
 
 export function BatchRunPanel({ run, lines }: { run: BatchRunView; lines: BatchLine[] }) {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function BatchRunPanel({ run, lines }: { run: BatchRunView; lines: BatchL
         ) : null}
       </div>
       <dl className="counts" data-testid="batch-counts">
-        {COUNTS.map((k) => (
+        {COUNTS.filter((k) => k !== 'handedOff' || counts.handedOff > 0).map((k) => (
           <div key={k} className={`count count-${k}${counts[k] ? ' nonzero' : ''}`}>
             <dt>{k === 'partial' ? t('ui:desk.countPartial') : t(`ui:batch.counts.${k}`)}</dt>
             <dd data-count={k}>{counts[k]}</dd>

@@ -1,12 +1,17 @@
 // The connection test's result in words: where it connected, how it was encrypted, who logged in,
 // what size the server accepts.
 import { useTranslation } from 'react-i18next';
+import { kindSpec } from '../../shared/connection-kinds.js';
 import type { ConnectionReport } from '../../shared/mail.js';
+import { HandoffRows } from './HandoffRows.js';
 
 export function ConnectionReportView({ report }: { report: ConnectionReport }) {
   const { t } = useTranslation();
   const rows: Array<[string, string]> = [];
-  if (report.kind === 'test-mailbox') {
+  const shape = kindSpec(report.kind).report;
+  if (shape === 'program') {
+    rows.push([t('core:fields.connection'), t(`core:kinds.${report.kind}`)]);
+  } else if (shape === 'folder') {
     rows.push([t('core:report.server'), t('core:report.testMailbox', { folder: report.folder ?? '' })]);
   } else {
     if (report.host) rows.push([t('core:report.connection'), `${report.host}:${report.port ?? ''}`]);
@@ -44,8 +49,10 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
             <dd>{v}</dd>
           </div>
         ))}
+        {report.handoff ? <HandoffRows handoff={report.handoff} /> : null}
       </dl>
-      {report.kind !== 'test-mailbox' && !report.tls.used ? (
+      {report.handoff ? <p>{t('core:handoff.notKnowable')}</p> : null}
+      {shape === 'server' && !report.tls.used ? (
         <p className="warning-text">{t('core:report.plainWarning')}</p>
       ) : null}
     </div>

@@ -19,14 +19,22 @@ import {
   OAUTH_PROVIDERS,
   SECURITY_MODES,
   defaultPort,
-  fieldApplies,
   mayEndInPlainText,
+  type AuthMethod,
   type ProfileField,
 } from '../../shared/profile.js';
+import {
+  disabledReasonKey,
+  effectiveAuth,
+  kindAvailableOn,
+  kindSpec,
+} from '../../shared/connection-kinds.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
+import { appPlatform } from '../platform.js';
 import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
 import { ErrorBox } from './ErrorBox.js';
+import { HandoffFieldset } from './HandoffFieldset.js';
 import { Field } from './Field.js';
 
 type AuthChoice = 'none' | 'password' | 'silent' | 'dialog';
@@ -65,18 +73,14 @@ interface Props {
 }
 
 function disabledReason(t: TFunction, v: EditableProfile, field: ProfileField): string | null {
-  if (fieldApplies(v.connection, field, v.auth)) return null;
-  if (v.connection === 'test-mailbox') return t('ui:disabled.testMailbox');
-  if (v.connection === 'graph') return t('ui:disabled.graph');
-  if (field === 'oauth') return t('ui:disabled.notOAuth');
-  if (field === 'password' && v.auth === 'oauth') return t('ui:disabled.notPassword');
-  return t('ui:disabled.noAuth');
+  const key = disabledReasonKey(v.connection, field, v.auth);
+  return key ? t(key) : null;
 }
 
+/** An authentication the kind does not allow is disabled with the kind's reason (the registry's list). */
 function authReason(t: TFunction, v: EditableProfile, choice: AuthChoice): string | null {
-  if (v.connection === 'test-mailbox') return t('ui:disabled.testMailbox');
-  if (v.connection === 'graph' && (choice === 'none' || choice === 'password')) return t('ui:disabled.graph');
-  return null;
+  const method: AuthMethod = choice === 'silent' || choice === 'dialog' ? 'oauth' : choice;
+  return kindSpec(v.connection).auth.includes(method) ? null : t(`ui:disabled.kinds.${v.connection}`);
 }
 
 const key = (field: string) => `core:fields.${fieldLabelKey(field)}`;
@@ -87,6 +91,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 ) {
   const { t, i18n } = useTranslation();
   const api = getApi()!;
+  const platform = appPlatform();
   const [values, setValues] = useState<EditableProfile>(initial);
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
@@ -179,11 +184,13 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setMessage(null);
   };
   const chooseKind = (kind: EditableProfile['connection']) =>
-    setValues((v) =>
-      kind === 'graph'
-        ? { ...v, connection: kind, auth: 'oauth', oauth: { ...v.oauth, provider: 'microsoft' } }
-        : { ...v, connection: kind },
-    );
+    setValues((v) => {
+      const providers = kindSpec(kind).oauthProviders;
+      const provider = providers.includes(v.oauth.provider)
+        ? v.oauth.provider
+        : (providers[0] ?? v.oauth.provider);
+      return { ...v, connection: kind, auth: effectiveAuth(kind, v.auth), oauth: { ...v.oauth, provider } };
+    });
 
   async function save(): Promise<boolean> {
     setSubmitted(true);
@@ -274,10 +281,12 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const port = defaultPort(values.security);
   const oauthReason = reason('oauth');
   const providerReason =
-    oauthReason ?? (values.connection === 'graph' ? t('ui:disabled.graphMicrosoft') : null);
+    oauthReason ??
+    (kindSpec(values.connection).oauthProviders.length === 1 ? t('ui:disabled.graphMicrosoft') : null);
   const tenantReason =
     oauthReason ?? (values.oauth.provider !== 'microsoft' ? t('ui:disabled.microsoftOnly') : null);
-  const graphReason = values.connection !== 'graph' ? t('ui:advanced.graphOnly') : null;
+  const graphReason =
+    kindSpec(values.connection).oauthPurpose !== 'graph' ? t('ui:advanced.graphOnly') : null;
   const advancedSet =
     values.oauth.cloud !== 'global' || values.oauth.authorityUrl !== '' || values.oauth.graphUrl !== '';
   const preset = presetOf(values.throttle);
@@ -325,8 +334,9 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
               onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
             >
               {CONNECTION_KINDS.map((k) => (
-                <option key={k} value={k}>
+                <option key={k} value={k} disabled={!kindAvailableOn(k, platform) && k !== values.connection}>
                   {t(`ui:form.kinds.${k}`)}
+                  {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
                 </option>
               ))}
             </select>
@@ -458,7 +468,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
           id="f-fromAddress"
           label={t(key('fromAddress'))}
           error={problemFor('fromAddress')}
-          required={values.connection !== 'test-mailbox'}
+          required={kindSpec(values.connection).needsSender}
         >
           {(c) => (
             <input
@@ -757,6 +767,12 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
           </Field>
         </details>
       </fieldset>
+
+      <HandoffFieldset
+        values={values}
+        reason={reason('handoff')}
+        onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+      />
 
       <fieldset>
         <legend>{t('ui:throttle.legend')}</legend>

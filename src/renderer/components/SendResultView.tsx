@@ -8,6 +8,7 @@ import type { SendResult } from '../../shared/mail.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { formatSize } from '../format.js';
 import { ErrorBox } from './ErrorBox.js';
+import { HandoffRows } from './HandoffRows.js';
 
 export function SendResultView({ result }: { result: SendResult }) {
   const { t, i18n } = useTranslation();
@@ -56,7 +57,9 @@ export function SendResultView({ result }: { result: SendResult }) {
             <dd className="mono">{result.file}</dd>
           </div>
         ) : null}
+        {result.handoff ? <HandoffRows handoff={result.handoff} /> : null}
       </dl>
+      {result.handoff ? <p>{t('core:handoff.notKnowable')}</p> : null}
       {result.status === 'stored' && outboxId ? (
         <button
           type="button"

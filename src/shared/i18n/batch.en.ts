@@ -21,6 +21,7 @@ export const batchEn: Widen<typeof batchDe> = {
     queued: 'queued',
     sending: 'sending',
     sent: 'sent',
+    handedOff: 'handed to the mail program',
     failed: 'failed',
     unknown: 'unknown',
     skipped: 'skipped (already sent)',
@@ -34,7 +35,7 @@ export const batchEn: Widen<typeof batchDe> = {
   rowLine: 'Row {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Row {{row}}: temporary failure, next attempt at {{time}} ({{detail}})',
   summary:
-    'Result: {{sent}} sent, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
+    'Result: {{sent}} sent, {{handedOff}} handed to the mail program, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
   unknownHint:
     '"unknown": the connection broke after the message had been transmitted. Please check whether it arrived; resend only with --resend-unknown.',
   skippedHint:
@@ -44,7 +45,7 @@ export const batchEn: Widen<typeof batchDe> = {
     '{{done}}/{{total}} · {{sent}} sent · {{failed}} failed · {{unknown}} unknown · {{rate}}/s · {{eta}} left',
   outboxEmpty: 'The outbox is empty.',
   outboxRun:
-    'Outbox: {{sent}} sent, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
+    'Outbox: {{sent}} sent, {{handedOff}} handed off, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
   outboxRecovered: '{{count}} message(s) were being sent during a crash and are now "unknown".',
   requeued: 'Put back in the queue: {{count}}. Send with: opos-mail outbox run',
   notRequeued: 'Not requeued ({{state}}): {{id}}',

@@ -3,6 +3,7 @@ export const cliDe = {
   sent: 'Gesendet an {{accepted}}.',
   accepted: 'Von der Graph API angenommen (in Zustellung, noch nicht zugestellt) für {{accepted}}.',
   stored: 'Im Testpostfach abgelegt (nichts wurde versendet): {{file}}',
+  handedOff: 'An das Mailprogramm „{{program}}“ übergeben – bitte prüfen und senden Sie die Nachricht dort.',
   partlyRejected: 'Achtung: Diese Empfänger wurden abgelehnt: {{rejected}}',
   messageId: 'Message-ID',
   response: 'Antwort des Servers',

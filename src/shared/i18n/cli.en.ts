@@ -4,6 +4,7 @@ export const cliEn: { [K in keyof typeof cliDe]: string } = {
   sent: 'Sent to {{accepted}}.',
   accepted: 'Accepted by the Graph API (queued, not yet delivered) for {{accepted}}.',
   stored: 'Stored in the test mailbox (nothing was sent): {{file}}',
+  handedOff: 'Handed to the mail program "{{program}}" – please review and send the message there.',
   partlyRejected: 'Warning: these recipients were rejected: {{rejected}}',
   messageId: 'Message-ID',
   response: 'Server reply',

@@ -4,6 +4,7 @@ export const cliNl: { [K in keyof typeof cliDe]: string } = {
   sent: 'Verzonden aan {{accepted}}.',
   accepted: 'Geaccepteerd door de Graph API (in behandeling, nog niet afgeleverd) voor {{accepted}}.',
   stored: 'Opgeslagen in de testmailbox (er is niets verzonden): {{file}}',
+  handedOff: 'Overgedragen aan het mailprogramma "{{program}}" – controleer en verstuur het bericht daar.',
   partlyRejected: 'Let op: deze ontvangers zijn geweigerd: {{rejected}}',
   messageId: 'Message-ID',
   response: 'Antwoord van de server',

@@ -1,4 +1,5 @@
 // German (the default): messages of the core and the CLI. Each error says what happened and what to do.
+import type { ConnectionKind } from '../profile.js';
 export const coreDe = {
   errors: {
     invalidAddress:
@@ -100,6 +101,12 @@ export const coreDe = {
     keychainUnavailable:
       'Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({{detail}}). Passwörter werden nur dort gespeichert. Bitte starten bzw. entsperren Sie den Schlüsselbund (unter Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'Der Schlüsselbund ist gesperrt. Bitte entsperren Sie ihn und versuchen Sie es erneut.',
+    handoffNoProgram:
+      'Es ist kein Mailprogramm als Standard eingerichtet ({{detail}}). Bitte legen Sie in den Systemeinstellungen ein Standard-Mailprogramm fest – oder versenden Sie direkt über SMTP, Microsoft 365 oder die Graph API.',
+    handoffFailed:
+      'Das Mailprogramm „{{program}}“ konnte die Nachricht nicht übernehmen ({{detail}}). Bitte prüfen Sie, ob es installiert ist und sich starten lässt, oder versenden Sie über SMTP, Microsoft 365 oder die Graph API.',
+    handoffBatchTooLarge:
+      'Der Mahnlauf hat {{rows}} Nachrichten; die Übergabe an das Mailprogramm öffnet für jede ein eigenes Fenster und ist im Profil „{{profile}}“ auf {{limit}} begrenzt. Bitte versenden Sie große Läufe über SMTP, Microsoft 365 oder die Graph API (oder mit Outlooks Direktversand), oder erhöhen Sie die Grenze (--handoff-max-rows).',
     unexpected:
       'Ein unerwarteter Fehler ist aufgetreten: {{detail}}. Mit --debug werden Einzelheiten angezeigt.',
     recipientsPartlyRefused:
@@ -127,6 +134,8 @@ export const coreDe = {
     oauthTenantId: 'Verzeichnis-ID (Tenant-ID)',
     oauthAuthorityUrl: 'Anmelde-Basis-URL',
     oauthGraphUrl: 'Graph-Basis-URL',
+    handoffMode: 'Übergabe',
+    handoffMaxBatchRows: 'Höchstzahl Nachrichten je Mahnlauf',
   },
   problems: {
     required: '„{{field}}“ muss ausgefüllt sein.',
@@ -134,6 +143,7 @@ export const coreDe = {
     invalidHost: '„{{field}}“ ist kein gültiger Servername bzw. keine gültige https-Adresse.',
     authRequired: '„{{field}}“: Für diese Verbindungsart ist eine Anmeldung nötig.',
     oauthOnly: 'Die Microsoft Graph API verlangt die Anmeldung mit OAuth 2.0.',
+    authNotUsed: 'Diese Verbindungsart verwendet keine Anmeldung; bitte „Keine Anmeldung“ wählen.',
   },
   report: {
     tlsImplicit: 'verschlüsselt ({{version}}, von Anfang an – SslOnConnect)',
@@ -151,5 +161,25 @@ export const coreDe = {
     testMailbox: 'Testpostfach (es wird nichts versendet; Nachrichten landen als .eml-Datei in {{folder}})',
     plainWarning:
       'Achtung: Diese Verbindung war nicht verschlüsselt. Wer die Leitung mitliest, kann Nachrichten lesen.',
+  },
+  kinds: {
+    smtp: 'SMTP',
+    graph: 'Microsoft Graph API',
+    'system-mail': 'Mailprogramm des Systems',
+    'test-mailbox': 'Testpostfach',
+  } satisfies Record<ConnectionKind, string>,
+  handoff: {
+    program: 'Mailprogramm',
+    method: 'Übergabe',
+    methods: {
+      compose: 'Verfassen-Fenster öffnen (Sie prüfen und senden dort)',
+      draft: 'als Entwurf (.eml-Datei) öffnen – Sie senden im Mailprogramm',
+      direct: 'vom Mailprogramm direkt gesendet',
+    },
+    notKnowable:
+      'Ob die Nachricht im Mailprogramm wirklich gesendet wurde, kann OPOS Mail nicht wissen – bitte dort im Ordner „Gesendet“ prüfen.',
+    draftFile: 'Entwurf: {{file}}',
+    unknownProgram: 'unbekanntes Mailprogramm ({{id}})',
+    systemOpener: 'das Programm, das das System für .eml-Dateien verwendet',
   },
 } as const;

@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import type { ConnectionKind } from '../profile.js';
 
 export const coreEn: CoreMessages = {
   errors: {
@@ -99,6 +100,12 @@ export const coreEn: CoreMessages = {
     keychainUnavailable:
       'The operating system keychain cannot be reached ({{detail}}). Passwords are only stored there. Please start or unlock the keychain (on Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'The keychain is locked. Please unlock it and try again.',
+    handoffNoProgram:
+      'No default mail program is set up ({{detail}}). Please choose a default mail program in the system settings – or send directly over SMTP, Microsoft 365 or the Graph API.',
+    handoffFailed:
+      'The mail program "{{program}}" could not take the message ({{detail}}). Please check that it is installed and starts, or send over SMTP, Microsoft 365 or the Graph API.',
+    handoffBatchTooLarge:
+      'The batch has {{rows}} messages; handing them to the mail program opens one window each and is limited to {{limit}} in the profile "{{profile}}". Please send large batches over SMTP, Microsoft 365 or the Graph API (or with Outlook\'s direct send), or raise the limit (--handoff-max-rows).',
     unexpected: 'An unexpected error occurred: {{detail}}. Run with --debug for details.',
     recipientsPartlyRefused:
       'The message was NOT delivered to every recipient. The server refused: {{refused}} ({{response}}). Only these received it: {{accepted}}. Please check the refused addresses and send the message again to them only.',
@@ -125,6 +132,8 @@ export const coreEn: CoreMessages = {
     oauthTenantId: 'Directory (tenant) ID',
     oauthAuthorityUrl: 'Sign-in base URL',
     oauthGraphUrl: 'Graph base URL',
+    handoffMode: 'Hand-off',
+    handoffMaxBatchRows: 'Maximum messages per batch',
   },
   problems: {
     required: '"{{field}}" must be filled in.',
@@ -132,6 +141,7 @@ export const coreEn: CoreMessages = {
     invalidHost: '"{{field}}" is not a valid server name or https address.',
     authRequired: '"{{field}}": this connection kind needs a login.',
     oauthOnly: 'The Microsoft Graph API requires signing in with OAuth 2.0.',
+    authNotUsed: 'This connection kind uses no login; please choose "No login".',
   },
   report: {
     tlsImplicit: 'encrypted ({{version}}, from the start – SslOnConnect)',
@@ -148,5 +158,25 @@ export const coreEn: CoreMessages = {
     server: 'Server',
     testMailbox: 'Test mailbox (nothing is sent; messages are written as .eml files to {{folder}})',
     plainWarning: 'Warning: this connection was not encrypted. Anyone on the line can read the messages.',
+  },
+  kinds: {
+    smtp: 'SMTP',
+    graph: 'Microsoft Graph API',
+    'system-mail': "The system's mail program",
+    'test-mailbox': 'Test mailbox',
+  } satisfies Record<ConnectionKind, string>,
+  handoff: {
+    program: 'Mail program',
+    method: 'Hand-off',
+    methods: {
+      compose: 'open its compose window (you review and send there)',
+      draft: 'open as a draft (.eml file) – you send from the mail program',
+      direct: 'sent directly by the mail program',
+    },
+    notKnowable:
+      'Whether the message was really sent from the mail program cannot be known to OPOS Mail – please check its "Sent" folder.',
+    draftFile: 'Draft: {{file}}',
+    unknownProgram: 'unknown mail program ({{id}})',
+    systemOpener: 'the program the system uses for .eml files',
   },
 };

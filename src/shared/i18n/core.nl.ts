@@ -1,4 +1,5 @@
 import type { CoreMessages } from './types.js';
+import type { ConnectionKind } from '../profile.js';
 
 export const coreNl: CoreMessages = {
   errors: {
@@ -100,6 +101,12 @@ export const coreNl: CoreMessages = {
     keychainUnavailable:
       'De sleutelhanger van het besturingssysteem is niet bereikbaar ({{detail}}). Toegangscodes worden alleen daar opgeslagen. Start of ontgrendel de sleutelhanger (onder Linux: GNOME Keyring / Secret Service).',
     keychainLocked: 'De sleutelhanger is vergrendeld. Ontgrendel hem en probeer het opnieuw.',
+    handoffNoProgram:
+      'Er is geen standaard-mailprogramma ingesteld ({{detail}}). Kies in de systeeminstellingen een standaard-mailprogramma – of verstuur rechtstreeks via SMTP, Microsoft 365 of de Graph API.',
+    handoffFailed:
+      'Het mailprogramma "{{program}}" kon het bericht niet overnemen ({{detail}}). Controleer of het geïnstalleerd is en start, of verstuur via SMTP, Microsoft 365 of de Graph API.',
+    handoffBatchTooLarge:
+      'De verzendrun heeft {{rows}} berichten; overdracht aan het mailprogramma opent voor elk een eigen venster en is in het profiel "{{profile}}" beperkt tot {{limit}}. Verstuur grote runs via SMTP, Microsoft 365 of de Graph API (of met de directe verzending van Outlook), of verhoog de grens (--handoff-max-rows).',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}. Met --debug worden details getoond.',
     recipientsPartlyRefused:
       'Het bericht is NIET aan alle ontvangers bezorgd. De server heeft geweigerd: {{refused}} ({{response}}). Alleen deze ontvingen het: {{accepted}}. Controleer de geweigerde adressen en stuur het bericht alleen aan hen opnieuw.',
@@ -126,6 +133,8 @@ export const coreNl: CoreMessages = {
     oauthTenantId: 'Directory-ID (tenant-ID)',
     oauthAuthorityUrl: 'Basis-URL voor aanmelden',
     oauthGraphUrl: 'Basis-URL voor Graph',
+    handoffMode: 'Overdracht',
+    handoffMaxBatchRows: 'Maximaal aantal berichten per run',
   },
   problems: {
     required: '"{{field}}" moet worden ingevuld.',
@@ -133,6 +142,7 @@ export const coreNl: CoreMessages = {
     invalidHost: '"{{field}}" is geen geldige servernaam of https-adres.',
     authRequired: '"{{field}}": dit verbindingstype vereist een aanmelding.',
     oauthOnly: 'De Microsoft Graph API vereist aanmelden met OAuth 2.0.',
+    authNotUsed: 'Deze verbindingssoort gebruikt geen aanmelding; kies "Geen aanmelding".',
   },
   report: {
     tlsImplicit: 'versleuteld ({{version}}, vanaf het begin – SslOnConnect)',
@@ -151,5 +161,25 @@ export const coreNl: CoreMessages = {
       'Testmailbox (er wordt niets verzonden; berichten worden als .eml-bestand opgeslagen in {{folder}})',
     plainWarning:
       'Let op: deze verbinding was niet versleuteld. Wie meeleest op de lijn, kan de berichten lezen.',
+  },
+  kinds: {
+    smtp: 'SMTP',
+    graph: 'Microsoft Graph API',
+    'system-mail': 'Mailprogramma van het systeem',
+    'test-mailbox': 'Testpostvak',
+  } satisfies Record<ConnectionKind, string>,
+  handoff: {
+    program: 'Mailprogramma',
+    method: 'Overdracht',
+    methods: {
+      compose: 'opstelvenster openen (u controleert en verstuurt daar)',
+      draft: 'als concept (.eml-bestand) openen – u verstuurt vanuit het mailprogramma',
+      direct: 'door het mailprogramma direct verstuurd',
+    },
+    notKnowable:
+      'Of het bericht in het mailprogramma echt verstuurd is, kan OPOS Mail niet weten – controleer daar de map "Verzonden".',
+    draftFile: 'Concept: {{file}}',
+    unknownProgram: 'onbekend mailprogramma ({{id}})',
+    systemOpener: 'het programma dat het systeem voor .eml-bestanden gebruikt',
   },
 };

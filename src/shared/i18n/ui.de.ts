@@ -1,5 +1,7 @@
 // German (the default): the desktop dialog's texts. Field labels, errors and report lines come from
 // the `core` namespace; this is what only the dialog says.
+import type { ConnectionKind } from '../profile.js';
+
 export const uiDe = {
   app: {
     title: 'OPOS Mail – E-Mail-Versand',
@@ -32,12 +34,14 @@ export const uiDe = {
     graph: 'Microsoft Graph API',
     smtp: 'SMTP-Server',
     testMailbox: 'Testpostfach',
+    systemMail: 'Mailprogramm des Systems',
     descriptions: {
       m365: 'Versand über smtp.office365.com mit Microsoft-Anmeldung.',
       google: 'Versand über smtp.gmail.com mit Google-Anmeldung.',
       graph: 'Versand über die Microsoft Graph API (HTTPS), ohne SMTP.',
       smtp: 'Beliebiger SMTP-Server mit Benutzername und Passwort.',
       testMailbox: 'Versendet nichts: Nachrichten werden als Datei abgelegt.',
+      systemMail: 'Übergibt jede Nachricht an Ihr Mailprogramm (Thunderbird, Evolution, Apple Mail …).',
     },
   },
   form: {
@@ -47,17 +51,22 @@ export const uiDe = {
       sender: 'Absender',
       login: 'Anmelden',
       oauth: 'OAuth 2.0',
+      handoff: 'Übergabe an das Mailprogramm',
     },
     kinds: {
       smtp: 'SMTP',
       graph: 'Microsoft Graph API',
+      'system-mail': 'Mailprogramm des Systems',
       'test-mailbox': 'Testpostfach',
-    },
+    } satisfies Record<ConnectionKind, string>,
     kindHelp: {
       smtp: 'Direkter Versand über einen SMTP-Server – wie bei der Einrichtung eines E-Mail-Kontos.',
       graph: 'Versand über das Microsoft-365-Postfach per HTTPS; Anmeldung mit OAuth 2.0.',
+      'system-mail':
+        'Übergibt jede Nachricht mit ihren PDFs an Ihr Mailprogramm (z. B. Thunderbird); Sie prüfen und senden sie dort.',
       'test-mailbox': 'Es wird nichts versendet: jede Nachricht wird als .eml-Datei abgelegt.',
-    },
+    } satisfies Record<ConnectionKind, string>,
+    notOnThisSystem: 'nur unter Windows',
     portPlaceholder: 'Standard: {{port}}',
     portHelp: 'Leer lassen für den Standard-Port der gewählten Sicherheit ({{port}}).',
     maxSizeHelp: '0 = keine Begrenzung.',
@@ -111,9 +120,26 @@ export const uiDe = {
     fixProblems: 'Bitte korrigieren Sie die markierten Felder.',
     required: 'Pflichtfeld',
   },
+  handoff: {
+    mode: 'Übergabe',
+    modes: {
+      compose: 'Verfassen-Fenster öffnen – Sie prüfen und senden selbst',
+      send: 'direkt senden (ohne Fenster; für Mahnläufe)',
+    },
+    modeOnlyCompose: 'Diese Verbindungsart öffnet immer das Verfassen-Fenster des Mailprogramms.',
+    maxBatchRows: 'Höchstzahl Nachrichten je Mahnlauf',
+    maxBatchRowsHelp:
+      'Jede Nachricht öffnet ein eigenes Fenster. Größere Mahnläufe bitte über SMTP, Microsoft 365 oder die Graph API senden.',
+    note: 'Ob Sie die Nachricht im Mailprogramm wirklich absenden, kann OPOS Mail nicht wissen: Sie gilt als „an das Mailprogramm übergeben“, nicht als gesendet.',
+  },
   disabled: {
-    testMailbox: 'Das Testpostfach versendet nichts; dieses Feld wird nicht gebraucht.',
-    graph: 'Die Microsoft Graph API sendet per HTTPS mit OAuth-Anmeldung; dieses Feld entfällt.',
+    kinds: {
+      smtp: 'Nur bei der Übergabe an ein Mailprogramm.',
+      graph: 'Die Microsoft Graph API sendet per HTTPS mit OAuth-Anmeldung; dieses Feld entfällt.',
+      'system-mail':
+        'Ihr Mailprogramm versendet die Nachricht mit seinen eigenen Einstellungen; dieses Feld entfällt.',
+      'test-mailbox': 'Das Testpostfach versendet nichts; dieses Feld wird nicht gebraucht.',
+    } satisfies Record<ConnectionKind, string>,
     noAuth: 'Nur nötig, wenn „Anmelden“ oder OAuth gewählt ist.',
     notPassword: 'Nur bei „Anmelden“ mit Benutzername und Passwort.',
     notOAuth: 'Nur bei Anmeldung mit OAuth 2.0 oder OAuth mit Dialog.',
@@ -151,6 +177,7 @@ export const uiDe = {
     sendingOAuth: 'Wird gesendet … Falls eine Anmeldung nötig ist, öffnet sich Ihr Browser.',
     sent: 'Die Nachricht wurde gesendet.',
     stored: 'Die Nachricht wurde im Testpostfach abgelegt.',
+    handedOff: 'Die Nachricht wurde an das Mailprogramm übergeben – bitte prüfen und senden Sie sie dort.',
     accepted: 'Die Nachricht wurde angenommen.',
     messageId: 'Message-ID',
     file: 'Datei',
@@ -235,6 +262,7 @@ export const uiDe = {
     detail: 'Message-ID / Antwort des Servers',
     counts: {
       sent: 'Gesendet',
+      handedOff: 'Übergeben',
       failed: 'Fehlgeschlagen',
       unknown: 'Unbekannt',
       skipped: 'Übersprungen',

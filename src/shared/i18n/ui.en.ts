@@ -32,12 +32,14 @@ export const uiEn: UiMessages = {
     graph: 'Microsoft Graph API',
     smtp: 'SMTP server',
     testMailbox: 'Test mailbox',
+    systemMail: "The system's mail program",
     descriptions: {
       m365: 'Sends through smtp.office365.com with a Microsoft sign-in.',
       google: 'Sends through smtp.gmail.com with a Google sign-in.',
       graph: 'Sends through the Microsoft Graph API (HTTPS), without SMTP.',
       smtp: 'Any SMTP server with user name and password.',
       testMailbox: 'Sends nothing: messages are stored as files.',
+      systemMail: 'Hands each message to your mail program (Thunderbird, Evolution, Apple Mail …).',
     },
   },
   form: {
@@ -47,13 +49,22 @@ export const uiEn: UiMessages = {
       sender: 'Sender',
       login: 'Log in',
       oauth: 'OAuth 2.0',
+      handoff: 'Hand-off to the mail program',
     },
-    kinds: { smtp: 'SMTP', graph: 'Microsoft Graph API', 'test-mailbox': 'Test mailbox' },
+    kinds: {
+      smtp: 'SMTP',
+      graph: 'Microsoft Graph API',
+      'system-mail': "The system's mail program",
+      'test-mailbox': 'Test mailbox',
+    },
     kindHelp: {
       smtp: 'Sends directly through an SMTP server – as when setting up a mail account.',
       graph: 'Sends through the Microsoft 365 mailbox over HTTPS; sign-in with OAuth 2.0.',
+      'system-mail':
+        'Hands each message with its PDFs to your mail program (e.g. Thunderbird); you review and send it there.',
       'test-mailbox': 'Nothing is sent: every message is stored as an .eml file.',
     },
+    notOnThisSystem: 'Windows only',
     portPlaceholder: 'Default: {{port}}',
     portHelp: 'Leave empty for the default port of the chosen security ({{port}}).',
     maxSizeHelp: '0 = no limit.',
@@ -107,9 +118,25 @@ export const uiEn: UiMessages = {
     fixProblems: 'Please correct the marked fields.',
     required: 'Required',
   },
+  handoff: {
+    mode: 'Hand-off',
+    modes: {
+      compose: 'open the compose window – you review and send',
+      send: 'send directly (no window; for batches)',
+    },
+    modeOnlyCompose: "This connection kind always opens the mail program's compose window.",
+    maxBatchRows: 'Maximum messages per batch',
+    maxBatchRowsHelp:
+      'Each message opens a window of its own. Please send larger batches over SMTP, Microsoft 365 or the Graph API.',
+    note: 'Whether you really send the message from the mail program cannot be known to OPOS Mail: it counts as "handed to the mail program", not as sent.',
+  },
   disabled: {
-    testMailbox: 'The test mailbox sends nothing; this field is not needed.',
-    graph: 'The Microsoft Graph API sends over HTTPS with an OAuth sign-in; this field does not apply.',
+    kinds: {
+      smtp: 'Only when handing off to a mail program.',
+      graph: 'The Microsoft Graph API sends over HTTPS with an OAuth sign-in; this field does not apply.',
+      'system-mail': 'Your mail program sends the message with its own settings; this field does not apply.',
+      'test-mailbox': 'The test mailbox sends nothing; this field is not needed.',
+    },
     noAuth: 'Only needed when “Log in” or OAuth is chosen.',
     notPassword: 'Only for “Log in” with user name and password.',
     notOAuth: 'Only for OAuth 2.0 or OAuth with dialog.',
@@ -147,6 +174,7 @@ export const uiEn: UiMessages = {
     sendingOAuth: 'Sending … If a sign-in is needed, your browser opens.',
     sent: 'The message was sent.',
     stored: 'The message was stored in the test mailbox.',
+    handedOff: 'The message was handed to the mail program – please review and send it there.',
     accepted: 'The message was accepted.',
     messageId: 'Message-ID',
     file: 'File',
@@ -230,6 +258,7 @@ export const uiEn: UiMessages = {
     detail: 'Message-ID / server reply',
     counts: {
       sent: 'Sent',
+      handedOff: 'Handed off',
       failed: 'Failed',
       unknown: 'Unknown',
       skipped: 'Skipped',

@@ -32,12 +32,14 @@ export const uiNl: UiMessages = {
     graph: 'Microsoft Graph API',
     smtp: 'SMTP-server',
     testMailbox: 'Testpostvak',
+    systemMail: 'Mailprogramma van het systeem',
     descriptions: {
       m365: 'Verstuurt via smtp.office365.com met een Microsoft-aanmelding.',
       google: 'Verstuurt via smtp.gmail.com met een Google-aanmelding.',
       graph: 'Verstuurt via de Microsoft Graph API (HTTPS), zonder SMTP.',
       smtp: 'Elke SMTP-server met gebruikersnaam en toegangscode.',
       testMailbox: 'Verstuurt niets: berichten worden als bestand opgeslagen.',
+      systemMail: 'Draagt elk bericht over aan uw mailprogramma (Thunderbird, Evolution, Apple Mail …).',
     },
   },
   form: {
@@ -47,13 +49,22 @@ export const uiNl: UiMessages = {
       sender: 'Afzender',
       login: 'Aanmelden',
       oauth: 'OAuth 2.0',
+      handoff: 'Overdracht aan het mailprogramma',
     },
-    kinds: { smtp: 'SMTP', graph: 'Microsoft Graph API', 'test-mailbox': 'Testpostvak' },
+    kinds: {
+      smtp: 'SMTP',
+      graph: 'Microsoft Graph API',
+      'system-mail': 'Mailprogramma van het systeem',
+      'test-mailbox': 'Testpostvak',
+    },
     kindHelp: {
       smtp: 'Verstuurt rechtstreeks via een SMTP-server – zoals bij het instellen van een e-mailaccount.',
       graph: 'Verstuurt via de Microsoft 365-mailbox over HTTPS; aanmelden met OAuth 2.0.',
+      'system-mail':
+        'Draagt elk bericht met zijn pdf’s over aan uw mailprogramma (bijv. Thunderbird); u controleert en verstuurt het daar.',
       'test-mailbox': 'Er wordt niets verstuurd: elk bericht wordt als .eml-bestand opgeslagen.',
     },
+    notOnThisSystem: 'alleen onder Windows',
     portPlaceholder: 'Standaard: {{port}}',
     portHelp: 'Leeg laten voor de standaardpoort van de gekozen beveiliging ({{port}}).',
     maxSizeHelp: '0 = geen maximum.',
@@ -107,10 +118,27 @@ export const uiNl: UiMessages = {
     fixProblems: 'Corrigeer de gemarkeerde velden.',
     required: 'Verplicht veld',
   },
+  handoff: {
+    mode: 'Overdracht',
+    modes: {
+      compose: 'opstelvenster openen – u controleert en verstuurt zelf',
+      send: 'direct versturen (zonder venster; voor runs)',
+    },
+    modeOnlyCompose: 'Deze verbindingssoort opent altijd het opstelvenster van het mailprogramma.',
+    maxBatchRows: 'Maximaal aantal berichten per run',
+    maxBatchRowsHelp:
+      'Elk bericht opent een eigen venster. Verstuur grotere runs via SMTP, Microsoft 365 of de Graph API.',
+    note: 'Of u het bericht in het mailprogramma echt verstuurt, kan OPOS Mail niet weten: het geldt als "aan het mailprogramma overgedragen", niet als verzonden.',
+  },
   disabled: {
-    testMailbox: 'Het testpostvak verstuurt niets; dit veld is niet nodig.',
-    graph:
-      'De Microsoft Graph API verstuurt via HTTPS met OAuth-aanmelding; dit veld is niet van toepassing.',
+    kinds: {
+      smtp: 'Alleen bij overdracht aan een mailprogramma.',
+      graph:
+        'De Microsoft Graph API verstuurt via HTTPS met OAuth-aanmelding; dit veld is niet van toepassing.',
+      'system-mail':
+        'Uw mailprogramma verstuurt het bericht met zijn eigen instellingen; dit veld is niet van toepassing.',
+      'test-mailbox': 'Het testpostvak verstuurt niets; dit veld is niet nodig.',
+    },
     noAuth: 'Alleen nodig als "Aanmelden" of OAuth is gekozen.',
     notPassword: 'Alleen bij "Aanmelden" met gebruikersnaam en toegangscode.',
     notOAuth: 'Alleen bij OAuth 2.0 of OAuth met venster.',
@@ -148,6 +176,7 @@ export const uiNl: UiMessages = {
     sendingOAuth: 'Bezig met versturen … Als aanmelden nodig is, opent uw browser.',
     sent: 'Het bericht is verstuurd.',
     stored: 'Het bericht is in het testpostvak opgeslagen.',
+    handedOff: 'Het bericht is aan het mailprogramma overgedragen – controleer en verstuur het daar.',
     accepted: 'Het bericht is aangenomen.',
     messageId: 'Message-ID',
     file: 'Bestand',
@@ -232,6 +261,7 @@ export const uiNl: UiMessages = {
     detail: 'Message-ID / antwoord van de server',
     counts: {
       sent: 'Verzonden',
+      handedOff: 'Overgedragen',
       failed: 'Mislukt',
       unknown: 'Onbekend',
       skipped: 'Overgeslagen',
