@@ -49,7 +49,7 @@ function send(home: string, to: string, cc: string[], extra: string[] = []) {
 describe('refused recipients', () => {
   it('To refused, Cc accepted: status partial, exit 10, refused named with the reply – everywhere', async () => {
     const server = await refusingServer();
-    const home = await smtpHome(server.port);
+    const home = await smtpHome(server.port, ['--no-login']);
     const r = await send(home, 'unbekannt@example.org', ['chef@example.org'], ['--json']);
     expect(r.code, r.stderr).toBe(10);
     const json = r.json<{
@@ -98,7 +98,7 @@ describe('refused recipients', () => {
 
   it('no recipient accepted: failed with the reply, exit 5 (not partial)', async () => {
     const server = await refusingServer();
-    const home = await smtpHome(server.port);
+    const home = await smtpHome(server.port, ['--no-login']);
     const r = await send(home, 'unbekannt@example.org', ['unbekannt2@example.org'], ['--json']);
     expect(r.code, r.stdout).toBe(5);
     expect(r.json()).toMatchObject({ status: 'error', error: { code: 'recipientsRejected' } });
@@ -109,7 +109,7 @@ describe('refused recipients', () => {
 
   it('batch --json: a row with a refused recipient is partial (with who), the summary counts it, exit 10', async () => {
     const server = await refusingServer();
-    const home = await smtpHome(server.port);
+    const home = await smtpHome(server.port, ['--no-login']);
     const dir = workDir();
     writePdf(path.join(dir, 'm.pdf'), 5_000);
     const manifest = path.join(dir, 'lauf.csv');

@@ -23,7 +23,7 @@ async function server(): Promise<TestSmtpServer> {
 describe('recipients with display names', () => {
   it('send --to "Jörg Weiß <…>" and a list with a quoted comma: names in the header, bare envelope', async () => {
     const smtp = await server();
-    const home = await smtpHome(smtp.port);
+    const home = await smtpHome(smtp.port, ['--no-login']);
     const r = await runCli(
       [
         'send',
@@ -60,7 +60,7 @@ describe('recipients with display names', () => {
 
   it('refuses what is really invalid, naming it (exit 2), and sends nothing', async () => {
     const smtp = await server();
-    const home = await smtpHome(smtp.port);
+    const home = await smtpHome(smtp.port, ['--no-login']);
     for (const bad of ['Jörg Weiß joerg@example.test', 'Jörg <joerg@example.test', 'Name <a@b>']) {
       const r = await runCli(['send', '--to', bad, '--subject', 'x', '--json'], { home });
       expect(r.code, bad).toBe(2);
@@ -71,7 +71,7 @@ describe('recipients with display names', () => {
 
   it('a manifest row with display names passes the pre-check and is sent with them', async () => {
     const smtp = await server();
-    const home = await smtpHome(smtp.port);
+    const home = await smtpHome(smtp.port, ['--no-login']);
     const dir = workDir();
     writePdf(path.join(dir, 'm.pdf'), 5_000);
     const manifest = path.join(dir, 'lauf.csv');
