@@ -33,6 +33,7 @@ import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { appPlatform } from '../platform.js';
 import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
+import { newOperationId, WaitNotice } from './WaitNotice.js';
 import { ErrorBox } from './ErrorBox.js';
 import { HandoffFieldset } from './HandoffFieldset.js';
 import { Field } from './Field.js';
@@ -98,6 +99,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState<'save' | 'test' | 'signin' | null>(null);
+  const [testWait, setTestWait] = useState<{
+    since: number;
+    operationId: string;
+    cancelling: boolean;
+  } | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -229,11 +235,15 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setError(null);
     setMessage(null);
     setBusy('test');
+    // a silent server would block the dialog for its whole time-out: the wait can be cancelled
+    const operationId = newOperationId();
+    setTestWait({ since: Date.now(), operationId, cancelling: false });
     try {
       setReport(
         await unwrap(
           api.testConnection({
             profile: values,
+            operationId,
             ...(original ? { existing: original.name } : {}),
             ...(password && values.auth === 'password' ? { password } : {}),
           }),
@@ -243,7 +253,14 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       setError(errorInfoOf(e));
     } finally {
       setBusy(null);
+      setTestWait(null);
     }
+  }
+
+  function cancelTest() {
+    if (!testWait) return;
+    setTestWait({ ...testWait, cancelling: true });
+    void api.cancelOperation({ operationId: testWait.operationId });
   }
 
   async function signInOut(action: 'signIn' | 'signOut') {
@@ -820,7 +837,15 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       </fieldset>
 
       <div className="results" aria-live="polite">
-        {busy === 'test' ? <p className="notice notice-info">{t('ui:form.testing')}</p> : null}
+        {busy === 'test' && testWait ? (
+          <WaitNotice
+            text={t('ui:form.testing')}
+            since={testWait.since}
+            cancelling={testWait.cancelling}
+            onCancel={cancelTest}
+            testId="test-wait"
+          />
+        ) : null}
         {report ? <ConnectionReportView report={report} /> : null}
         {error ? <ErrorBox error={error} /> : null}
         {message ? <p className="notice notice-info">{message}</p> : null}
