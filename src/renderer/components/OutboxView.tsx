@@ -165,7 +165,12 @@ export function OutboxView() {
           {entries && !list.length ? (
             <p className="empty">{filter ? t('ui:outbox.emptyFiltered') : t('ui:outbox.empty')}</p>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('ui:outbox.listLabel')}>
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t('ui:desk.scrollTable', { name: t('ui:outbox.listLabel') })}
+            >
               {list.length > shown.length ? (
                 <p className="help limited">
                   {t('ui:outbox.limited', { shown: shown.length, count: list.length })}

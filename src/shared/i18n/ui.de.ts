@@ -379,6 +379,7 @@ export const uiDe = {
     confirmStart_one: '{{count}} Nachricht senden',
     confirmStart_other: '{{count}} Nachrichten senden',
     testing: 'Die Verbindung wird getestet …',
+    scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
   },
 } as const;
 

@@ -369,5 +369,6 @@ export const uiEn: UiMessages = {
     confirmStart_one: 'Send {{count}} message',
     confirmStart_other: 'Send {{count}} messages',
     testing: 'Testing the connection …',
+    scrollTable: '{{name}} – table (arrow keys scroll)',
   },
 };

@@ -375,5 +375,6 @@ export const uiNl: UiMessages = {
     confirmStart_one: '{{count}} bericht verzenden',
     confirmStart_other: '{{count}} berichten verzenden',
     testing: 'De verbinding wordt getest …',
+    scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
   },
 };
