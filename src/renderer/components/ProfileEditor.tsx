@@ -837,15 +837,6 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       </fieldset>
 
       <div className="results" aria-live="polite">
-        {busy === 'test' && testWait ? (
-          <WaitNotice
-            text={t('ui:form.testing')}
-            since={testWait.since}
-            cancelling={testWait.cancelling}
-            onCancel={cancelTest}
-            testId="test-wait"
-          />
-        ) : null}
         {report ? <ConnectionReportView report={report} /> : null}
         {error ? <ErrorBox error={error} /> : null}
         {message ? <p className="notice notice-info">{message}</p> : null}
@@ -855,6 +846,16 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         <button type="button" onClick={() => void test()} disabled={busy !== null}>
           {t('ui:form.test')}
         </button>
+        {busy === 'test' && testWait ? (
+          <WaitNotice
+            text={t('ui:form.testing')}
+            since={testWait.since}
+            cancelling={testWait.cancelling}
+            onCancel={cancelTest}
+            testId="test-wait"
+          />
+        ) : null}
+
         <span className="spacer" />
         <button type="button" onClick={cancel} disabled={busy !== null || (!dirty && Boolean(original))}>
           {t('ui:form.cancel')}

@@ -130,6 +130,10 @@ export function SendView({ profiles, active }: Props) {
       );
       setResult(sent);
       clearForm();
+      // the result is below the form: bring it into view (a small window would hide it)
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector('[data-testid="send-result"]')?.scrollIntoView({ block: 'nearest' }),
+      );
     } catch (e) {
       setError(errorInfoOf(e));
     } finally {
@@ -270,25 +274,21 @@ export function SendView({ profiles, active }: Props) {
         </fieldset>
 
         <div className="results" aria-live="polite">
-          {sending ? (
-            <WaitNotice
-              text={oauthDialog ? t('ui:send.sendingOAuth') : t('ui:send.sending')}
-              since={sending.since}
-              cancelling={cancelling}
-              testId="send-wait"
-            />
-          ) : null}
           {result ? <SendResultView result={result} /> : null}
           {error ? <ErrorBox error={error} /> : null}
         </div>
       </div>
       <div className="button-bar">
-        <span className="spacer" />
         {sending ? (
-          <button type="button" onClick={cancel} disabled={cancelling}>
-            {t('ui:desk.cancelWait')}
-          </button>
+          <WaitNotice
+            text={oauthDialog ? t('ui:send.sendingOAuth') : t('ui:send.sending')}
+            since={sending.since}
+            cancelling={cancelling}
+            onCancel={cancel}
+            testId="send-wait"
+          />
         ) : null}
+        <span className="spacer" />
         <button type="submit" className="primary" disabled={Boolean(sending) || tooLarge}>
           {t('ui:send.submit')}
         </button>
