@@ -159,7 +159,8 @@ export const uiDe = {
     to: 'An',
     cc: 'Cc',
     bcc: 'Bcc',
-    addressHelp: 'Mehrere Adressen mit Komma oder Semikolon trennen; mit Namen z. B. Jörg Weiß <joerg@firma.de>.',
+    addressHelp:
+      'Mehrere Adressen mit Komma oder Semikolon trennen; mit Namen z. B. Jörg Weiß <joerg@firma.de>.',
     subject: 'Betreff',
     kind: 'Art',
     kinds: { mahnung: 'Mahnung', zahlungsavis: 'Zahlungsavis' },

@@ -156,7 +156,8 @@ export const uiEn: UiMessages = {
     to: 'To',
     cc: 'Cc',
     bcc: 'Bcc',
-    addressHelp: 'Separate several addresses with commas or semicolons; with a name e.g. Jörg Weiß <joerg@firma.de>.',
+    addressHelp:
+      'Separate several addresses with commas or semicolons; with a name e.g. Jörg Weiß <joerg@firma.de>.',
     subject: 'Subject',
     kind: 'Kind',
     kinds: { mahnung: 'Payment reminder', zahlungsavis: 'Payment advice' },

@@ -158,7 +158,8 @@ export const uiNl: UiMessages = {
     to: 'Aan',
     cc: 'Cc',
     bcc: 'Bcc',
-    addressHelp: 'Meerdere adressen scheiden met komma’s of puntkomma’s; met naam bijv. Jörg Weiß <joerg@firma.de>.',
+    addressHelp:
+      'Meerdere adressen scheiden met komma’s of puntkomma’s; met naam bijv. Jörg Weiß <joerg@firma.de>.',
     subject: 'Onderwerp',
     kind: 'Soort',
     kinds: { mahnung: 'Aanmaning', zahlungsavis: 'Betalingsadvies' },
