@@ -380,6 +380,8 @@ export const uiDe = {
     confirmStart_one: '{{count}} Nachricht senden',
     confirmStart_other: '{{count}} Nachrichten senden',
     testing: 'Die Verbindung wird getestet …',
+    portContradicts:
+      'Port {{port}} passt nicht zu {{mode}}: An 465 wird von Anfang an verschlüsselt (SslOnConnect), an 587 per STARTTLS (StartTls). Bitte Port oder Sicherheit anpassen.',
     scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
   },
 } as const;

@@ -370,6 +370,8 @@ export const uiEn: UiMessages = {
     confirmStart_one: 'Send {{count}} message',
     confirmStart_other: 'Send {{count}} messages',
     testing: 'Testing the connection …',
+    portContradicts:
+      'Port {{port}} does not match {{mode}}: port 465 is encrypted from the start (SslOnConnect), 587 uses STARTTLS (StartTls). Please adjust the port or the security.',
     scrollTable: '{{name}} – table (arrow keys scroll)',
   },
 };

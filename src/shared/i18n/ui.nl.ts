@@ -376,6 +376,8 @@ export const uiNl: UiMessages = {
     confirmStart_one: '{{count}} bericht verzenden',
     confirmStart_other: '{{count}} berichten verzenden',
     testing: 'De verbinding wordt getest …',
+    portContradicts:
+      'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
     scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
   },
 };
