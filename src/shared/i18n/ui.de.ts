@@ -14,7 +14,7 @@ export const uiDe = {
   profiles: {
     heading: 'Profile',
     active: 'aktiv',
-    activeHint: 'Das aktive Profil verwendet auch die Kommandozeile (opos-mail).',
+    activeHint: 'Die Kommandozeile (opos-mail) verwendet ebenfalls das aktive Profil.',
     new: 'Neu …',
     newFromTemplate: 'Neues Profil aus Vorlage',
     duplicate: 'Duplizieren',
@@ -382,6 +382,7 @@ export const uiDe = {
     testing: 'Die Verbindung wird getestet …',
     portContradicts:
       'Port {{port}} passt nicht zu {{mode}}: An 465 wird von Anfang an verschlüsselt (SslOnConnect), an 587 per STARTTLS (StartTls). Bitte Port oder Sicherheit anpassen.',
+    lastProfile: 'Das letzte Profil kann nicht gelöscht werden. Legen Sie zuerst ein anderes an.',
     scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
   },
 } as const;

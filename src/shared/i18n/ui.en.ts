@@ -372,6 +372,7 @@ export const uiEn: UiMessages = {
     testing: 'Testing the connection …',
     portContradicts:
       'Port {{port}} does not match {{mode}}: port 465 is encrypted from the start (SslOnConnect), 587 uses STARTTLS (StartTls). Please adjust the port or the security.',
+    lastProfile: 'The last profile cannot be deleted. Create another one first.',
     scrollTable: '{{name}} – table (arrow keys scroll)',
   },
 };

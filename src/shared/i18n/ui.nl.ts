@@ -378,6 +378,7 @@ export const uiNl: UiMessages = {
     testing: 'De verbinding wordt getest …',
     portContradicts:
       'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
+    lastProfile: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander aan.',
     scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
   },
 };
