@@ -318,3 +318,35 @@ test('a long batch result: keyboard-focusable table, no serious or moderate axe 
   await expectNoModerateA11yViolations(app);
   await atSizes(app, 'verbindung');
 });
+
+test('port and security follow each other; a wrong port is refused at the field; the last profile cannot be deleted', async ({
+  app,
+  host,
+}) => {
+  // only the Testpostfach: Löschen is disabled, not a click that ends in an error
+  await expect(app.getByRole('button', { name: 'Löschen' })).toBeDisabled();
+
+  await smtpProfile(app, host, 0);
+  const port = app.getByLabel('Port');
+  await app.getByLabel('Sicherheit').selectOption('StartTls');
+  await expect(port).toHaveValue('587');
+  await app.getByLabel('Sicherheit').selectOption('SslOnConnect');
+  await expect(port).toHaveValue('465');
+  await expect(app.getByTestId('port-warning')).toHaveCount(0);
+  await port.fill('587');
+  await expect(app.getByTestId('port-warning')).toContainText('Port 587 passt nicht zu SslOnConnect');
+
+  for (const bad of ['abc', '70000', '0']) {
+    await port.fill(bad);
+    await expect(port).toHaveValue(bad); // as typed, never clamped
+    await expect(app.getByText('Bitte eine ganze Zahl von 1 bis 65535 eingeben.')).toBeVisible();
+    await expect(port).toHaveAttribute('aria-invalid', 'true');
+  }
+  await app.getByRole('button', { name: 'Speichern' }).click();
+  await expect(app.getByText('Bitte korrigieren Sie die markierten Felder.')).toBeVisible();
+  expect((await host.service.profiles.get('Hausbank SMTP')).port).toBe(0);
+  await port.fill('2525');
+  await app.getByRole('button', { name: 'Speichern' }).click();
+  await expect.poll(async () => (await host.service.profiles.get('Hausbank SMTP')).port).toBe(2525);
+  await expect(app.getByRole('button', { name: 'Löschen' })).toBeEnabled();
+});
