@@ -46,7 +46,8 @@ function send(home: string, to: string, cc: string[], extra: string[] = []) {
   );
 }
 
-describe('refused recipients', () => {
+// many runs of the command per test: generous on a loaded machine
+describe('refused recipients', { timeout: 120_000 }, () => {
   it('To refused, Cc accepted: status partial, exit 10, refused named with the reply – everywhere', async () => {
     const server = await refusingServer();
     const home = await smtpHome(server.port, ['--no-login']);

@@ -20,7 +20,8 @@ async function server(): Promise<TestSmtpServer> {
   return s;
 }
 
-describe('recipients with display names', () => {
+// several runs of the command per test: generous on a loaded machine
+describe('recipients with display names', { timeout: 120_000 }, () => {
   it('send --to "Jörg Weiß <…>" and a list with a quoted comma: names in the header, bare envelope', async () => {
     const smtp = await server();
     const home = await smtpHome(smtp.port, ['--no-login']);
