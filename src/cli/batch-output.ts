@@ -53,7 +53,7 @@ export function invalidLines(
 
 export function rowLineText(t: TFunction, line: BatchLine): string {
   const detail =
-    line.state === 'failed' || line.state === 'unknown'
+    line.state === 'failed' || line.state === 'unknown' || line.state === 'partial'
       ? ` – ${line.error?.message ?? ''}`
       : line.dryRun && line.file
         ? ` – ${line.file}`

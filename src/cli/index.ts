@@ -1,6 +1,7 @@
 // The `opos-mail` command: the same core as the desktop app, for ERPs and scripts.
 // Exit codes (a promise to users' scripts): 0 ok, 1 unexpected, 2 invalid input, 3 authentication or
-// sign-in, 4 connection/TLS, 5 rejected permanently, 6 temporary failure, 7 too large, 8 keychain.
+// sign-in, 4 connection/TLS, 5 rejected permanently, 6 temporary failure, 7 too large, 8 keychain,
+// 10 delivered but some recipients refused.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_CODES } from '../shared/errors.js';

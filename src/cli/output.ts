@@ -84,6 +84,7 @@ export function sendResultJson(r: SendResult) {
     response: r.response,
     accepted: r.accepted,
     rejected: r.rejected,
+    ...(r.refused ? { refused: r.refused } : {}),
     size: r.size,
     tls: r.connection.tls,
     connection: r.connection,
@@ -103,8 +104,13 @@ export function sendResultLines(t: TFunction, r: SendResult): string[] {
   }
   if (r.status === 'stored') lines.push(t('cli:stored', { file: r.file ?? '' }));
   else if (r.status === 'accepted') lines.push(t('cli:accepted', { accepted: r.accepted.join(', ') }));
-  else lines.push(t('cli:sent', { accepted: r.accepted.join(', ') }));
-  if (r.rejected.length) lines.push(t('cli:partlyRejected', { rejected: r.rejected.join(', ') }));
+  else if (r.status === 'partial') {
+    lines.push(t('cli:partial', { accepted: r.accepted.join(', ') }));
+    for (const f of r.refused ?? [])
+      lines.push(t('cli:refusedLine', { address: f.address, response: f.response }));
+  } else lines.push(t('cli:sent', { accepted: r.accepted.join(', ') }));
+  if (r.rejected.length && r.status !== 'partial')
+    lines.push(t('cli:partlyRejected', { rejected: r.rejected.join(', ') }));
   lines.push(`${t('cli:messageId')}: ${r.messageId}`);
   if (r.status !== 'stored') lines.push(`${t('cli:response')}: ${r.response}`);
   lines.push(`${t('cli:size')}: ${Math.ceil(r.size / 1024)} KB`);

@@ -42,6 +42,8 @@ const api: OposMailApi = {
   saveMailTemplate: call(IPC_CHANNELS.saveMailTemplate),
   removeMailTemplate: call(IPC_CHANNELS.removeMailTemplate),
   setupLookup: call(IPC_CHANNELS.setupLookup),
+  batchCurrent: call(IPC_CHANNELS.batchCurrent),
+  cancelOperation: call(IPC_CHANNELS.cancelOperation),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

@@ -1,5 +1,7 @@
-// The dialog: profile list beside the profile form ("Verbindung") and the "Senden" view, with the
-// language switch and the guard against losing unsaved changes.
+// The dialog: profile list beside the profile form ("Verbindung"), the "Senden", "Postausgang" and
+// "Mahnlauf" views, with the language switch and the guard against losing unsaved changes. A desktop
+// window: fixed header and tab bar, the content scrolls (its button bar stays in view), Ctrl+S saves;
+// the Mahnlauf's state lives here so a run survives leaving its tab (the tab shows it running).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../shared/errors.js';
@@ -13,6 +15,7 @@ import { ProfileList } from './components/ProfileList.js';
 import { BatchView } from './components/BatchView.js';
 import { MailTemplatesView } from './components/MailTemplatesView.js';
 import { OutboxView } from './components/OutboxView.js';
+import { doneCount, useBatchSession } from './batch-session.js';
 import { SendView } from './components/SendView.js';
 import { SetupAssistant } from './components/setup/SetupAssistant.js';
 import {
@@ -47,6 +50,25 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
   const editor = useRef<ProfileEditorHandle>(null);
   const [newKey, setNewKey] = useState(0);
   const [typedName, setTypedName] = useState('');
+  const batch = useBatchSession(api);
+  const [focusName, setFocusName] = useState(0);
+
+  // Ctrl+S (Cmd+S) saves the profile form; the browser's "save page" never opens
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (tab === 'settings') void editor.current?.save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [tab]);
+
+  // after a template was chosen the new profile's name takes the focus (never <body>)
+  useEffect(() => {
+    if (focusName) document.getElementById('f-name')?.focus();
+  }, [focusName]);
 
   const reload = useCallback(
     async (select?: string) => {
@@ -128,6 +150,12 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       ),
     });
     setTab('settings');
+    setFocusName((n) => n + 1);
+  };
+  /** Another tab: a banner about the last one does not follow. */
+  const showTab = (next: Tab) => {
+    setError(null);
+    setTab(next);
   };
 
   const langSelect = (
@@ -157,120 +185,128 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
               aria-selected={tab === tb}
               aria-controls={`panel-${tb}`}
               tabIndex={tab === tb ? 0 : -1}
-              onClick={() => guarded(() => setTab(tb))}
+              onClick={() => guarded(() => showTab(tb))}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                   const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
                   const next = TABS[(i + step) % TABS.length]!;
-                  guarded(() => setTab(next));
+                  guarded(() => showTab(next));
                   document.getElementById(`tab-${next}`)?.focus();
                 }
               }}
             >
               {t(`ui:app.tabs.${tb}`)}
+              {tb === 'batch' && batch.running && batch.run ? (
+                <span className="tab-badge" data-testid="batch-running-badge">
+                  <span className="pulse" aria-hidden="true" />
+                  {t('ui:desk.runningBadge', { done: doneCount(batch.run), total: batch.run.total })}
+                </span>
+              ) : null}
             </button>
           ))}
         </div>
         {langSelect}
       </header>
 
-      {error ? <ErrorBox error={error} /> : null}
-      {!data ? (
-        <p className="loading">{t('ui:app.loading')}</p>
-      ) : tab === 'settings' ? (
-        <main className="layout" id="panel-settings" role="tabpanel" aria-labelledby="tab-settings">
-          <ProfileList
-            profiles={profiles}
-            active={data.active}
-            selected={selectedProfile?.name ?? null}
-            newName={selection?.kind === 'new' ? typedName : null}
-            busy={busy}
-            onSelect={(name) => guarded(() => setSelection({ kind: 'existing', name }))}
-            onNew={() => guarded(() => setPicker(true))}
-            onDuplicate={() =>
-              selectedProfile &&
-              guarded(
-                () =>
-                  void run(async () => {
-                    const copy = await unwrap(
-                      api.duplicateProfile({
-                        name: selectedProfile.name,
-                        newName: uniqueName(
-                          t('ui:profiles.copyName', { name: selectedProfile.name }),
-                          profiles.map((p) => p.name),
-                        ),
-                      }),
-                    );
-                    await reload(copy.name);
-                  }),
-              )
-            }
-            onUse={() =>
-              selectedProfile &&
-              void run(async () => {
-                setData(await unwrap(api.useProfile({ name: selectedProfile.name })));
-              })
-            }
-            onDelete={() => setConfirmDelete(true)}
-          />
-          <section className="content" aria-label={t('ui:form.sections.connection')}>
-            {selection?.kind === 'new' ? (
-              <ProfileEditor
-                key={`new-${selection.key}`}
-                ref={editor}
-                original={null}
-                initial={selection.values}
-                oauthAvailable={info?.oauthAvailable ?? false}
-                onDirtyChange={setDirty}
-                onNameChange={setTypedName}
-                onCancelNew={() => {
-                  setDirty(false);
-                  setSelection(null);
-                  void reload(data.active);
-                }}
-                onSaved={(saved) => {
-                  setDirty(false);
-                  void reload(saved.name);
-                }}
-              />
-            ) : selectedProfile ? (
-              <ProfileEditor
-                key={`${selectedProfile.id}-${JSON.stringify(selectedProfile)}`}
-                ref={editor}
-                original={selectedProfile}
-                initial={editableOf(selectedProfile)}
-                oauthAvailable={info?.oauthAvailable ?? false}
-                onDirtyChange={setDirty}
-                onCancelNew={() => undefined}
-                onSaved={(saved) => {
-                  setDirty(false);
-                  void reload(saved.name);
-                }}
-              />
-            ) : null}
-          </section>
-        </main>
-      ) : tab === 'send' ? (
-        <main className="layout single" id="panel-send" role="tabpanel" aria-labelledby="tab-send">
-          <SendView profiles={profiles} active={data.active} />
-        </main>
-      ) : tab === 'outbox' ? (
-        <main className="layout wide" id="panel-outbox" role="tabpanel" aria-labelledby="tab-outbox">
-          <OutboxView />
-        </main>
-      ) : tab === 'templates' ? (
-        <main className="layout" id="panel-templates" role="tabpanel" aria-labelledby="tab-templates">
-          <MailTemplatesView
-            language={
-              (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'de'
-            }
-          />
-        </main>
-      ) : (
-        <main className="layout wide" id="panel-batch" role="tabpanel" aria-labelledby="tab-batch">
-          <BatchView profiles={profiles} active={data.active} />
-        </main>
-      )}
+      <main className="main-area">
+        {error ? <ErrorBox error={error} onDismiss={() => setError(null)} /> : null}
+        {!data ? (
+          <p className="loading">{t('ui:app.loading')}</p>
+        ) : tab === 'settings' ? (
+          <div className="layout" id="panel-settings" role="tabpanel" aria-labelledby="tab-settings">
+            <ProfileList
+              profiles={profiles}
+              active={data.active}
+              selected={selectedProfile?.name ?? null}
+              newName={selection?.kind === 'new' ? typedName : null}
+              busy={busy}
+              onSelect={(name) => guarded(() => setSelection({ kind: 'existing', name }))}
+              onNew={() => guarded(() => setPicker(true))}
+              onDuplicate={() =>
+                selectedProfile &&
+                guarded(
+                  () =>
+                    void run(async () => {
+                      const copy = await unwrap(
+                        api.duplicateProfile({
+                          name: selectedProfile.name,
+                          newName: uniqueName(
+                            t('ui:profiles.copyName', { name: selectedProfile.name }),
+                            profiles.map((p) => p.name),
+                          ),
+                        }),
+                      );
+                      await reload(copy.name);
+                    }),
+                )
+              }
+              onUse={() =>
+                selectedProfile &&
+                void run(async () => {
+                  setData(await unwrap(api.useProfile({ name: selectedProfile.name })));
+                })
+              }
+              onDelete={() => setConfirmDelete(true)}
+            />
+            <section className="content" aria-label={t('ui:form.sections.connection')}>
+              {selection?.kind === 'new' ? (
+                <ProfileEditor
+                  key={`new-${selection.key}`}
+                  ref={editor}
+                  original={null}
+                  initial={selection.values}
+                  oauthAvailable={info?.oauthAvailable ?? false}
+                  onDirtyChange={setDirty}
+                  onNameChange={setTypedName}
+                  onCancelNew={() => {
+                    setDirty(false);
+                    setSelection(null);
+                    void reload(data.active);
+                  }}
+                  onSaved={(saved) => {
+                    setDirty(false);
+                    void reload(saved.name);
+                  }}
+                />
+              ) : selectedProfile ? (
+                <ProfileEditor
+                  key={`${selectedProfile.id}-${JSON.stringify(selectedProfile)}`}
+                  ref={editor}
+                  original={selectedProfile}
+                  initial={editableOf(selectedProfile)}
+                  oauthAvailable={info?.oauthAvailable ?? false}
+                  onDirtyChange={setDirty}
+                  onCancelNew={() => undefined}
+                  onSaved={(saved) => {
+                    setDirty(false);
+                    void reload(saved.name);
+                  }}
+                />
+              ) : null}
+            </section>
+          </div>
+        ) : tab === 'send' ? (
+          <div className="layout single" id="panel-send" role="tabpanel" aria-labelledby="tab-send">
+            <SendView profiles={profiles} active={data.active} />
+          </div>
+        ) : tab === 'outbox' ? (
+          <div className="layout wide" id="panel-outbox" role="tabpanel" aria-labelledby="tab-outbox">
+            <OutboxView />
+          </div>
+        ) : tab === 'templates' ? (
+          <div className="layout" id="panel-templates" role="tabpanel" aria-labelledby="tab-templates">
+            <MailTemplatesView
+              language={
+                (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'de'
+              }
+            />
+          </div>
+        ) : (
+          <div className="layout wide" id="panel-batch" role="tabpanel" aria-labelledby="tab-batch">
+            <BatchView profiles={profiles} active={data.active} session={batch} />
+          </div>
+        )}
+      </main>
 
       {picker ? (
         <Modal

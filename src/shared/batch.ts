@@ -1,7 +1,7 @@
 // The batch run ("Mahnlauf") as the CLI prints it with --json and the desktop app shows it. Field and
 // state names are a promise to ERPs' scripts: keep them.
 import type { ErrorInfo } from './errors.js';
-import type { HandoffInfo } from './mail.js';
+import type { HandoffInfo, RefusedRecipient } from './mail.js';
 
 export const BATCH_PROBLEM_CODES = [
   'toMissing',
@@ -34,7 +34,8 @@ export interface RowProblem {
   params: Record<string, string | number>;
 }
 
-export type BatchLineState = 'sent' | 'handedOff' | 'failed' | 'unknown' | 'skipped' | 'invalid';
+/** `partial`: delivered, but the server refused some recipients (`refused` names them). */
+export type BatchLineState = 'sent' | 'handedOff' | 'failed' | 'unknown' | 'skipped' | 'invalid' | 'partial';
 
 /** One `--json` line per message. */
 export interface BatchLine {
@@ -49,6 +50,8 @@ export interface BatchLine {
   /** Dry run: nothing was sent; the .eml in the test mailbox. */
   dryRun?: boolean;
   file?: string;
+  /** State `partial`: who was refused, with the server's replies. */
+  refused?: RefusedRecipient[];
   error?: ErrorInfo & { message: string };
   /** handedOff: which mail program received it, and how. */
   handoff?: HandoffInfo;
@@ -65,9 +68,11 @@ export interface BatchSummary {
   /** Rows not (yet) sent when the run ended: left in the outbox or not started. */
   queued: number;
   invalid: number;
+  /** Delivered to some recipients, refused for others. */
+  partial: number;
 }
 
 /** A summary before the first row. */
 export function emptySummary(): BatchSummary {
-  return { sent: 0, handedOff: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0 };
+  return { sent: 0, handedOff: 0, failed: 0, unknown: 0, skipped: 0, queued: 0, invalid: 0, partial: 0 };
 }

@@ -11,6 +11,8 @@ export const EXIT_CODES = {
   tooLarge: 7,
   keychain: 8,
   cancelled: 9,
+  /** Delivered, but the server refused one or more recipients (see README: exit codes). */
+  partial: 10,
 } as const;
 export type ErrorCategory = Exclude<keyof typeof EXIT_CODES, 'ok'>;
 
@@ -78,6 +80,10 @@ export const ERROR_CODES = {
   dailyLimitReached: 'temporary',
   outboxBusy: 'temporary',
   batchInterrupted: 'temporary',
+  // stopped by the user while waiting (connection, sign-in): nothing was sent
+  operationCancelled: 'temporary',
+  // the desktop app runs one Mahnlauf at a time
+  batchRunning: 'temporary',
   // too large (7)
   tooLargeLocal: 'tooLarge',
   tooLargeServer: 'tooLarge',
@@ -93,6 +99,8 @@ export const ERROR_CODES = {
   // a new profile from an e-mail address (profile setup)
   setupNothingFound: 'invalid',
   setupPasswordNeeded: 'invalid',
+  // delivered to some recipients, refused for others (10)
+  recipientsPartlyRefused: 'partial',
   // anything else (1)
   unexpected: 'unexpected',
   // hand-off to the mail program on a Windows desk (Simple MAPI, Outlook): the user closed the compose

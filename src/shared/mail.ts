@@ -59,7 +59,18 @@ export interface ConnectionReport {
   handoff?: HandoffInfo;
 }
 
-export type SendStatus = 'sent' | 'accepted' | 'stored' | 'handedOff';
+/** A recipient the server refused while it accepted others (RCPT TO answered 4xx/5xx). */
+export interface RefusedRecipient {
+  address: string;
+  /** The server's reply, e.g. `550 5.1.1 <kunde@example.org>: User unknown`. */
+  response: string;
+}
+
+/**
+ * partial: the server took the message for some recipients and refused others (`refused` names
+ * them): never reported as sent, never sent again automatically (the accepted ones have it).
+ */
+export type SendStatus = 'sent' | 'accepted' | 'stored' | 'handedOff' | 'partial';
 
 /** How a message reached the mail program on the desk. */
 export const HANDOFF_METHODS = ['compose', 'draft', 'direct'] as const;
@@ -87,6 +98,8 @@ export interface SendResult {
   response: string;
   accepted: string[];
   rejected: string[];
+  /** Status `partial`: each refused recipient with the server's reply. */
+  refused?: RefusedRecipient[];
   /** Encoded size in bytes. */
   size: number;
   connection: ConnectionReport;

@@ -1,17 +1,28 @@
 // What the outbox and the journal expose to the CLI and (over IPC) to the desktop app. The state names
 // are a promise to ERPs' scripts (`outbox list --json`, `journal --json`, `batch --json`): keep them.
 import type { ErrorInfo } from './errors.js';
-import type { HandoffInfo, ReceiptRequest } from './mail.js';
+import type { HandoffInfo, ReceiptRequest, RefusedRecipient } from './mail.js';
 import type { ConnectionKind, MailKind } from './profile.js';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'handedOff', 'failed', 'unknown'] as const;
+// `partial`: delivered to some recipients while the server refused others (`refused` names them);
+// final like `sent`: it is never sent again automatically, the accepted recipients have it.
+export const OUTBOX_STATES = [
+  'queued',
+  'sending',
+  'sent',
+  'handedOff',
+  'failed',
+  'unknown',
+  'partial',
+] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /**
  * States in which a message has left us for good: a server took it (`sent`), or the mail program on the
- * desk did (`handedOff`: whether the user then sent it there cannot be known). Never sent again.
+ * desk did (`handedOff`: whether the user then sent it there cannot be known), or a server took it for
+ * some recipients only (`partial`: the accepted ones have it). Never sent again.
  */
-export const DONE_STATES = ['sent', 'handedOff'] as const satisfies readonly OutboxState[];
+export const DONE_STATES = ['sent', 'handedOff', 'partial'] as const satisfies readonly OutboxState[];
 export type DoneState = (typeof DONE_STATES)[number];
 export function isDone(state: OutboxState): state is DoneState {
   return (DONE_STATES as readonly OutboxState[]).includes(state);
@@ -68,6 +79,8 @@ export interface OutboxEntry {
   response?: string;
   accepted?: string[];
   rejected?: string[];
+  /** State `partial`: the refused recipients with the server's replies. */
+  refused?: RefusedRecipient[];
   sentAt?: string;
   /** Why it failed (failed) or what was last seen (queued after a temporary failure, unknown). */
   error?: ErrorInfo;
@@ -103,6 +116,7 @@ export type JournalEntry = Pick<
   | 'redirectedFrom'
   | 'controlCopy'
   | 'receipts'
+  | 'refused'
   | 'handoff'
 > & {
   state: Exclude<OutboxState, 'queued' | 'sending'>;

@@ -52,6 +52,15 @@ async function smtpProfile(app: Page, host: TestHost, port: number) {
   await expect(app.locator('.app[data-ready="true"]')).toBeVisible();
 }
 
+/** "Mahnlauf starten", then the confirmation's send button (a real run never starts without it). */
+async function startRun(app: Page) {
+  await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+  const confirm = app.getByTestId('batch-confirm');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: /senden$/ }).click();
+  await expect(confirm).toBeHidden();
+}
+
 let server: FaultySmtpServer;
 test.beforeEach(async () => {
   server = await startFaultySmtpServer();
@@ -115,7 +124,7 @@ test('a good manifest runs to the end, resumes without sending twice, and redire
 
   const run = app.getByTestId('batch-run');
   const count = (k: string) => run.locator(`dd[data-count="${k}"]`);
-  await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+  await startRun(app);
   await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf ist beendet.');
   await expect(count('sent')).toHaveText('3');
   await expect(count('failed')).toHaveText('0');
@@ -136,7 +145,7 @@ test('a good manifest runs to the end, resumes without sending twice, and redire
   ]);
 
   // the same manifest again: a resume, every row was sent already
-  await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+  await startRun(app);
   await expect(count('skipped')).toHaveText('3');
   await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf ist beendet.');
   await expect(count('sent')).toHaveText('0');
@@ -148,7 +157,7 @@ test('a good manifest runs to the end, resumes without sending twice, and redire
   await expect(app.getByText('„kein-at“ ist keine gültige E-Mail-Adresse.')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Mahnlauf starten' })).toBeDisabled();
   await app.getByLabel('Umleiten an').fill('test@muster.example');
-  await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+  await startRun(app);
   await expect(count('sent')).toHaveText('3');
   await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf ist beendet.');
   expect(server.accepted).toHaveLength(6);
@@ -202,7 +211,7 @@ test('cancel finishes the message in flight and stops; starting again sends only
     await app.getByRole('tab', { name: 'Mahnlauf' }).click();
     await app.getByRole('button', { name: 'Versandliste: Auswählen …' }).click();
     await expect(app.getByTestId('batch-check-ok')).toBeVisible();
-    await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+    await startRun(app);
     const run = app.getByTestId('batch-run');
     await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf läuft …');
     await expect.poll(() => arrived).toBeGreaterThan(0);
@@ -222,7 +231,7 @@ test('cancel finishes the message in flight and stops; starting again sends only
     await screenshot(app, '24-mahnlauf-angehalten');
 
     // starting again resumes: the rest is sent, nothing twice
-    await app.getByRole('button', { name: 'Mahnlauf starten' }).click();
+    await startRun(app);
     await expect(run.getByRole('heading')).toHaveText('Der Mahnlauf ist beendet.');
     await expect(count('skipped')).toHaveText(String(sentFirst));
     await expect(count('sent')).toHaveText(String(6 - sentFirst));

@@ -154,7 +154,16 @@ describe('outbox against a misbehaving server', () => {
     expect(rows[1]!.error!.message).toContain('kunde2@example.org');
     expect(rows[1]!.response).toContain('550 5.1.1 User unknown');
     expect(lines.at(-1)).toEqual({
-      summary: { sent: 2, handedOff: 0, failed: 1, unknown: 0, skipped: 0, queued: 0, invalid: 0 },
+      summary: {
+        sent: 2,
+        handedOff: 0,
+        failed: 1,
+        unknown: 0,
+        skipped: 0,
+        queued: 0,
+        invalid: 0,
+        partial: 0,
+      },
     });
     expect(server.accepted.map((m) => m.reference).sort()).toEqual(['R-1', 'R-3']);
     const journal = (await runCli(['journal', '--json'], { home })).lines<JournalEntry>();

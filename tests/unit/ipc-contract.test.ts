@@ -359,9 +359,12 @@ describe('outbox, journal and batch through the contract', () => {
     const started = await own.batchStart({ manifest: token, profile: 'Testpostfach' });
     expect(started.ok).toBe(true);
     const runId = (started as { value: { runId: string } }).value.runId;
+    // a second run is refused as what it is (worded in the user's language), not as invalid input
     expect((await failure(own.batchStart({ manifest: token, profile: 'Testpostfach' }))).code).toBe(
-      'invalidOption',
+      'batchRunning',
     );
+    // the Mahnlauf view reconnects to the running run after leaving the tab (or a reload)
+    expect(await own.batchCurrent({})).toMatchObject({ ok: true, value: { runId } });
     await batches.idle();
     const done = await own.batchStatus({ runId });
     expect(done).toMatchObject({

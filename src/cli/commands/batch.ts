@@ -2,7 +2,8 @@
 // Exit codes: 0 every row sent (or skipped as sent before); 2 the pre-check refused the manifest
 // (nothing sent) or bad options; 3 stopped: authentication failed, the profile's queue is paused;
 // 4 stopped: no connection, or at least one row is unknown; 5 at least one row failed; 6 stopped
-// with rows left (Ctrl-C, daily limit, temporary failures): the same command resumes; 8 keychain.
+// with rows left (Ctrl-C, daily limit, temporary failures): the same command resumes; 8 keychain;
+// 10 every row went out, but the server refused some recipients (lines with state `partial`).
 import v8 from 'node:v8';
 import type { Command } from 'commander';
 import { emptySummary, type BatchLine } from '../../shared/batch.js';
@@ -41,6 +42,7 @@ export function batchExitCode(report: BatchReport): number {
   if (report.summary.unknown) return EXIT_CODES.connection;
   // rows left queued or being sent (by a concurrent run that did not finish them): not done
   if (report.summary.queued) return EXIT_CODES.temporary;
+  if (report.summary.partial) return EXIT_CODES.partial;
   return EXIT_CODES.ok;
 }
 
@@ -99,7 +101,8 @@ export function registerBatchCommand(program: Command, ctx: CliContext): void {
             withMessage(t, line);
             if (line.state !== 'invalid') counts[line.state]++;
             if (opts.json) return ctx.json(line);
-            if (!bar || line.state === 'failed' || line.state === 'unknown') say(rowLineText(t, line));
+            if (!bar || line.state === 'failed' || line.state === 'unknown' || line.state === 'partial')
+              say(rowLineText(t, line));
             bar?.update(counts);
           },
           onRetry: ({ row, error, nextAttemptAt }) => {

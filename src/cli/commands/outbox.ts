@@ -48,6 +48,7 @@ function entryDetails(ctx: CliContext, e: OutboxEntry): string[] {
     ...row('response', e.response),
     ...row('attempts', e.attempts),
     ...row('nextAttempt', e.nextAttemptAt),
+    ...(e.refused ?? []).map((r) => `  ${t('batch:fields.refused')}: ${r.address} (${r.response})`),
     ...row('error', e.error ? infoMessage(t, e.error) : undefined),
     ...row('file', e.file),
   ];
@@ -62,6 +63,7 @@ function outcomeJson(ctx: CliContext, o: DeliveryOutcome) {
     messageId: r.messageId,
     response: r.response ?? null,
     attempts: r.attempts,
+    ...(r.refused && o.state === 'partial' ? { refused: r.refused } : {}),
     ...(o.error ? { error: { ...o.error.toInfo(), message: errorMessage(ctx.t, o.error) } } : {}),
   };
 }
@@ -176,6 +178,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
           ctx.exitCode = stopped.exitCode;
         } else if (counts.failed) ctx.exitCode = EXIT_CODES.rejected;
         else if (counts.unknown) ctx.exitCode = EXIT_CODES.connection;
+        else if (counts.partial) ctx.exitCode = EXIT_CODES.partial;
       },
     );
 }

@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { LANGUAGES } from '../../shared/i18n/types.js';
+import { splitAddressList } from '../../shared/address.js';
+import { EXIT_CODES } from '../../shared/errors.js';
 import { MAIL_KINDS } from '../../shared/profile.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { MailError } from '../../main/errors/mail-error.js';
@@ -63,10 +65,11 @@ export async function draftFromOptions(opts: SendOptions): Promise<MailDraft> {
   const text = opts.bodyFile !== undefined ? await readTextFile(opts.bodyFile) : (opts.body ?? '');
   const html = opts.htmlFile !== undefined ? await readTextFile(opts.htmlFile) : undefined;
   return {
-    to: opts.to ?? [],
-    cc: opts.cc ?? [],
-    bcc: opts.bcc ?? [],
-    replyTo: opts.replyTo ?? [],
+    // each flag may hold a list (`"Weiß, Jörg" <j@firma.de>; b@firma.de`), as ERPs and people write it
+    to: (opts.to ?? []).flatMap(splitAddressList),
+    cc: (opts.cc ?? []).flatMap(splitAddressList),
+    bcc: (opts.bcc ?? []).flatMap(splitAddressList),
+    replyTo: (opts.replyTo ?? []).flatMap(splitAddressList),
     subject: opts.subject ?? '',
     text,
     ...(html !== undefined ? { html } : {}),
@@ -134,6 +137,8 @@ export function registerSendCommand(program: Command, ctx: CliContext): void {
         });
     }
     const result = await ctx.service().send(draft, opts.profile);
+    // refused recipients never pass for sent: their own exit code (10), whatever the output
+    if (result.status === 'partial') ctx.exitCode = EXIT_CODES.partial;
     if (opts.json) return ctx.json(sendResultJson(result));
     for (const line of sendResultLines(ctx.t, result)) ctx.out(line);
   });

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { splitAddressList } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import { MailError } from '../errors/mail-error.js';
 
@@ -280,7 +281,8 @@ function rowFrom(
       case 'to':
       case 'cc':
       case 'bcc':
-        row[known] = splitList(value, /[,;]/);
+        // `,`/`;` inside a quoted display name ("Weiß, Jörg" <j@x.de>) does not separate recipients
+        row[known] = (Array.isArray(raw) ? raw : [raw]).flatMap(splitAddressList);
         break;
       case 'attachments':
         row.attachments = splitList(value, /\|/).map((p) => path.resolve(base, p));

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { normaliseAddress } from '../../shared/address.js';
+import { normaliseRecipient } from '../../shared/address.js';
 import type { RowProblem } from '../../shared/batch.js';
 import type { MailDraft } from '../../shared/mail.js';
 import { headerProblem, HEADER_WORD_MAX } from '../../shared/header-check.js';
@@ -32,6 +32,8 @@ export interface Precheck {
   problems: RowProblem[];
   /** The reference of each row with a problem (to show beside it). */
   references: Record<number, string>;
+  /** Recipients (to, cc, bcc) over every row: what a run would reach (the confirmation shows it). */
+  recipients: number;
 }
 
 /** The checks the composer makes on header fields, as row problems (nothing leaves that it would refuse). */
@@ -118,7 +120,7 @@ function itemOf(
   const normalised: Record<'to' | 'cc' | 'bcc', string[]> = { to: [], cc: [], bcc: [] };
   for (const field of ['to', 'cc', 'bcc'] as const)
     for (const address of recipients[field]) {
-      const a = normaliseAddress(address);
+      const a = normaliseRecipient(address);
       if (!a) problems.push({ row, code: 'badAddress', params: { address, field } });
       else normalised[field].push(a);
     }
@@ -215,9 +217,11 @@ export async function precheck(
   const seen = new Map<string, number>(); // identity -> first row
   const files = new AttachmentChecks();
   let rows = 0;
+  let recipients = 0;
   await forEachLimit(source.rows(), 8, async (entry) => {
     const r = entry.row;
     rows++;
+    recipients += r.to.length + r.cc.length + r.bcc.length;
     const { item, problems: own, subject, text } = itemOf(r, templates);
     // identities in row order, whatever order the file checks finish in
     const other = seen.get(item.key);
@@ -229,7 +233,7 @@ export async function precheck(
     problems.push(...found);
   });
   problems.sort((a, b) => a.row - b.row);
-  return { rows, problems, references };
+  return { rows, problems, references, recipients };
 }
 
 /** The messages to send, one row at a time (a second pass, after a pre-check without problems). */

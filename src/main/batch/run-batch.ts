@@ -194,6 +194,7 @@ export async function runBatch(
     to: l.record.to,
     outboxId: l.record.id,
     attempts: l.record.attempts,
+    ...(state === 'partial' && l.record.refused ? { refused: l.record.refused } : {}),
     ...(l.record.handoff ? { handoff: l.record.handoff } : {}),
   });
 
@@ -309,7 +310,13 @@ export async function runBatch(
     emit(line);
   });
   summary.queued =
-    check.rows - summary.sent - summary.handedOff - summary.failed - summary.unknown - summary.skipped;
+    check.rows -
+    summary.sent -
+    summary.handedOff -
+    summary.partial -
+    summary.failed -
+    summary.unknown -
+    summary.skipped;
   return {
     summary,
     problems: [],

@@ -28,6 +28,7 @@ import { journalCsvHeader, journalCsvLine } from '../journal/journal-csv.js';
 import { AttachmentRegistry } from './attachments.js';
 import { CaFileRegistry } from './ca-files.js';
 import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
+import { Operations } from './operations.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 import { usesOAuth } from '../../shared/connection-kinds.js';
 
@@ -105,6 +106,7 @@ export function createIpcHandlers(
 ): IpcHandlers {
   const manifests = new ManifestRegistry();
   const caFiles = new CaFileRegistry();
+  const operations = new Operations();
   const view = async (p: Profile): Promise<ProfileView> => ({
     ...p,
     hasPassword: await service.hasPassword(p),
@@ -171,7 +173,7 @@ export function createIpcHandlers(
       await service.profiles.use(name);
       return list();
     },
-    testConnection: async ({ profile, existing, password }) => {
+    testConnection: async ({ profile, existing, password, operationId }) => {
       const stored = existing ? await service.profiles.get(existing) : null;
       caFiles.check(profile.caFile, stored?.caFile);
       const candidate = parseProfile({ ...profile, id: stored?.id ?? randomUUID() });
@@ -180,16 +182,24 @@ export function createIpcHandlers(
       if (candidate.caFile) readExtraCa(candidate.caFile);
       allow(candidate);
       const secrets = new TypedPasswordSecrets(service.secrets, id, password);
-      return testConnection(createTransport({ ...candidate, id }, { ...service.transportContext, secrets }));
+      return operations.run(operationId, (signal) =>
+        testConnection(
+          createTransport({ ...candidate, id }, { ...service.transportContext, secrets }),
+          signal,
+        ),
+      );
     },
-    send: async ({ profile, draft }) => {
+    send: async ({ profile, draft, operationId }) => {
       const p = await service.profiles.get(profile);
       allow(p);
       const { attachments: tokens, ...rest } = draft;
       const files = tokens.map((t) => attachments.resolve(t));
-      return service.send(
-        { ...rest, attachments: files.map((f) => ({ path: f.path, filename: f.name })) },
-        p.name,
+      return operations.run(operationId, (signal) =>
+        service.send(
+          { ...rest, attachments: files.map((f) => ({ path: f.path, filename: f.name })) },
+          p.name,
+          { signal },
+        ),
       );
     },
     chooseAttachments: async () => {
@@ -275,8 +285,11 @@ export function createIpcHandlers(
       return file ? manifests.register(file) : null;
     },
     batchCheck: async ({ manifest, profile }) => {
-      const { rows, problems, references } = await service.checkBatch(manifests.resolve(manifest), profile);
-      return { rows, problems, references };
+      const { rows, problems, references, recipients } = await service.checkBatch(
+        manifests.resolve(manifest),
+        profile,
+      );
+      return { rows, problems, references, recipients };
     },
     batchStart: async ({ manifest, profile, dryRun, redirectTo, resendUnknown }) => {
       const file = manifests.resolve(manifest);
@@ -300,6 +313,11 @@ export function createIpcHandlers(
       return service.templates.list();
     },
     setupLookup: ({ address }) => service.lookupProfile(address),
+    batchCurrent: () => Promise.resolve(batches.current()),
+    cancelOperation: ({ operationId }) => {
+      operations.cancel(operationId);
+      return Promise.resolve(null);
+    },
   };
 
   const wrap = <M extends IpcMethod>(method: M): IpcHandler<M> => {

@@ -95,7 +95,7 @@ export class BatchRuns {
   }
 
   start(manifestFile: string, options: BatchStartOptions): { runId: string } {
-    if (this.running) throw new MailError('invalidOption', { detail: 'a batch run is already in progress' });
+    if (this.running) throw new MailError('batchRunning');
     const runId = randomUUID();
     const controller = new AbortController();
     const run: Run = {
@@ -161,6 +161,13 @@ export class BatchRuns {
     const run = this.get(runId);
     const from = after ?? 0;
     return { ...run.view, lines: run.lines.slice(from), lineCount: run.lines.length };
+  }
+
+  /** The running run, else the newest one, with every outcome so far; null when there was none. */
+  current(): BatchRunView | null {
+    const all = [...this.runs.values()];
+    const run = all.find((r) => r.view.state === 'running') ?? all.at(-1);
+    return run ? this.status(run.view.runId) : null;
   }
 
   cancel(runId: string): void {

@@ -28,6 +28,7 @@ export const JOURNAL_COLUMNS = [
   'controlCopy',
   'deliveryReceipt',
   'readReceipt',
+  'refused',
 ] as const;
 export type JournalColumn = (typeof JOURNAL_COLUMNS)[number];
 
@@ -87,6 +88,7 @@ export function journalCsvLine(
     controlCopy: e.controlCopy ?? '',
     deliveryReceipt: e.receipts?.delivery ? 1 : 0,
     readReceipt: e.receipts?.read ? 1 : 0,
+    refused: (e.refused ?? []).map((r) => `${r.address} (${r.response})`).join(' | '),
   };
   return JOURNAL_COLUMNS.map((c) => csvCell(cell[c])).join(';') + '\r\n';
 }

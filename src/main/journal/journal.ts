@@ -29,6 +29,7 @@ export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
     ...(e.redirectedFrom ? { redirectedFrom: e.redirectedFrom } : {}),
     ...(e.controlCopy ? { controlCopy: e.controlCopy } : {}),
     ...(e.receipts ? { receipts: e.receipts } : {}),
+    ...(e.refused ? { refused: e.refused } : {}),
     ...(e.handoff ? { handoff: e.handoff } : {}),
   };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { normaliseAddress } from '../../shared/address.js';
+import { bareAddress, normaliseAddress, normaliseRecipient, parseMailbox } from '../../shared/address.js';
 import { HEADER_WORD_MAX, headerProblem } from '../../shared/header-check.js';
 import type { MailDraft, ReceiptRequest } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
@@ -66,7 +66,7 @@ function checkAddresses(field: string, list: string[] | undefined): string[] {
   const out: string[] = [];
   for (const raw of list ?? []) {
     checkText(field, raw);
-    const a = normaliseAddress(raw);
+    const a = normaliseRecipient(raw); // a display name is kept for the header
     if (!a) throw new MailError('invalidAddress', { address: raw, field });
     out.push(a);
   }
@@ -192,10 +192,10 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
   if (d.receipts?.read) headers['Disposition-Notification-To'] = d.from.address;
   return {
     from: d.from.name ? { name: d.from.name, address: d.from.address } : d.from.address,
-    to: d.to,
-    cc: d.cc,
-    bcc: d.bcc,
-    replyTo: d.replyTo.length ? d.replyTo : undefined,
+    to: d.to.map(mailbox),
+    cc: d.cc.map(mailbox),
+    bcc: d.bcc.map(mailbox),
+    replyTo: d.replyTo.length ? d.replyTo.map(mailbox) : undefined,
     subject: d.subject,
     // CRLF throughout: nodemailer's quoted-printable keeps a bare LF of the text as it is, and the
     // SMTP data phase would turn it into CRLF, so the stored copy would not be the bytes sent
@@ -211,6 +211,12 @@ function composerOptions(d: NormalisedDraft, messageId: string, date: Date, cont
     })),
     textEncoding: 'quoted-printable' as const,
   };
+}
+
+/** A normalised recipient as the composer takes it: the name is encoded by it (RFC 2047), never parsed again. */
+function mailbox(recipient: string): string | { name: string; address: string } {
+  const m = parseMailbox(recipient);
+  return m?.name ? m : bareAddress(recipient);
 }
 
 function crlf<T extends string | undefined>(text: T): T {
@@ -234,7 +240,7 @@ export function composeStream(d: NormalisedDraft, messageId: string, date: Date)
  */
 export function envelopeOf(d: NormalisedDraft): Envelope {
   const copy = d.controlCopy ? [d.controlCopy] : [];
-  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc, ...copy])] };
+  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc, ...copy].map(bareAddress))] };
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Throttle } from './throttle.js';
 export interface DeliveryOutcome {
   /** The message after its outcome was written. `queued`: a retry is scheduled (or the queue paused). */
   located: LocatedRecord;
-  state: 'sent' | 'handedOff' | 'failed' | 'unknown' | 'queued';
+  state: 'sent' | 'handedOff' | 'partial' | 'failed' | 'unknown' | 'queued';
   result?: SendResult;
   error?: MailError;
 }
@@ -30,6 +30,8 @@ export interface DeliveryOptions {
   onOutcome?: (o: DeliveryOutcome) => void;
   /** A single send: when no session can be opened, the message fails at once with that reason. */
   failFast?: boolean;
+  /** The user's Abbrechen of a single send: ends the session's set-up (connection, sign-in). */
+  cancelOpen?: AbortSignal;
 }
 
 export interface DeliveryResult {
@@ -200,7 +202,7 @@ export class Delivery {
 
         if (!session) {
           try {
-            session = await this.transport.openSession();
+            session = await this.transport.openSession(this.options.cancelOpen);
             openFailures = 0;
           } catch (e) {
             throttle?.giveBack();
@@ -241,7 +243,10 @@ export class Delivery {
           this.store.release(claimed);
           // The outcome is written while the next message goes out: should the process die before
           // it is durable, the claim survives and the message is reported unknown, never resent.
-          const done = result.status === 'handedOff' ? 'handedOff' : 'sent';
+          // Refused recipients make it `partial`: final like sent (the accepted ones have it), never
+          // reported as sent, with who was refused and why.
+          const partial = result.status === 'partial' ? partialRefusal(result) : undefined;
+          const done = partial ? 'partial' : result.status === 'handedOff' ? 'handedOff' : 'sent';
           this.track(
             claimed,
             this.store
@@ -250,10 +255,13 @@ export class Delivery {
                 response: result.response,
                 accepted: result.accepted,
                 rejected: result.rejected,
+                ...(partial ? { refused: result.refused ?? [], error: partial.toInfo() } : {}),
                 sentAt: new Date().toISOString(),
                 ...(result.handoff ? { handoff: result.handoff } : {}),
               })
-              .then((sent) => this.emit({ located: sent, state: done, result })),
+              .then((sent) =>
+                this.emit({ located: sent, state: done, result, ...(partial ? { error: partial } : {}) }),
+              ),
           );
         } catch (e) {
           const err = toMailError(e);
@@ -330,6 +338,19 @@ export class Delivery {
   private emit(o: DeliveryOutcome): void {
     this.options.onOutcome?.(o);
   }
+}
+
+/** The outcome of a message the server took for some recipients only. */
+export function partialRefusal(result: SendResult): MailError {
+  const refused = result.refused ?? result.rejected.map((address) => ({ address, response: '' }));
+  return new MailError('recipientsPartlyRefused', {
+    refused: refused.map((r) => r.address).join(', '),
+    accepted: result.accepted.join(', '),
+    response: refused
+      .map((r) => r.response)
+      .filter(Boolean)
+      .join(' | '),
+  });
 }
 
 function due(l: LocatedRecord): number {

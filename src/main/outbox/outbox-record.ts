@@ -49,6 +49,7 @@ export const STATE_PRECEDENCE: Partial<Record<OutboxState, number>> = {
   unknown: 2,
   failed: 3,
   sent: 4,
+  partial: 4,
   handedOff: 4,
 };
 

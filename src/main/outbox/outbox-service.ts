@@ -34,6 +34,8 @@ export interface RunOptions {
 
 export interface RunSummary {
   sent: number;
+  /** Delivered to some recipients, refused for others. */
+  partial: number;
   /** Handed to the mail program on the desk (hand-off kinds). */
   handedOff: number;
   failed: number;
@@ -64,11 +66,16 @@ export class OutboxService {
    * backoff). Resolves with the result once sent; throws the reason when it failed, or
    * `sendOutcomeUnknown` when the outcome cannot be known.
    */
-  async send(profile: Profile, draft: MailDraft | NormalisedDraft, options: EnqueueOptions = {}) {
+  async send(
+    profile: Profile,
+    draft: MailDraft | NormalisedDraft,
+    options: EnqueueOptions & { signal?: AbortSignal } = {},
+  ) {
+    const { signal, ...enqueue } = options;
     const transport = this.deps.transportFor(profile);
     let queued: LocatedRecord;
     try {
-      queued = await this.store.enqueue(profile, draft, options);
+      queued = await this.store.enqueue(profile, draft, enqueue);
     } catch (e) {
       throw diskFullOr(e, this.store.dataFolder);
     }
@@ -76,6 +83,9 @@ export class OutboxService {
     const delivery = new Delivery(this.store, profile, transport, {
       connections: 1,
       failFast: true,
+      // Abbrechen while connecting or signing in: the message fails as cancelled (never sent later
+      // behind the user's back); once its bytes are going out it is finished
+      ...(signal ? { cancelOpen: signal } : {}),
       onOutcome: (o) => {
         if (o.state !== 'queued') outcome = o;
       },
@@ -147,7 +157,15 @@ export class OutboxService {
 
   /** Delivers the given queued messages (and reports the others as they are). */
   async deliver(all: LocatedRecord[], options: RunOptions, recovered = 0): Promise<RunSummary> {
-    const summary: RunSummary = { sent: 0, handedOff: 0, failed: 0, unknown: 0, queued: 0, recovered };
+    const summary: RunSummary = {
+      sent: 0,
+      handedOff: 0,
+      partial: 0,
+      failed: 0,
+      unknown: 0,
+      queued: 0,
+      recovered,
+    };
     const byProfile = new Map<string, LocatedRecord[]>();
     for (const l of all)
       if (l.state === 'queued')

@@ -248,6 +248,7 @@ export class OutboxStore {
       ],
     };
     if (state !== 'failed' && state !== 'unknown' && !patch.error) delete record.error;
+    if (state !== 'partial') delete record.refused;
     if (state !== 'queued') delete record.nextAttemptAt;
     let changed: number;
     try {

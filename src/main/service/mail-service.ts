@@ -127,10 +127,13 @@ export class MailService {
     return removed;
   }
 
-  async testConnection(profileName?: string): Promise<ConnectionReport> {
+  async testConnection(
+    profileName?: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ConnectionReport> {
     const profile = await this.profiles.resolve(profileName);
     parseProfile(profile);
-    return testConnection(createTransport(profile, this.transportContext));
+    return testConnection(createTransport(profile, this.transportContext), options.signal);
   }
 
   /**
@@ -182,10 +185,14 @@ export class MailService {
    * Checks and renders one message into the outbox (durably, before any network I/O), then sends it;
    * temporary failures are retried with backoff. The result carries the message's `outboxId`.
    */
-  async send(draft: MailDraft, profileName?: string): Promise<SendResult> {
+  async send(
+    draft: MailDraft,
+    profileName?: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SendResult> {
     const profile = await this.profiles.resolve(profileName);
     parseProfile(profile);
-    return this.outbox.send(profile, draft);
+    return this.outbox.send(profile, draft, options.signal ? { signal: options.signal } : {});
   }
 
   /**

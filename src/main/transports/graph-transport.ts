@@ -5,9 +5,11 @@
 // most 4 MB (up to 150 MB per attachment), then the draft is sent. 202 Accepted means queued by
 // Exchange Online, not delivered: reported as `accepted`.
 import { promises as fs } from 'node:fs';
+import { bareAddress, parseMailbox } from '../../shared/address.js';
 import type { ConnectionReport, SendResult } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { abortable } from '../platform/abortable.js';
 import { GraphClient } from '../graph/graph-client.js';
 import type { AttachmentInfo, NormalisedDraft, PreparedMessage } from '../mail/compose.js';
 import { resolveOAuth, loadBuiltInClients } from '../oauth/config.js';
@@ -22,7 +24,11 @@ export const UPLOAD_SESSION_MAX = 150 * 1024 * 1024;
 export const UPLOAD_CHUNK = 10 * 320 * 1024;
 
 type Recipient = { emailAddress: { address: string; name?: string } };
-const recipients = (list: string[]): Recipient[] => list.map((address) => ({ emailAddress: { address } }));
+const recipients = (list: string[]): Recipient[] =>
+  list.map((r) => {
+    const m = parseMailbox(r);
+    return { emailAddress: m?.name ? { address: m.address, name: m.name } : { address: bareAddress(r) } };
+  });
 
 function contentType(a: AttachmentInfo): string {
   return /\.pdf$/i.test(a.filename) ? 'application/pdf' : 'application/octet-stream';
@@ -71,14 +77,14 @@ export class GraphTransport implements Transport {
     private readonly ctx: TransportContext,
   ) {}
 
-  async openSession(): Promise<TransportSession> {
+  async openSession(signal?: AbortSignal): Promise<TransportSession> {
     const p = this.profile;
     if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
     const config = await resolveOAuth(p, this.ctx.secrets, loadBuiltInClients());
     const base = config.graphBase;
     const tokens = this.ctx.tokens;
     // signs in (or refreshes) before anything else: a sign-in problem never leaves a half-done send
-    const first = await tokens.accessToken(p, 'graph');
+    const first = await abortable(tokens.accessToken(p, 'graph'), signal, () => tokens.cancelSignIn?.(p));
     const client = new GraphClient(agentFor(p), p.name);
     // no host/port: Graph has neither server nor port in the profile (HTTPS to the cloud's Graph host)
     const report: ConnectionReport = {

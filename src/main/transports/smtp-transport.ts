@@ -4,9 +4,10 @@ import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
-import type { ConnectionReport, SendResult } from '../../shared/mail.js';
+import type { ConnectionReport, RefusedRecipient, SendResult } from '../../shared/mail.js';
 import { effectiveSecurity, type Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
+import { abortable, throwIfCancelled } from '../platform/abortable.js';
 import type { PreparedMessage } from '../mail/compose.js';
 import { useFastDataPath } from './smtp-data-path.js';
 import { mapAuthError, mapSmtpError, type Where } from './smtp-errors.js';
@@ -54,7 +55,7 @@ export class SmtpTransport implements Transport {
     private readonly ctx: TransportContext,
   ) {}
 
-  async openSession(): Promise<TransportSession> {
+  async openSession(signal?: AbortSignal): Promise<TransportSession> {
     const p = this.profile;
     const sec = smtpSecurityOptions(p);
     const where: Where = { host: sec.host, port: sec.port, profile: p.name };
@@ -71,7 +72,10 @@ export class SmtpTransport implements Transport {
     // before the connection, so the server never sits idle waiting for the user
     if (p.auth === 'oauth') {
       if (!this.ctx.tokens) throw new MailError('signInRequired', { profile: p.name });
-      const { token, user } = await this.ctx.tokens.accessToken(p, 'smtp');
+      const tokens = this.ctx.tokens;
+      const { token, user } = await abortable(tokens.accessToken(p, 'smtp'), signal, () =>
+        tokens.cancelSignIn?.(p),
+      );
       credentials = { user: p.user || user, accessToken: token };
     }
 
@@ -100,15 +104,21 @@ export class SmtpTransport implements Transport {
     });
 
     try {
-      await new Promise<void>((resolve, reject) => {
-        connection.once('error', reject);
-        connection.connect(() => {
-          connection.removeListener('error', reject);
-          resolve();
-        });
-      });
+      throwIfCancelled(signal);
+      await abortable(
+        new Promise<void>((resolve, reject) => {
+          connection.once('error', reject);
+          connection.connect(() => {
+            connection.removeListener('error', reject);
+            resolve();
+          });
+        }),
+        signal,
+        () => connection.close(),
+      );
     } catch (e) {
       connection.close();
+      if (e instanceof MailError && e.code === 'operationCancelled') throw e;
       throw mapSmtpError(e, where);
     }
 
@@ -146,16 +156,20 @@ export class SmtpTransport implements Transport {
         const wanted = credentials?.accessToken ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'];
         if (offered.length && !wanted.some((m) => offered.includes(m)))
           throw new MailError('authNotOffered', { offered: offered.join(', ') || '—' });
-        await new Promise<void>((resolve, reject) => {
-          const auth = credentials!.accessToken
-            ? {
-                user: credentials!.user,
-                method: 'XOAUTH2',
-                oauth2: new XOAuth2({ user: credentials!.user, accessToken: credentials!.accessToken }),
-              }
-            : { user: credentials!.user, pass: credentials!.pass! };
-          connection.login(auth, (err) => (err ? reject(err) : resolve()));
-        });
+        await abortable(
+          new Promise<void>((resolve, reject) => {
+            const auth = credentials!.accessToken
+              ? {
+                  user: credentials!.user,
+                  method: 'XOAUTH2',
+                  oauth2: new XOAuth2({ user: credentials!.user, accessToken: credentials!.accessToken }),
+                }
+              : { user: credentials!.user, pass: credentials!.pass! };
+            connection.login(auth, (err) => (err ? reject(err) : resolve()));
+          }),
+          signal,
+          () => connection.close(),
+        );
         report.auth = { used: true, mechanism: String(inner._authMethod || ''), user: credentials!.user };
       } catch (e) {
         connection.close();
@@ -204,12 +218,15 @@ export class SmtpTransport implements Transport {
           });
           // The server has ended the transaction with its reply, so the next MAIL FROM can follow at
           // once (as nodemailer's pool does); after a failure the session is closed, never reused.
+          const rejected = (info.rejected ?? []).map(String);
+          const refused = refusedOf(info, rejected);
           return {
-            status: 'sent',
+            status: refused.length ? 'partial' : 'sent',
             messageId: message.messageId,
             response: String(info.response ?? ''),
             accepted: (info.accepted ?? []).map(String),
-            rejected: (info.rejected ?? []).map(String),
+            rejected,
+            ...(refused.length ? { refused } : {}),
             size: message.size,
             connection: report,
           };
@@ -248,4 +265,14 @@ export class SmtpTransport implements Transport {
       },
     };
   }
+}
+
+/** The recipients the server refused (RCPT TO not 2xx) while it took the message for others. */
+function refusedOf(info: SMTPConnection.SentMessageInfo, rejected: string[]): RefusedRecipient[] {
+  const errors = (info as { rejectedErrors?: Array<{ recipient?: string; response?: string }> })
+    .rejectedErrors;
+  return rejected.map((address) => {
+    const e = errors?.find((r) => r.recipient === address);
+    return { address, response: String(e?.response ?? '') };
+  });
 }

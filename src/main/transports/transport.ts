@@ -17,13 +17,18 @@ export interface TransportSession {
 
 export interface Transport {
   readonly profile: Profile;
-  /** Connect, secure, authenticate; throws MailError with a user-facing code on failure. */
-  openSession(): Promise<TransportSession>;
+  /**
+   * Connect, secure, authenticate; throws MailError with a user-facing code on failure. `signal` ends
+   * the waits of the set-up (connection, greeting, a browser sign-in) with `operationCancelled`.
+   */
+  openSession(signal?: AbortSignal): Promise<TransportSession>;
 }
 
 /** Supplies OAuth access tokens for SMTP XOAUTH2 and the Graph API (see src/main/oauth). */
 export interface AccessTokenSource {
   accessToken(profile: Profile, purpose: TokenPurpose): Promise<{ token: string; user: string }>;
+  /** Ends a sign-in that waits for the browser (it then fails with oauthCancelled). */
+  cancelSignIn?(profile: Profile): void;
 }
 
 /** What a transport needs from its surroundings. */
@@ -47,8 +52,8 @@ export interface HandoffHelpers {
   powershell?: string;
 }
 
-export async function testConnection(transport: Transport): Promise<ConnectionReport> {
-  const session = await transport.openSession();
+export async function testConnection(transport: Transport, signal?: AbortSignal): Promise<ConnectionReport> {
+  const session = await transport.openSession(signal);
   await session.close();
   return session.report;
 }

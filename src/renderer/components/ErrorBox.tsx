@@ -11,10 +11,24 @@ export function errorText(t: TFunction, error: ErrorInfo): string {
   return hint || t(`core:errors.${error.code}`, params);
 }
 
-export function ErrorBox({ error, title }: { error: ErrorInfo; title?: string }) {
+export function ErrorBox({
+  error,
+  title,
+  onDismiss,
+}: {
+  error: ErrorInfo;
+  title?: string;
+  /** A banner the user can close (×). */
+  onDismiss?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-error" role="alert" data-error-code={error.code}>
+      {onDismiss ? (
+        <button type="button" className="dismiss" aria-label={t('ui:desk.dismiss')} onClick={onDismiss}>
+          ×
+        </button>
+      ) : null}
       <strong>{title ?? t('ui:error.title')}</strong>
       <p>{errorText(t, error)}</p>
       {error.response && !errorText(t, error).includes(error.response) ? (

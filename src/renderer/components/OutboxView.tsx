@@ -2,7 +2,7 @@
 // proof of sending of one message (recipients, attachments with SHA-256, Message-ID, server reply,
 // attempts, error), retry (unknown only after the user confirmed that the server may already have
 // it), the stored copy opened with the mail program, and the journal exported as CSV.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/types.js';
@@ -16,6 +16,26 @@ import { ConfirmModal } from './Modal.js';
 const REFRESH_MS = 1500;
 /** Rows shown at most (newest first): a table of ten thousand rows helps nobody and slows the window. */
 const MAX_ROWS = 500;
+
+/**
+ * Arrow keys (and Home/End) move the focus through the rows' buttons; Enter or Space on one opens
+ * its details (the button's own action).
+ */
+function moveByArrow(e: KeyboardEvent<HTMLTableSectionElement>): void {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.row-link')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (!buttons.length) return;
+  const next =
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? buttons.length - 1
+        : Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
+  e.preventDefault();
+  buttons[next]!.focus();
+  buttons[next]!.scrollIntoView({ block: 'nearest' });
+}
 
 export function StateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
@@ -145,7 +165,12 @@ export function OutboxView() {
           {entries && !list.length ? (
             <p className="empty">{filter ? t('ui:outbox.emptyFiltered') : t('ui:outbox.empty')}</p>
           ) : (
-            <div className="table-scroll">
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t('ui:desk.scrollTable', { name: t('ui:outbox.listLabel') })}
+            >
               {list.length > shown.length ? (
                 <p className="help limited">
                   {t('ui:outbox.limited', { shown: shown.length, count: list.length })}
@@ -161,7 +186,7 @@ export function OutboxView() {
                     <th scope="col">{t('batch:fields.reference')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody onKeyDown={moveByArrow}>
                   {shown.map((e) => (
                     <tr
                       key={e.id}
@@ -268,10 +293,13 @@ function Details({
     <>
       <dl className="report details">
         {row(t('batch:fields.state'), <StateBadge state={entry.state} />)}
-        {entry.error && !isDone(entry.state)
+        {entry.error && (entry.state === 'partial' || !isDone(entry.state))
           ? row(
               t('batch:fields.error'),
-              <span className="error-text" data-error-code={entry.error.code}>
+              <span
+                className={entry.state === 'partial' ? 'warning-text' : 'error-text'}
+                data-error-code={entry.error.code}
+              >
                 {errorText(t, entry.error)}
               </span>,
             )

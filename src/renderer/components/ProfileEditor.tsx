@@ -33,6 +33,7 @@ import { errorInfoOf, getApi, unwrap } from '../api.js';
 import { appPlatform } from '../platform.js';
 import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
+import { newOperationId, WaitNotice } from './WaitNotice.js';
 import { ErrorBox } from './ErrorBox.js';
 import { HandoffFieldset } from './HandoffFieldset.js';
 import { MessageSettingsFieldset } from './MessageSettingsFieldset.js';
@@ -86,6 +87,21 @@ function authReason(t: TFunction, v: EditableProfile, choice: AuthChoice): strin
 
 const key = (field: string) => `core:fields.${fieldLabelKey(field)}`;
 
+/** Port 465 speaks TLS from the first byte, 587 expects STARTTLS: the other mode cannot work there. */
+function portContradicts(security: EditableProfile['security'], port: number): boolean {
+  return (security === 'StartTls' && port === 465) || (security === 'SslOnConnect' && port === 587);
+}
+
+/**
+ * The port a mode suggests when the security changes: StartTls 587, SslOnConnect 465 – when the port
+ * was empty, 25 or the other mode's port; any other port the user chose stays.
+ */
+function suggestedPort(mode: EditableProfile['security'], port: number): number {
+  if (mode === 'StartTls' && [0, 25, 465].includes(port)) return 587;
+  if (mode === 'SslOnConnect' && [0, 25, 587].includes(port)) return 465;
+  return port;
+}
+
 export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function ProfileEditor(
   { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange, onNameChange },
   ref,
@@ -99,6 +115,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState<'save' | 'test' | 'signin' | null>(null);
+  const [testWait, setTestWait] = useState<{
+    since: number;
+    operationId: string;
+    cancelling: boolean;
+  } | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -106,11 +127,14 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 
   /** What is typed in the throttle's number fields, while it is not (yet) a valid number. */
   const [rawThrottle, setRawThrottle] = useState<Partial<Record<ThrottleField, string>>>({});
+  /** What is typed in the port field while it is not a port (refused, never clamped). */
+  const [rawPort, setRawPort] = useState<string | null>(null);
   const dirty =
     JSON.stringify(values) !== JSON.stringify(initial) ||
     password !== '' ||
     clearPassword ||
-    Object.keys(rawThrottle).length > 0;
+    Object.keys(rawThrottle).length > 0 ||
+    rawPort !== null;
   // layout effect: the app knows about unsaved changes before the changed form is painted
   useLayoutEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
@@ -196,7 +220,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   async function save(): Promise<boolean> {
     setSubmitted(true);
     setError(null);
-    if (problems.length || Object.keys(rawThrottle).length) {
+    if (problems.length || Object.keys(rawThrottle).length || rawPort !== null) {
       setMessage(t('ui:form.fixProblems'));
       return false;
     }
@@ -230,11 +254,15 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setError(null);
     setMessage(null);
     setBusy('test');
+    // a silent server would block the dialog for its whole time-out: the wait can be cancelled
+    const operationId = newOperationId();
+    setTestWait({ since: Date.now(), operationId, cancelling: false });
     try {
       setReport(
         await unwrap(
           api.testConnection({
             profile: values,
+            operationId,
             ...(original ? { existing: original.name } : {}),
             ...(password && values.auth === 'password' ? { password } : {}),
           }),
@@ -244,7 +272,14 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       setError(errorInfoOf(e));
     } finally {
       setBusy(null);
+      setTestWait(null);
     }
+  }
+
+  function cancelTest() {
+    if (!testWait) return;
+    setTestWait({ ...testWait, cancelling: true });
+    void api.cancelOperation({ operationId: testWait.operationId });
   }
 
   async function signInOut(action: 'signIn' | 'signOut') {
@@ -369,6 +404,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
           label={t(key('port'))}
           disabledReason={reason('port')}
           help={reason('port') ? null : t('ui:form.portHelp', { port })}
+          error={rawPort !== null ? t('ui:throttle.invalidNumber', { min: 1, max: 65535 }) : null}
         >
           {(c) => (
             <input
@@ -377,10 +413,15 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
               inputMode="numeric"
               type="text"
               placeholder={reason('port') ? '' : t('ui:form.portPlaceholder', { port })}
-              value={values.port ? String(values.port) : ''}
+              value={rawPort ?? (values.port ? String(values.port) : '')}
               onChange={(e) => {
-                const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
-                guard('port')((n: number) => set('port', Math.min(n, 65535)))(digits ? Number(digits) : 0);
+                // a port is 1–65535 or empty (the mode's default); anything else is refused as typed
+                const text = e.target.value.trim();
+                const n = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+                if (text === '' || (n >= 1 && n <= 65535)) {
+                  setRawPort(null);
+                  guard('port')((v: number) => set('port', v))(text === '' ? 0 : n);
+                } else setRawPort(e.target.value);
               }}
             />
           )}
@@ -396,9 +437,16 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
               {...c}
               value={values.security}
               onChange={(e) =>
-                guard('security')((s: string) => set('security', s as EditableProfile['security']))(
-                  e.target.value,
-                )
+                guard('security')((s: string) => {
+                  const mode = s as EditableProfile['security'];
+                  setValues((v) => ({
+                    ...v,
+                    security: mode,
+                    // the port follows the mode it belongs to (587 ↔ 465); another port stays as typed
+                    port: suggestedPort(mode, v.port),
+                  }));
+                  setTouched((prev) => new Set(prev).add('security'));
+                })(e.target.value)
               }
             >
               {SECURITY_MODES.map((m) => (
@@ -409,6 +457,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
             </select>
           )}
         </Field>
+        {!reason('security') && portContradicts(values.security, values.port) ? (
+          <p className="notice notice-warning" role="note" data-testid="port-warning">
+            {t('ui:desk.portContradicts', { port: values.port, mode: values.security })}
+          </p>
+        ) : null}
         {!reason('security') && mayEndInPlainText(values.security) ? (
           <p className="notice notice-warning" role="note" data-testid="plain-warning">
             {t('ui:form.plainWarning')}
@@ -827,7 +880,6 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       </fieldset>
 
       <div className="results" aria-live="polite">
-        {busy === 'test' ? <p className="notice notice-info">{t('ui:form.testing')}</p> : null}
         {report ? <ConnectionReportView report={report} /> : null}
         {error ? <ErrorBox error={error} /> : null}
         {message ? <p className="notice notice-info">{message}</p> : null}
@@ -837,6 +889,16 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         <button type="button" onClick={() => void test()} disabled={busy !== null}>
           {t('ui:form.test')}
         </button>
+        {busy === 'test' && testWait ? (
+          <WaitNotice
+            text={t('ui:form.testing')}
+            since={testWait.since}
+            cancelling={testWait.cancelling}
+            onCancel={cancelTest}
+            testId="test-wait"
+          />
+        ) : null}
+
         <span className="spacer" />
         <button type="button" onClick={cancel} disabled={busy !== null || (!dirty && Boolean(original))}>
           {t('ui:form.cancel')}

@@ -62,7 +62,9 @@ export function ProfileList(p: Props) {
           type="button"
           className="danger"
           onClick={p.onDelete}
-          disabled={p.busy || p.selected === null}
+          // the last profile cannot be removed (the core refuses it): say so before the click
+          disabled={p.busy || p.selected === null || p.profiles.length <= 1}
+          title={p.profiles.length <= 1 ? t('ui:desk.lastProfile') : undefined}
         >
           {t('ui:profiles.delete')}
         </button>

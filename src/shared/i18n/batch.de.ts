@@ -36,6 +36,7 @@ export const batchDe = {
     unknown: 'unbekannt',
     skipped: 'übersprungen (schon gesendet)',
     invalid: 'fehlerhaft',
+    partial: 'teilweise zugestellt',
   },
   precheckHeader: 'Die Versandliste wurde geprüft – nichts wurde gesendet:',
   problemLine: '  Zeile {{row}}: {{problem}}',
@@ -45,7 +46,7 @@ export const batchDe = {
   rowLine: 'Zeile {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Zeile {{row}}: vorübergehender Fehler, neuer Versuch um {{time}} ({{detail}})',
   summary:
-    'Ergebnis: {{sent}} gesendet, {{handedOff}} an das Mailprogramm übergeben, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{skipped}} übersprungen, {{queued}} offen.',
+    'Ergebnis: {{sent}} gesendet, {{handedOff}} an das Mailprogramm übergeben, {{partial}} teilweise zugestellt, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{skipped}} übersprungen, {{queued}} offen.',
   unknownHint:
     'Bei „unbekannt“ brach die Verbindung nach der vollständigen Übertragung ab. Bitte den Empfang prüfen; erneut senden nur mit --resend-unknown.',
   skippedHint:
@@ -55,7 +56,7 @@ export const batchDe = {
     '{{done}}/{{total}} · {{sent}} gesendet · {{failed}} fehlgeschl. · {{unknown}} unbek. · {{rate}}/s · noch {{eta}}',
   outboxEmpty: 'Der Postausgang ist leer.',
   outboxRun:
-    'Postausgang: {{sent}} gesendet, {{handedOff}} übergeben, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{queued}} warten noch.',
+    'Postausgang: {{sent}} gesendet, {{handedOff}} übergeben, {{partial}} teilweise zugestellt, {{failed}} fehlgeschlagen, {{unknown}} unbekannt, {{queued}} warten noch.',
   outboxRecovered: '{{count}} Nachricht(en) waren beim Absturz im Versand und sind jetzt „unbekannt“.',
   requeued: 'Wieder in die Warteschlange gestellt: {{count}}. Senden mit: opos-mail outbox run',
   notRequeued: 'Nicht erneut eingereiht ({{state}}): {{id}}',
@@ -92,5 +93,6 @@ export const batchDe = {
     controlCopy: 'Kontrollkopie an',
     deliveryReceipt: 'Zustellbestätigung angefordert',
     readReceipt: 'Lesebestätigung angefordert',
+    refused: 'Abgelehnte Empfänger',
   },
 };

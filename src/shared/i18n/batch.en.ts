@@ -37,6 +37,7 @@ export const batchEn: Widen<typeof batchDe> = {
     unknown: 'unknown',
     skipped: 'skipped (already sent)',
     invalid: 'invalid',
+    partial: 'partly delivered',
   },
   precheckHeader: 'The mailing list was checked – nothing was sent:',
   problemLine: '  Row {{row}}: {{problem}}',
@@ -45,7 +46,7 @@ export const batchEn: Widen<typeof batchDe> = {
   rowLine: 'Row {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Row {{row}}: temporary failure, next attempt at {{time}} ({{detail}})',
   summary:
-    'Result: {{sent}} sent, {{handedOff}} handed to the mail program, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
+    'Result: {{sent}} sent, {{handedOff}} handed to the mail program, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{skipped}} skipped, {{queued}} left.',
   unknownHint:
     '"unknown": the connection broke after the message had been transmitted. Please check whether it arrived; resend only with --resend-unknown.',
   skippedHint:
@@ -55,7 +56,7 @@ export const batchEn: Widen<typeof batchDe> = {
     '{{done}}/{{total}} · {{sent}} sent · {{failed}} failed · {{unknown}} unknown · {{rate}}/s · {{eta}} left',
   outboxEmpty: 'The outbox is empty.',
   outboxRun:
-    'Outbox: {{sent}} sent, {{handedOff}} handed off, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
+    'Outbox: {{sent}} sent, {{handedOff}} handed off, {{partial}} partly delivered, {{failed}} failed, {{unknown}} unknown, {{queued}} still queued.',
   outboxRecovered: '{{count}} message(s) were being sent during a crash and are now "unknown".',
   requeued: 'Put back in the queue: {{count}}. Send with: opos-mail outbox run',
   notRequeued: 'Not requeued ({{state}}): {{id}}',
@@ -92,5 +93,6 @@ export const batchEn: Widen<typeof batchDe> = {
     controlCopy: 'Control copy to',
     deliveryReceipt: 'Delivery receipt requested',
     readReceipt: 'Read receipt requested',
+    refused: 'Refused recipients',
   },
 };

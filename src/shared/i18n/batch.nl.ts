@@ -37,6 +37,7 @@ export const batchNl: typeof batchEn = {
     unknown: 'onbekend',
     skipped: 'overgeslagen (al verzonden)',
     invalid: 'ongeldig',
+    partial: 'gedeeltelijk bezorgd',
   },
   precheckHeader: 'De verzendlijst is gecontroleerd – er is niets verzonden:',
   problemLine: '  Rij {{row}}: {{problem}}',
@@ -45,7 +46,7 @@ export const batchNl: typeof batchEn = {
   rowLine: 'Rij {{row}}{{ref}}: {{state}}{{detail}}',
   retryLine: 'Rij {{row}}: tijdelijke fout, nieuwe poging om {{time}} ({{detail}})',
   summary:
-    'Resultaat: {{sent}} verzonden, {{handedOff}} aan het mailprogramma overgedragen, {{failed}} mislukt, {{unknown}} onbekend, {{skipped}} overgeslagen, {{queued}} open.',
+    'Resultaat: {{sent}} verzonden, {{handedOff}} aan het mailprogramma overgedragen, {{partial}} gedeeltelijk bezorgd, {{failed}} mislukt, {{unknown}} onbekend, {{skipped}} overgeslagen, {{queued}} open.',
   unknownHint:
     '"onbekend": de verbinding werd verbroken nadat het bericht volledig was verzonden. Controleer of het is aangekomen; opnieuw verzenden alleen met --resend-unknown.',
   skippedHint:
@@ -55,7 +56,7 @@ export const batchNl: typeof batchEn = {
     '{{done}}/{{total}} · {{sent}} verzonden · {{failed}} mislukt · {{unknown}} onbekend · {{rate}}/s · nog {{eta}}',
   outboxEmpty: 'Het postvak UIT is leeg.',
   outboxRun:
-    'Postvak UIT: {{sent}} verzonden, {{handedOff}} overgedragen, {{failed}} mislukt, {{unknown}} onbekend, {{queued}} wachten nog.',
+    'Postvak UIT: {{sent}} verzonden, {{handedOff}} overgedragen, {{partial}} gedeeltelijk bezorgd, {{failed}} mislukt, {{unknown}} onbekend, {{queued}} wachten nog.',
   outboxRecovered: '{{count}} bericht(en) werden verzonden tijdens een crash en zijn nu "onbekend".',
   requeued: 'Opnieuw in de wachtrij gezet: {{count}}. Verzenden met: opos-mail outbox run',
   notRequeued: 'Niet opnieuw in de wachtrij ({{state}}): {{id}}',
@@ -92,5 +93,6 @@ export const batchNl: typeof batchEn = {
     controlCopy: 'Controlekopie aan',
     deliveryReceipt: 'Ontvangstbevestiging aangevraagd',
     readReceipt: 'Leesbevestiging aangevraagd',
+    refused: 'Geweigerde ontvangers',
   },
 };

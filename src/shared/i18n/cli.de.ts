@@ -30,4 +30,7 @@ export const cliDe = {
   no: 'nein',
   none: '—',
   defaultPort: '{{port}} (Standard für {{mode}})',
+  // partial delivery (issue 13)
+  partial: 'Nur teilweise zugestellt – erhalten hat die Nachricht nur: {{accepted}}.',
+  refusedLine: 'ABGELEHNT: {{address}} – {{response}}',
 } as const;

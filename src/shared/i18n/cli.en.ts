@@ -31,4 +31,7 @@ export const cliEn: { [K in keyof typeof cliDe]: string } = {
   no: 'no',
   none: '—',
   defaultPort: '{{port}} (default for {{mode}})',
+  // partial delivery (issue 13)
+  partial: 'Only partly delivered – only these received the message: {{accepted}}.',
+  refusedLine: 'REFUSED: {{address}} – {{response}}',
 };

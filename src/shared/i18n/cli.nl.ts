@@ -31,4 +31,7 @@ export const cliNl: { [K in keyof typeof cliDe]: string } = {
   no: 'nee',
   none: '—',
   defaultPort: '{{port}} (standaard voor {{mode}})',
+  // partial delivery (issue 13)
+  partial: 'Slechts gedeeltelijk bezorgd – alleen deze ontvingen het bericht: {{accepted}}.',
+  refusedLine: 'GEWEIGERD: {{address}} – {{response}}',
 };

@@ -152,6 +152,12 @@ export const coreDe = {
       'Der Postausgang in „{{folder}}“ konnte nicht in die neue Datenbank übernommen werden ({{detail}}). Die bisherigen Daten sind unverändert, es wurde nichts gesendet. Bitte beheben Sie die Ursache (z. B. Speicherplatz freigeben) und starten Sie OPOS Mail erneut.',
     pruneTooRecent:
       'Gespeicherte Nachrichten und das Journal sind sechs Jahre aufzubewahren (HGB § 257, AO § 147): {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Es wurde nichts gelöscht. Wählen Sie ein früheres Datum oder ergänzen Sie --force, wenn die Aufbewahrung anderweitig erfüllt ist.',
+    recipientsPartlyRefused:
+      'Die Nachricht wurde NICHT an alle Empfänger zugestellt. Der Server hat abgelehnt: {{refused}} ({{response}}). Erhalten haben sie nur: {{accepted}}. Bitte prüfen Sie die abgelehnten Adressen und senden Sie die Nachricht nur an diese erneut.',
+    operationCancelled:
+      'Abgebrochen. Es wurde nichts gesendet. Sie können es jederzeit erneut versuchen (eine abgebrochene Nachricht steht als fehlgeschlagen im Postausgang und kann dort erneut gesendet werden).',
+    batchRunning:
+      'Es läuft bereits ein Mahnlauf. Bitte warten Sie, bis er beendet ist, oder brechen Sie ihn im Reiter „Mahnlauf“ ab; danach können Sie einen neuen starten.',
   },
   fields: {
     name: 'Profilname',

@@ -149,6 +149,12 @@ export const coreEn: CoreMessages = {
       'The outbox in "{{folder}}" could not be moved into the new database ({{detail}}). The old data was left untouched and nothing was sent. Please fix the cause (e.g. free disk space) and start OPOS Mail again.',
     pruneTooRecent:
       'Stored messages and the journal must be kept for six years (HGB § 257, AO § 147): {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Nothing was deleted. Choose an earlier date, or add --force if the retention duty is met elsewhere.',
+    recipientsPartlyRefused:
+      'The message was NOT delivered to every recipient. The server refused: {{refused}} ({{response}}). Only these received it: {{accepted}}. Please check the refused addresses and send the message again to them only.',
+    operationCancelled:
+      'Cancelled. Nothing was sent. You can try again at any time (a cancelled message is listed as failed in the outbox and can be sent again from there).',
+    batchRunning:
+      'A dunning run is already in progress. Please wait until it has finished, or cancel it on the "Dunning run" tab; then you can start a new one.',
   },
   fields: {
     name: 'Profile name',

@@ -150,6 +150,12 @@ export const coreNl: CoreMessages = {
       'Het postvak UIT in "{{folder}}" kon niet naar de nieuwe database worden overgezet ({{detail}}). De oude gegevens zijn ongewijzigd en er is niets verzonden. Verhelp de oorzaak (bijv. schijfruimte vrijmaken) en start OPOS Mail opnieuw.',
     pruneTooRecent:
       'Opgeslagen berichten en het journaal moeten zes jaar worden bewaard (HGB § 257, AO § 147): {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Er is niets verwijderd. Kies een eerdere datum, of voeg --force toe als aan de bewaarplicht elders wordt voldaan.',
+    recipientsPartlyRefused:
+      'Het bericht is NIET aan alle ontvangers bezorgd. De server heeft geweigerd: {{refused}} ({{response}}). Alleen deze ontvingen het: {{accepted}}. Controleer de geweigerde adressen en stuur het bericht alleen aan hen opnieuw.',
+    operationCancelled:
+      'Afgebroken. Er is niets verzonden. U kunt het op elk moment opnieuw proberen (een afgebroken bericht staat als mislukt in het postvak UIT en kan daar opnieuw worden verzonden).',
+    batchRunning:
+      'Er loopt al een aanmaningsrun. Wacht tot deze klaar is of breek hem af op het tabblad "Aanmaningsrun"; daarna kunt u een nieuwe starten.',
   },
   fields: {
     name: 'Profielnaam',

@@ -20,7 +20,7 @@ export const uiDe = {
   profiles: {
     heading: 'Profile',
     active: 'aktiv',
-    activeHint: 'Das aktive Profil verwendet auch die Kommandozeile (opos-mail).',
+    activeHint: 'Die Kommandozeile (opos-mail) verwendet ebenfalls das aktive Profil.',
     new: 'Neu …',
     newFromTemplate: 'Neues Profil aus Vorlage',
     duplicate: 'Duplizieren',
@@ -182,7 +182,8 @@ export const uiDe = {
     to: 'An',
     cc: 'Cc',
     bcc: 'Bcc',
-    addressHelp: 'Mehrere Adressen mit Komma trennen.',
+    addressHelp:
+      'Mehrere Adressen mit Komma oder Semikolon trennen; mit Namen z. B. Jörg Weiß <joerg@firma.de>.',
     subject: 'Betreff',
     kind: 'Art',
     kinds: { mahnung: 'Mahnung', zahlungsavis: 'Zahlungsavis' },
@@ -428,6 +429,39 @@ export const uiDe = {
     readReceipt: 'Lesebestätigung anfordern',
     readReceiptHelp: 'Der Empfänger kann sie verweigern.',
     dsn: 'Zustellbestätigung (DSN)',
+  },
+  // issue 13: the desktop dialog's waits, outcomes and confirmations
+  desk: {
+    elapsed: '(seit {{seconds}} s)',
+    cancelWait: 'Abbrechen',
+    cancelling: 'Wird abgebrochen …',
+    dismiss: 'Meldung schließen',
+    runningBadge: 'läuft {{done}}/{{total}}',
+    partialSend: 'Nicht an alle Empfänger zugestellt – der Server hat Empfänger abgelehnt.',
+    refusedLine: 'Abgelehnt: {{address}} – {{response}}',
+    acceptedBy: 'Erhalten haben sie nur',
+    formCleared:
+      'Das Formular wurde geleert, damit dieselbe Nachricht nicht versehentlich noch einmal gesendet wird.',
+    open: 'Öffnen',
+    countPartial: 'Teilweise zugestellt',
+    partialTitle_one: '{{count}} Nachricht wurde nicht an alle Empfänger zugestellt:',
+    partialTitle_other: '{{count}} Nachrichten wurden nicht an alle Empfänger zugestellt:',
+    partialRow: 'Zeile {{row}}{{ref}}: abgelehnt {{refused}}',
+    confirmTitle: 'Mahnlauf wirklich starten?',
+    confirmRows: 'Nachrichten',
+    confirmRecipients: 'Empfänger (An, Cc, Bcc)',
+    confirmRedirect: 'ja – alle Nachrichten gehen an {{address}}',
+    confirmNoRedirect: 'nein – die Nachrichten gehen an die Empfänger der Liste',
+    confirmText:
+      'Die Nachrichten werden jetzt an Ihre Kunden gesendet. Gesendete Nachrichten lassen sich nicht zurückholen.',
+    confirmTextRedirect: 'Die Nachrichten gehen nur an die Umleitungsadresse, nicht an die Kunden.',
+    confirmStart_one: '{{count}} Nachricht senden',
+    confirmStart_other: '{{count}} Nachrichten senden',
+    testing: 'Die Verbindung wird getestet …',
+    portContradicts:
+      'Port {{port}} passt nicht zu {{mode}}: An 465 wird von Anfang an verschlüsselt (SslOnConnect), an 587 per STARTTLS (StartTls). Bitte Port oder Sicherheit anpassen.',
+    lastProfile: 'Das letzte Profil kann nicht gelöscht werden. Legen Sie zuerst ein anderes an.',
+    scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
   },
 } as const;
 

@@ -181,7 +181,8 @@ export const uiNl: UiMessages = {
     to: 'Aan',
     cc: 'Cc',
     bcc: 'Bcc',
-    addressHelp: 'Meerdere adressen scheiden met komma’s.',
+    addressHelp:
+      'Meerdere adressen scheiden met komma’s of puntkomma’s; met naam bijv. Jörg Weiß <joerg@firma.de>.',
     subject: 'Onderwerp',
     kind: 'Soort',
     kinds: { mahnung: 'Aanmaning', zahlungsavis: 'Betalingsadvies' },
@@ -424,5 +425,38 @@ export const uiNl: UiMessages = {
     readReceipt: 'Leesbevestiging aanvragen',
     readReceiptHelp: 'De ontvanger kan die weigeren.',
     dsn: 'Ontvangstbevestiging (DSN)',
+  },
+  // issue 13: the desktop dialog's waits, outcomes and confirmations
+  desk: {
+    elapsed: '(al {{seconds}} s)',
+    cancelWait: 'Annuleren',
+    cancelling: 'Wordt geannuleerd …',
+    dismiss: 'Melding sluiten',
+    runningBadge: 'loopt {{done}}/{{total}}',
+    partialSend: 'Niet aan alle ontvangers bezorgd – de server heeft ontvangers geweigerd.',
+    refusedLine: 'Geweigerd: {{address}} – {{response}}',
+    acceptedBy: 'Alleen deze ontvingen het',
+    formCleared:
+      'Het formulier is leeggemaakt, zodat hetzelfde bericht niet per ongeluk nog eens wordt verzonden.',
+    open: 'Openen',
+    countPartial: 'Gedeeltelijk bezorgd',
+    partialTitle_one: '{{count}} bericht is niet aan alle ontvangers bezorgd:',
+    partialTitle_other: '{{count}} berichten zijn niet aan alle ontvangers bezorgd:',
+    partialRow: 'Rij {{row}}{{ref}}: geweigerd {{refused}}',
+    confirmTitle: 'Aanmaningsrun echt starten?',
+    confirmRows: 'Berichten',
+    confirmRecipients: 'Ontvangers (Aan, Cc, Bcc)',
+    confirmRedirect: 'ja – alle berichten gaan naar {{address}}',
+    confirmNoRedirect: 'nee – de berichten gaan naar de ontvangers in de lijst',
+    confirmText:
+      'De berichten worden nu naar uw klanten verzonden. Verzonden berichten kunnen niet worden teruggehaald.',
+    confirmTextRedirect: 'De berichten gaan alleen naar het omleidingsadres, niet naar de klanten.',
+    confirmStart_one: '{{count}} bericht verzenden',
+    confirmStart_other: '{{count}} berichten verzenden',
+    testing: 'De verbinding wordt getest …',
+    portContradicts:
+      'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
+    lastProfile: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander aan.',
+    scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
   },
 };

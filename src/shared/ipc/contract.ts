@@ -49,6 +49,8 @@ export const IPC_CHANNELS = {
   saveMailTemplate: 'opos:mail-templates.save',
   removeMailTemplate: 'opos:mail-templates.remove',
   setupLookup: 'opos:setup.lookup',
+  batchCurrent: 'opos:batch.current',
+  cancelOperation: 'opos:operation.cancel',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
@@ -93,6 +95,8 @@ export interface BatchCheckView {
   problems: RowProblem[];
   /** Row → reference, for rows that have one. */
   references: Record<number, string>;
+  /** Recipients (to, cc, bcc) over every row. */
+  recipients: number;
 }
 
 export type BatchRunState = 'running' | 'finished' | 'stopped' | 'failed';
@@ -160,6 +164,9 @@ export interface IpcResponses {
   removeMailTemplate: MailTemplate[];
   /** A new profile from an e-mail address: the proposal, each setting's source, alternatives, steps. */
   setupLookup: LookupResult;
+  /** The running run (or, when none runs, the last one) with all its outcomes; null when there was none. */
+  batchCurrent: BatchRunView | null;
+  cancelOperation: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

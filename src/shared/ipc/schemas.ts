@@ -49,6 +49,8 @@ const templateName = z
 /** An outbox message's id as the core hands it out (a UUID), never a path. */
 const outboxId = z.uuid();
 const runId = z.uuid();
+/** The renderer's name for one cancellable wait (a UUID it made up). */
+const operationId = z.uuid();
 
 /** Every field of a profile except its id (the store assigns ids; renaming keeps them). */
 export const editableProfileSchema = profileSchema.omit({ id: true }).strict();
@@ -121,9 +123,13 @@ export const requestSchemas = {
       profile: editableProfileSchema,
       existing: profileName.optional(),
       password: password.optional(),
+      /** Names the wait so that cancelOperation can end it (the dialog's Abbrechen). */
+      operationId: operationId.optional(),
     })
     .strict(),
-  send: z.object({ profile: profileName, draft: sendDraftSchema }).strict(),
+  send: z
+    .object({ profile: profileName, draft: sendDraftSchema, operationId: operationId.optional() })
+    .strict(),
   chooseAttachments: none,
   /** The extra CA certificate of a profile, chosen in the main process's open dialog. */
   chooseCaFile: none,
@@ -182,6 +188,13 @@ export const requestSchemas = {
   removeMailTemplate: z.object({ name: templateName }).strict(),
   /** Looks up server, security and sign-in for an address (MX, autoconfig, SRV, ISPDB, guesses); saves nothing. */
   setupLookup: z.object({ address: z.string().min(3).max(IPC_LIMITS.address) }).strict(),
+  /** The running (or last) run of this process: the Mahnlauf view reconnects to it. */
+  batchCurrent: none,
+  /**
+   * Ends a connection test's or a send's wait (connecting, greeting, sign-in in the browser) at once
+   * with operationCancelled; a message whose bytes are already going out is finished.
+   */
+  cancelOperation: z.object({ operationId }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
