@@ -6,6 +6,7 @@ import type { SendStatus } from './mail.js';
 import { THROTTLE_PRESETS } from './throttle-presets.js';
 import {
   CONNECTION_KINDS,
+  PROFILE_FIELDS,
   type AuthMethod,
   type ConnectionKind,
   type HandoffMode,
@@ -52,20 +53,8 @@ export interface ConnectionKindSpec {
   templates: Readonly<Record<string, ProfileTemplateValues>>;
 }
 
-const SERVER_FIELDS = [
-  'host',
-  'port',
-  'security',
-  'auth',
-  'user',
-  'password',
-  'allowPlaintextAuth',
-  'caFile',
-  'maxSizeKb',
-  'fromAddress',
-  'fromName',
-  'oauth',
-] as const satisfies readonly ProfileField[];
+/** A server kind uses every field but the hand-off's. */
+const SERVER_FIELDS = PROFILE_FIELDS.filter((f) => f !== 'handoff');
 
 export const CONNECTION_KIND_SPECS = {
   smtp: {

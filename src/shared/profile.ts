@@ -167,17 +167,19 @@ export function mayEndInPlainText(security: SecurityMode): boolean {
 }
 
 /** The profile's fields as the registry (src/shared/connection-kinds.ts) names them. */
-export type ProfileField =
-  | 'host'
-  | 'port'
-  | 'security'
-  | 'auth'
-  | 'user'
-  | 'password'
-  | 'allowPlaintextAuth'
-  | 'caFile'
-  | 'maxSizeKb'
-  | 'fromAddress'
-  | 'fromName'
-  | 'oauth'
-  | 'handoff';
+export const PROFILE_FIELDS = [
+  'host',
+  'port',
+  'security',
+  'auth',
+  'user',
+  'password',
+  'allowPlaintextAuth',
+  'caFile',
+  'maxSizeKb',
+  'fromAddress',
+  'fromName',
+  'oauth',
+  'handoff',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];

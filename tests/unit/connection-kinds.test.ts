@@ -9,25 +9,11 @@ import {
   kindAvailableOn,
 } from '../../src/shared/connection-kinds.js';
 import { createI18n, uiResources } from '../../src/shared/i18n/index.js';
-import { CONNECTION_KINDS, profileSchema, type ProfileField } from '../../src/shared/profile.js';
+import { CONNECTION_KINDS, PROFILE_FIELDS, profileSchema } from '../../src/shared/profile.js';
 import { profileProblems } from '../../src/shared/profile-problems.js';
 import { TRANSPORTS } from '../../src/main/transports/registry.js';
 
-const FIELDS: ProfileField[] = [
-  'host',
-  'port',
-  'security',
-  'auth',
-  'user',
-  'password',
-  'allowPlaintextAuth',
-  'caFile',
-  'maxSizeKb',
-  'fromAddress',
-  'fromName',
-  'oauth',
-  'handoff',
-];
+const FIELDS = PROFILE_FIELDS;
 
 describe('connection kinds', () => {
   for (const lang of ['de', 'en', 'nl'] as const) {
