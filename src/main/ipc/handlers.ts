@@ -19,7 +19,7 @@ import { diskFullOr } from '../errors/disk-full.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError, toMailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
-import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
+import { TypedPasswordSecrets } from '../secrets/typed-password.js';
 import type { MailService } from '../service/mail-service.js';
 import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
@@ -69,28 +69,6 @@ export function parseRequest<M extends IpcMethod>(method: M, payload: unknown): 
   const parsed = requestSchemas[method].safeParse(payload ?? {});
   if (!parsed.success) throw new MailError('invalidOption', { detail: describeIssues(parsed.error.issues) });
   return parsed.data as IpcParsed<M>;
-}
-
-/** The keychain, with a password typed in the form (not yet saved) standing in for one profile. */
-class TypedPasswordSecrets implements SecretStore {
-  constructor(
-    private readonly base: SecretStore,
-    private readonly profileId: string,
-    private readonly password: string | undefined,
-  ) {}
-  async get(id: string, kind: SecretKind): Promise<string | null> {
-    if (id === this.profileId && kind === 'password' && this.password !== undefined) return this.password;
-    return this.base.get(id, kind);
-  }
-  set(id: string, kind: SecretKind, value: string): Promise<void> {
-    return this.base.set(id, kind, value);
-  }
-  delete(id: string, kind: SecretKind): Promise<boolean> {
-    return this.base.delete(id, kind);
-  }
-  deleteAll(id: string): Promise<void> {
-    return this.base.deleteAll(id);
-  }
 }
 
 function today(): string {

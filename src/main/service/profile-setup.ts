@@ -7,32 +7,10 @@ import type { ConnectionReport } from '../../shared/mail.js';
 import type { Profile, ProfileInput } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { parseProfile } from '../profiles/profile-store.js';
-import type { SecretKind, SecretStore } from '../secrets/secret-store.js';
+import { TypedPasswordSecrets } from '../secrets/typed-password.js';
 import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import { testConnection, type TransportContext } from '../transports/transport.js';
-
-/** The keychain, with the not-yet-saved profile's typed password in front of it (nothing is stored). */
-class UnsavedPassword implements SecretStore {
-  constructor(
-    private readonly base: SecretStore,
-    private readonly profileId: string,
-    private readonly password: string | undefined,
-  ) {}
-  async get(id: string, kind: SecretKind): Promise<string | null> {
-    if (id === this.profileId && kind === 'password') return this.password ?? null;
-    return this.base.get(id, kind);
-  }
-  set(id: string, kind: SecretKind, value: string): Promise<void> {
-    return this.base.set(id, kind, value);
-  }
-  delete(id: string, kind: SecretKind): Promise<boolean> {
-    return this.base.delete(id, kind);
-  }
-  deleteAll(id: string): Promise<void> {
-    return this.base.deleteAll(id);
-  }
-}
 
 export interface SetupRequest {
   /** The proposal's profile, with its name (and any change the user made). */
@@ -57,7 +35,7 @@ export async function testProposedProfile(
   if (candidate.auth === 'oauth' || candidate.connection === 'graph') return { candidate, report: null };
   if (candidate.auth === 'password' && !request.password)
     throw new MailError('passwordMissing', { profile: candidate.name });
-  const secrets = new UnsavedPassword(ctx.secrets, id, request.password);
+  const secrets = new TypedPasswordSecrets(ctx.secrets, id, request.password, false);
   const report = await testConnection(createTransport(candidate, { ...ctx, secrets }));
   return { candidate, report };
 }
