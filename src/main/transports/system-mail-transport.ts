@@ -15,9 +15,10 @@ import { resolveProgram } from '../handoff/program-choice.js';
 import type { PreparedMessage } from '../mail/compose.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
+let openerName: string | undefined;
+/** The journal keeps the program's name; the user's language is not known here, German is the default. */
 function systemOpenerName(): string {
-  // the journal keeps the program's name; the user's language is not known here, German is the default
-  return createI18n('de').t('core:handoff.systemOpener');
+  return (openerName ??= createI18n('de').t('core:handoff.systemOpener'));
 }
 
 export class SystemMailTransport implements Transport {
