@@ -50,6 +50,8 @@ export function OutboxView() {
           limit: PAGE_SIZE,
         }),
       );
+      // an older page emptied meanwhile (pruned): back to the newest
+      if (!p.entries.length && cursor !== undefined) return setCursors([undefined]);
       setPage(p);
       // the details follow the message's new state when it is on the page
       setSelected((s) => (s ? (p.entries.find((e) => e.id === s.id) ?? s) : s));
