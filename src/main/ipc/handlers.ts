@@ -76,6 +76,12 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A local day from the date fields (checked by the schema): its midnight, or with `next` the next one. */
+function localMidnight(day: string, next = false): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + (next ? 1 : 0));
+}
+
 export function createIpcHandlers(
   service: MailService,
   hooks: PlatformHooks,
@@ -220,6 +226,25 @@ export function createIpcHandlers(
         ...(state ? { state } : {}),
         ...(search ? { search } : {}),
         limit: limit ?? IPC_LIMITS.outboxPage,
+      }),
+    // one page of the Postausgang; `until` includes the day it names
+    outboxPage: ({ state, since, until, search, before, limit }) =>
+      service.outbox.page(
+        {
+          ...(state ? { state } : {}),
+          ...(since ? { since: localMidnight(since) } : {}),
+          ...(until ? { until: localMidnight(until, true) } : {}),
+          ...(search?.trim() ? { search: search.trim() } : {}),
+          ...(before !== undefined ? { before } : {}),
+        },
+        limit ?? IPC_LIMITS.outboxPage,
+      ),
+    outboxPrunePreview: ({ before }) => service.outbox.prunePreview(localMidnight(before)),
+    // the six-year check is the core's: without force a recent day is refused with pruneTooRecent
+    outboxPrune: ({ before, withJournal, force }) =>
+      service.outbox.prune(localMidnight(before), {
+        withJournal: Boolean(withJournal),
+        force: Boolean(force),
       }),
     outboxShow: ({ id }) => service.outbox.show(id),
     outboxRetry: async ({ ids, resendUnknown }) => {

@@ -218,11 +218,8 @@ export const uiDe = {
     export: 'Journal exportieren (CSV) …',
     exported: 'Das Versandjournal wurde gespeichert: {{file}} ({{count}} Einträge).',
     empty: 'Der Postausgang ist leer. Gesendete Nachrichten erscheinen hier mit ihrem Versandnachweis.',
-    emptyFiltered: 'Keine Nachrichten mit diesem Status.',
     count_one: '{{count}} Nachricht',
     count_other: '{{count}} Nachrichten',
-    limited:
-      'Angezeigt werden die neuesten {{shown}} von {{count}} Nachrichten. Der Status-Filter grenzt ein; der Export enthält alle.',
     listLabel: 'Nachrichten im Postausgang',
     time: 'Zeit',
     details: 'Einzelheiten der Nachricht',
@@ -361,6 +358,9 @@ export const uiDe = {
     manifestUnreadable:
       'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte wählen Sie eine CSV- oder JSON-Datei.',
     unexpected: 'Ein unerwarteter Fehler ist aufgetreten: {{detail}}.',
+    // Aufbewahrung im Postausgang (Issue 16): statt --force die ausdrückliche Bestätigung im Dialog
+    pruneTooRecent:
+      'Gespeicherte Nachrichten und das Journal sind sechs Jahre aufzubewahren (HGB § 257, AO § 147, GoBD): {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Es wurde nichts gelöscht. Wählen Sie ein früheres Datum oder bestätigen Sie im Dialog ausdrücklich, dass die Aufbewahrung anderweitig erfüllt ist.',
   },
   units: { bytes: '{{n}} Byte', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -462,6 +462,45 @@ export const uiDe = {
       'Port {{port}} passt nicht zu {{mode}}: An 465 wird von Anfang an verschlüsselt (SslOnConnect), an 587 per STARTTLS (StartTls). Bitte Port oder Sicherheit anpassen.',
     lastProfile: 'Das letzte Profil kann nicht gelöscht werden. Legen Sie zuerst ein anderes an.',
     scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
+  },
+  // Postausgang: Seiten, Filter, Suche, Aufbewahrung (Issue 16)
+  outboxView: {
+    filters: 'Filter des Postausgangs',
+    since: 'Von',
+    until: 'Bis',
+    search: 'Suchen',
+    searchPlaceholder: 'Referenz, Empfänger oder Betreff',
+    reset: 'Filter zurücksetzen',
+    noMatch:
+      'Keine Nachricht passt zu den gewählten Filtern (Status, Zeitraum, Suche). Ändern Sie die Filter oder setzen Sie sie zurück.',
+    rangeInverted: '„Von“ liegt nach „Bis“: Es kann keine Nachricht passen.',
+    range: 'Nachrichten {{from}}–{{to}}, neueste zuerst',
+    page: 'Seite {{page}}',
+    newer: '← Neuere',
+    older: 'Ältere →',
+    newest: 'Zu den neuesten',
+    paging: 'Seiten des Postausgangs',
+  },
+  outboxPrune: {
+    open: 'Alte Nachrichten löschen …',
+    title: 'Alte Nachrichten löschen',
+    intro:
+      'Löscht die gespeicherten Kopien (.eml) aller Nachrichten, die vor dem gewählten Tag gesendet, übergeben oder aufgegeben wurden. Nachrichten in der Warteschlange werden nie gelöscht.',
+    before: 'Gesendet vor dem',
+    withJournal: 'Auch die Journalzeilen löschen (der Versandnachweis dieser Nachrichten geht verloren)',
+    counting: 'Es wird gezählt, was gelöscht würde …',
+    files_one: '{{count}} gespeicherte Kopie wird gelöscht.',
+    files_other: '{{count}} gespeicherte Kopien werden gelöscht.',
+    rows_one: '{{count}} Journalzeile wird gelöscht.',
+    rows_other: '{{count}} Journalzeilen werden gelöscht.',
+    rowsKept: 'Das Journal (der Versandnachweis) bleibt erhalten.',
+    nothing: 'Vor diesem Tag gibt es nichts zu löschen.',
+    tooRecent:
+      'Mahnungen und Zahlungsavise sind Handelsbriefe: HGB § 257 und AO § 147 (GoBD) verlangen, sie und ihren Versandnachweis sechs Jahre aufzubewahren. Der {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Wählen Sie ein früheres Datum.',
+    override: 'Trotzdem löschen: Die Aufbewahrung ist anderweitig erfüllt (z. B. im Archiv der Buchhaltung).',
+    confirm: 'Endgültig löschen',
+    cancel: 'Abbrechen',
+    invalidDate: 'Bitte wählen Sie einen gültigen Tag.',
   },
 } as const;
 

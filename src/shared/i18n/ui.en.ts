@@ -214,11 +214,8 @@ export const uiEn: UiMessages = {
     export: 'Export journal (CSV) …',
     exported: 'The sending journal was saved: {{file}} ({{count}} entries).',
     empty: 'The outbox is empty. Messages you send appear here with their proof of sending.',
-    emptyFiltered: 'No messages in this state.',
     count_one: '{{count}} message',
     count_other: '{{count}} messages',
-    limited:
-      'Showing the newest {{shown}} of {{count}} messages. The state filter narrows the list; the export contains all of them.',
     listLabel: 'Messages in the outbox',
     time: 'Time',
     details: 'Message details',
@@ -355,6 +352,9 @@ export const uiEn: UiMessages = {
     manifestUnreadable:
       'The mailing list "{{file}}" cannot be read ({{detail}}). Please choose a CSV or JSON file.',
     unexpected: 'An unexpected error occurred: {{detail}}.',
+    // Retention in the outbox view (issue 16): the dialog's explicit confirmation instead of --force
+    pruneTooRecent:
+      'Stored messages and the journal must be kept for six years (HGB § 257, AO § 147, GoBD): {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Nothing was deleted. Choose an earlier date, or confirm explicitly in the dialog that the retention duty is met elsewhere.',
   },
   units: { bytes: '{{n}} bytes', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -451,5 +451,44 @@ export const uiEn: UiMessages = {
       'Port {{port}} does not match {{mode}}: port 465 is encrypted from the start (SslOnConnect), 587 uses STARTTLS (StartTls). Please adjust the port or the security.',
     lastProfile: 'The last profile cannot be deleted. Create another one first.',
     scrollTable: '{{name}} – table (arrow keys scroll)',
+  },
+  // Outbox: pages, filters, search, retention (issue 16)
+  outboxView: {
+    filters: 'Outbox filters',
+    since: 'From',
+    until: 'To',
+    search: 'Search',
+    searchPlaceholder: 'Reference, recipient or subject',
+    reset: 'Reset filters',
+    noMatch:
+      'No message matches the chosen filters (state, period, search). Change the filters or reset them.',
+    rangeInverted: '“From” is after “To”: no message can match.',
+    range: 'Messages {{from}}–{{to}}, newest first',
+    page: 'Page {{page}}',
+    newer: '← Newer',
+    older: 'Older →',
+    newest: 'To the newest',
+    paging: 'Outbox pages',
+  },
+  outboxPrune: {
+    open: 'Delete old messages …',
+    title: 'Delete old messages',
+    intro:
+      'Deletes the stored copies (.eml) of every message that was sent, handed off or given up before the chosen day. Queued messages are never deleted.',
+    before: 'Sent before',
+    withJournal: 'Also delete the journal rows (the proof of sending of these messages is lost)',
+    counting: 'Counting what would be deleted …',
+    files_one: '{{count}} stored copy will be deleted.',
+    files_other: '{{count}} stored copies will be deleted.',
+    rows_one: '{{count}} journal row will be deleted.',
+    rows_other: '{{count}} journal rows will be deleted.',
+    rowsKept: 'The journal (the proof of sending) is kept.',
+    nothing: 'There is nothing to delete before this day.',
+    tooRecent:
+      'Dunning letters and payment advices are commercial letters: HGB § 257 and AO § 147 (GoBD) require keeping them and their proof of sending for six years. {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Choose an earlier date.',
+    override: 'Delete anyway: the retention duty is met elsewhere (e.g. in the accounting archive).',
+    confirm: 'Delete for good',
+    cancel: 'Cancel',
+    invalidDate: 'Please choose a valid day.',
   },
 };

@@ -217,11 +217,8 @@ export const uiNl: UiMessages = {
     export: 'Journaal exporteren (CSV) …',
     exported: 'Het verzendjournaal is opgeslagen: {{file}} ({{count}} regels).',
     empty: 'Het postvak uit is leeg. Verzonden berichten verschijnen hier met hun verzendbewijs.',
-    emptyFiltered: 'Geen berichten met deze status.',
     count_one: '{{count}} bericht',
     count_other: '{{count}} berichten',
-    limited:
-      'Getoond worden de nieuwste {{shown}} van {{count}} berichten. Het statusfilter beperkt de lijst; de export bevat ze allemaal.',
     listLabel: 'Berichten in het postvak uit',
     time: 'Tijd',
     details: 'Details van het bericht',
@@ -360,6 +357,9 @@ export const uiNl: UiMessages = {
     manifestUnreadable:
       'De verzendlijst „{{file}}” kan niet worden gelezen ({{detail}}). Kies een CSV- of JSON-bestand.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}.',
+    // Bewaring in het postvak uit (issue 16): de uitdrukkelijke bevestiging in het venster i.p.v. --force
+    pruneTooRecent:
+      'Opgeslagen berichten en het journaal moeten zes jaar worden bewaard (HGB § 257, AO § 147, GoBD): {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Er is niets verwijderd. Kies een eerdere datum, of bevestig in het venster uitdrukkelijk dat elders aan de bewaarplicht wordt voldaan.',
   },
   units: { bytes: '{{n}} bytes', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -458,5 +458,45 @@ export const uiNl: UiMessages = {
       'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
     lastProfile: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander aan.',
     scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
+  },
+  // Postvak uit: pagina's, filters, zoeken, bewaring (issue 16)
+  outboxView: {
+    filters: 'Filters van het postvak uit',
+    since: 'Van',
+    until: 'Tot en met',
+    search: 'Zoeken',
+    searchPlaceholder: 'Referentie, ontvanger of onderwerp',
+    reset: 'Filters wissen',
+    noMatch:
+      'Geen bericht past bij de gekozen filters (status, periode, zoeken). Wijzig de filters of wis ze.',
+    rangeInverted: '„Van” ligt na „Tot en met”: er kan geen bericht passen.',
+    range: 'Berichten {{from}}–{{to}}, nieuwste eerst',
+    page: 'Pagina {{page}}',
+    newer: '← Nieuwere',
+    older: 'Oudere →',
+    newest: 'Naar de nieuwste',
+    paging: 'Pagina’s van het postvak uit',
+  },
+  outboxPrune: {
+    open: 'Oude berichten verwijderen …',
+    title: 'Oude berichten verwijderen',
+    intro:
+      'Verwijdert de opgeslagen kopieën (.eml) van alle berichten die vóór de gekozen dag zijn verzonden, overgedragen of opgegeven. Berichten in de wachtrij worden nooit verwijderd.',
+    before: 'Verzonden vóór',
+    withJournal: 'Ook de journaalregels verwijderen (het verzendbewijs van deze berichten gaat verloren)',
+    counting: 'Er wordt geteld wat verwijderd zou worden …',
+    files_one: '{{count}} opgeslagen kopie wordt verwijderd.',
+    files_other: '{{count}} opgeslagen kopieën worden verwijderd.',
+    rows_one: '{{count}} journaalregel wordt verwijderd.',
+    rows_other: '{{count}} journaalregels worden verwijderd.',
+    rowsKept: 'Het journaal (het verzendbewijs) blijft bewaard.',
+    nothing: 'Vóór deze dag is er niets te verwijderen.',
+    tooRecent:
+      'Aanmaningen en betalingsadviezen zijn handelsbrieven: HGB § 257 en AO § 147 (GoBD) eisen dat ze en hun verzendbewijs zes jaar worden bewaard. {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Kies een eerdere datum.',
+    override:
+      'Toch verwijderen: aan de bewaarplicht wordt elders voldaan (bijv. in het archief van de boekhouding).',
+    confirm: 'Definitief verwijderen',
+    cancel: 'Annuleren',
+    invalidDate: 'Kies een geldige dag.',
   },
 };

@@ -9,7 +9,7 @@ import type { Language } from '../i18n/types.js';
 import type { ConnectionReport, SendResult } from '../mail.js';
 import type { MailTemplate } from '../mail-templates.js';
 import type { SignInStatus } from '../oauth.js';
-import type { OutboxEntry } from '../outbox.js';
+import type { OutboxChange, OutboxEntry, OutboxPage, PrunePreview } from '../outbox.js';
 import type { Profile } from '../profile.js';
 import type { IpcMethod, IpcRequest } from './schemas.js';
 
@@ -35,6 +35,9 @@ export const IPC_CHANNELS = {
   signOut: 'opos:oauth.sign-out',
   cancelSignIn: 'opos:oauth.cancel-sign-in',
   outboxList: 'opos:outbox.list',
+  outboxPage: 'opos:outbox.page',
+  outboxPrunePreview: 'opos:outbox.prune-preview',
+  outboxPrune: 'opos:outbox.prune',
   outboxShow: 'opos:outbox.show',
   outboxRetry: 'opos:outbox.retry',
   outboxOpen: 'opos:outbox.open',
@@ -52,6 +55,16 @@ export const IPC_CHANNELS = {
   batchCurrent: 'opos:batch.current',
   cancelOperation: 'opos:operation.cancel',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
+
+/** Events the main process pushes to the window (each one a channel of its own), and their payloads. */
+export interface IpcEvents {
+  /** The outbox changed (by this app or another process on the data folder): re-query what is shown. */
+  outboxChanged: OutboxChange;
+}
+export type IpcEvent = keyof IpcEvents;
+export const IPC_EVENTS = {
+  outboxChanged: 'opos:outbox.changed',
+} as const satisfies Record<IpcEvent, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
 export type ProfileView = Profile & { hasPassword: boolean };
@@ -149,6 +162,10 @@ export interface IpcResponses {
   signOut: OAuthView;
   cancelSignIn: null;
   outboxList: OutboxEntry[];
+  outboxPage: OutboxPage;
+  outboxPrunePreview: PrunePreview;
+  /** What was deleted: stored copies and journal rows. */
+  outboxPrune: { files: number; rows: number };
   outboxShow: OutboxEntry;
   outboxRetry: OutboxEntry[];
   outboxOpen: null;
@@ -180,6 +197,8 @@ export type OposMailApi = {
 } & {
   /** Files dropped on the dialog; only PDFs the user really dropped from disk can be registered. */
   addDroppedFiles(files: File[]): Promise<IpcResult<AttachmentHandle[]>>;
+  /** Calls `listener` on every IPC_EVENTS.outboxChanged; returns the function that stops it. */
+  onOutboxChanged(listener: (change: OutboxChange) => void): () => void;
 };
 
 export const API_GLOBAL = 'oposMail';
