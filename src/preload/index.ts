@@ -30,7 +30,6 @@ const api: OposMailApi = {
   signIn: call(IPC_CHANNELS.signIn),
   signOut: call(IPC_CHANNELS.signOut),
   cancelSignIn: call(IPC_CHANNELS.cancelSignIn),
-  outboxList: call(IPC_CHANNELS.outboxList),
   outboxPage: call(IPC_CHANNELS.outboxPage),
   outboxPrunePreview: call(IPC_CHANNELS.outboxPrunePreview),
   outboxPrune: call(IPC_CHANNELS.outboxPrune),

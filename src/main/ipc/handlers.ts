@@ -220,13 +220,6 @@ export function createIpcHandlers(
       await service.oauth.signOut(p);
       return oauthView(p);
     },
-    // bounded: the history may hold a million messages; the view shows the newest page
-    outboxList: ({ state, search, limit }) =>
-      service.outbox.list({
-        ...(state ? { state } : {}),
-        ...(search ? { search } : {}),
-        limit: limit ?? IPC_LIMITS.outboxPage,
-      }),
     // one page of the Postausgang; `until` includes the day it names
     outboxPage: ({ state, since, until, search, before, limit }) =>
       service.outbox.page(

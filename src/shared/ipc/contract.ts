@@ -34,7 +34,6 @@ export const IPC_CHANNELS = {
   signIn: 'opos:oauth.sign-in',
   signOut: 'opos:oauth.sign-out',
   cancelSignIn: 'opos:oauth.cancel-sign-in',
-  outboxList: 'opos:outbox.list',
   outboxPage: 'opos:outbox.page',
   outboxPrunePreview: 'opos:outbox.prune-preview',
   outboxPrune: 'opos:outbox.prune',
@@ -161,7 +160,6 @@ export interface IpcResponses {
   signIn: OAuthView;
   signOut: OAuthView;
   cancelSignIn: null;
-  outboxList: OutboxEntry[];
   outboxPage: OutboxPage;
   outboxPrunePreview: PrunePreview;
   /** What was deleted: stored copies and journal rows. */

@@ -156,14 +156,6 @@ export const requestSchemas = {
   /** Ends a sign-in that waits for the browser; the pending signIn then fails with oauthCancelled. */
   cancelSignIn: z.object({ name: profileName }).strict(),
   // Postausgang / Versandjournal
-  /** The newest `limit` messages (default and at most IPC_LIMITS.outboxPage), optionally filtered. */
-  outboxList: z
-    .object({
-      state: z.enum(OUTBOX_STATES).optional(),
-      search: z.string().max(IPC_LIMITS.reference).optional(),
-      limit: z.number().int().min(1).max(IPC_LIMITS.outboxPage).optional(),
-    })
-    .strict(),
   /**
    * One page of the Postausgang, newest first: filtered by state, creation day (von/bis, both
    * included) and a search over reference, recipient and subject; `before` is the cursor a page
