@@ -132,16 +132,16 @@ test('pages of 100 newest first; state, period and search filters; keyboard', as
   await state.selectOption('');
 
   // by period: the 20 of March 2025, both days included
-  await app.getByLabel('Von').fill('2025-03-05');
-  await app.getByLabel('Bis').fill('2025-03-07');
+  await app.getByLabel('Erstellt ab').fill('2025-03-05');
+  await app.getByLabel('Erstellt bis').fill('2025-03-07');
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('R-0007');
   await expect(rows.last()).toContainText('R-0005');
-  await app.getByLabel('Bis').fill('2025-03-01');
-  await expect(app.getByRole('alert')).toContainText('„Von“ liegt nach „Bis“');
+  await app.getByLabel('Erstellt bis').fill('2025-03-01');
+  await expect(app.getByRole('alert')).toContainText('„Erstellt ab“ liegt nach „Erstellt bis“');
   await app.getByRole('button', { name: 'Filter zurücksetzen' }).first().click();
   await expect(rows).toHaveCount(100);
-  await expect(app.getByLabel('Von')).toHaveValue('');
+  await expect(app.getByLabel('Erstellt ab')).toHaveValue('');
 
   // search: a reference, a recipient, a subject; typed, then queried once typing paused
   const search = app.getByLabel('Suchen');

@@ -466,14 +466,14 @@ export const uiDe = {
   // Postausgang: Seiten, Filter, Suche, Aufbewahrung (Issue 16)
   outboxView: {
     filters: 'Filter des Postausgangs',
-    since: 'Von',
-    until: 'Bis',
+    since: 'Erstellt ab',
+    until: 'Erstellt bis',
     search: 'Suchen',
     searchPlaceholder: 'Referenz, Empfänger oder Betreff',
     reset: 'Filter zurücksetzen',
     noMatch:
       'Keine Nachricht passt zu den gewählten Filtern (Status, Zeitraum, Suche). Ändern Sie die Filter oder setzen Sie sie zurück.',
-    rangeInverted: '„Von“ liegt nach „Bis“: Es kann keine Nachricht passen.',
+    rangeInverted: '„Erstellt ab“ liegt nach „Erstellt bis“: Es kann keine Nachricht passen.',
     range: 'Nachrichten {{from}}–{{to}}, neueste zuerst',
     page: 'Seite {{page}}',
     newer: '← Neuere',

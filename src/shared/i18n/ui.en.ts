@@ -455,14 +455,14 @@ export const uiEn: UiMessages = {
   // Outbox: pages, filters, search, retention (issue 16)
   outboxView: {
     filters: 'Outbox filters',
-    since: 'From',
-    until: 'To',
+    since: 'Created from',
+    until: 'Created until',
     search: 'Search',
     searchPlaceholder: 'Reference, recipient or subject',
     reset: 'Reset filters',
     noMatch:
       'No message matches the chosen filters (state, period, search). Change the filters or reset them.',
-    rangeInverted: '“From” is after “To”: no message can match.',
+    rangeInverted: '“Created from” is after “Created until”: no message can match.',
     range: 'Messages {{from}}–{{to}}, newest first',
     page: 'Page {{page}}',
     newer: '← Newer',

@@ -462,14 +462,14 @@ export const uiNl: UiMessages = {
   // Postvak uit: pagina's, filters, zoeken, bewaring (issue 16)
   outboxView: {
     filters: 'Filters van het postvak uit',
-    since: 'Van',
-    until: 'Tot en met',
+    since: 'Aangemaakt vanaf',
+    until: 'Aangemaakt t/m',
     search: 'Zoeken',
     searchPlaceholder: 'Referentie, ontvanger of onderwerp',
     reset: 'Filters wissen',
     noMatch:
       'Geen bericht past bij de gekozen filters (status, periode, zoeken). Wijzig de filters of wis ze.',
-    rangeInverted: '„Van” ligt na „Tot en met”: er kan geen bericht passen.',
+    rangeInverted: '„Aangemaakt vanaf” ligt na „Aangemaakt t/m”: er kan geen bericht passen.',
     range: 'Berichten {{from}}–{{to}}, nieuwste eerst',
     page: 'Pagina {{page}}',
     newer: '← Nieuwere',
