@@ -61,12 +61,12 @@ test('fields that do not apply stay visible, disabled, with the reason on hover 
   await expect(app.locator('#f-port-reason')).toBeVisible();
   await expect(app.locator('#f-port-reason')).toContainText('Die Microsoft Graph API sendet per HTTPS');
   await expect(app.getByLabel('Anwendungs-ID (Client-ID)')).not.toHaveAttribute('aria-disabled');
-  await expect(app.getByLabel('Anbieter')).toHaveAccessibleDescription(
+  await expect(app.getByLabel('Authentifizierung', { exact: true })).toHaveAccessibleDescription(
     'Die Microsoft Graph API meldet sich immer bei Microsoft an.',
   );
-  await app.getByLabel('Anbieter').focus();
+  await app.getByLabel('Authentifizierung', { exact: true }).focus();
   await app.keyboard.press('ArrowDown');
-  await expect(app.getByLabel('Anbieter')).toHaveValue('microsoft');
+  await expect(app.getByLabel('Authentifizierung', { exact: true })).toHaveValue('microsoft');
   await expect(app.getByLabel('OAuth mit Dialog (empfohlen)')).toBeChecked();
   await expect(app.getByLabel('Anmelden (Benutzername und Passwort)')).toHaveAttribute(
     'aria-disabled',
@@ -75,14 +75,14 @@ test('fields that do not apply stay visible, disabled, with the reason on hover 
   await app.getByLabel('Anmelden (Benutzername und Passwort)').click({ force: true });
   await expect(app.getByLabel('OAuth mit Dialog (empfohlen)')).toBeChecked();
   // without an OAuth implementation in this build, the sign-in button says why it does nothing
-  await expect(app.getByRole('button', { name: 'Anmelden …' })).toHaveAccessibleDescription(
+  await expect(app.getByRole('button', { name: 'Im Browser anmelden …' })).toHaveAccessibleDescription(
     'Die Anmeldung mit OAuth 2.0 ist in dieser Version noch nicht verfügbar.',
   );
   await screenshot(app, '12-graph-api-oauth');
 
   // SMTP with Google: the directory (tenant) ID is Microsoft's only
   await app.getByLabel('Verbindungsart').selectOption('smtp');
-  await app.getByLabel('Anbieter').selectOption('google');
+  await app.getByLabel('Authentifizierung', { exact: true }).selectOption('google');
   await expect(app.getByLabel('Verzeichnis-ID (Tenant-ID)')).toHaveAttribute('aria-disabled', 'true');
   await expect(app.getByLabel('Verzeichnis-ID (Tenant-ID)')).toHaveAccessibleDescription(
     'Nur beim Anbieter Microsoft.',

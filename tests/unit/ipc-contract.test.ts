@@ -138,7 +138,15 @@ describe('the contract', () => {
 
   it('answers good payloads with the core’s data, never a secret', async () => {
     const info = await handlers.appInfo({});
-    expect(info).toEqual({ ok: true, value: { version: '1.2.3', language: 'nl', oauthAvailable: false } });
+    expect(info).toEqual({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        language: 'nl',
+        oauthAvailable: false,
+        oauthBuiltIn: { microsoft: false, google: false },
+      },
+    });
     const created = await handlers.createProfile({
       profile: editable({
         name: 'Hausbank',

@@ -1,5 +1,6 @@
 // The profile form's fixed button bar: "Verbindung testen" (with its wait and cancel while it runs),
-// Abbrechen and Speichern.
+// Abbrechen and Speichern. While a test runs there is one cancel only: the test's own ("Test
+// abbrechen"); the form's Abbrechen (discard changes) comes back when the test is over.
 import { useTranslation } from 'react-i18next';
 import { WaitNotice } from './WaitNotice.js';
 
@@ -33,14 +34,17 @@ export function ProfileButtonBar(p: Props) {
           since={p.testWait.since}
           cancelling={p.testWait.cancelling}
           onCancel={p.onCancelTest}
+          cancelLabel={t('ui:formPolish.cancelTest')}
           testId="test-wait"
         />
       ) : null}
 
       <span className="spacer" />
-      <button type="button" onClick={p.onCancel} disabled={p.busy || !p.canSave}>
-        {t('ui:form.cancel')}
-      </button>
+      {p.testWait ? null : (
+        <button type="button" onClick={p.onCancel} disabled={p.busy || !p.canSave}>
+          {t('ui:form.cancel')}
+        </button>
+      )}
       <button type="submit" className="primary" disabled={p.busy || !p.canSave}>
         {t('ui:form.save')}
       </button>

@@ -1,10 +1,11 @@
 // "Verbindungsdaten": server, port, security, an own certificate authority and the largest message.
 // The port follows the security mode (587 ↔ 465), is refused (never clamped) when it is not a port,
-// and a warning says when port and mode contradict each other.
+// and a warning says when port and mode contradict each other. Fields that do not apply are empty.
 import { useTranslation } from 'react-i18next';
-import { SECURITY_MODES, defaultPort, mayEndInPlainText } from '../../shared/profile.js';
+import { SECURITY_MODES, defaultPort, mayEndInPlainText, type ProfileField } from '../../shared/profile.js';
 import type { EditableProfile } from '../templates.js';
 import { Field } from './Field.js';
+import { NumberField } from './NumberField.js';
 import { fieldKey as key, type ProfileForm } from './profile-form.js';
 
 /** Port 465 speaks TLS from the first byte, 587 expects STARTTLS: the other mode cannot work there. */
@@ -24,16 +25,15 @@ function suggestedPort(mode: EditableProfile['security'], port: number): number 
 
 interface Props {
   form: ProfileForm;
-  /** What is typed in the port field while it is not a port; null when it is one (or empty). */
-  rawPort: string | null;
-  onRawPort: (raw: string | null) => void;
   onChooseCa: () => void;
 }
 
-export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa }: Props) {
+export function ProfileConnectionFieldset({ form, onChooseCa }: Props) {
   const { t } = useTranslation();
   const { values, set, reason } = form;
   const port = defaultPort(values.security);
+  // a field that does not apply is shown empty (never with a value that does not count)
+  const shown = (field: ProfileField, value: string) => (reason(field) ? '' : value);
   return (
     <fieldset>
       <legend>{t('ui:form.sections.connection')}</legend>
@@ -48,7 +48,7 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
           <input
             {...c}
             type="text"
-            value={values.host}
+            value={shown('host', values.host)}
             spellCheck={false}
             onChange={(e) => {
               if (!reason('host')) set('host', e.target.value);
@@ -56,33 +56,21 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
           />
         )}
       </Field>
-      <Field
+      <NumberField
         id="f-port"
         label={t(key('port'))}
+        value={values.port}
+        min={1}
+        max={65535}
+        emptyAs={0}
+        plain
+        raw={form.raw.port}
+        onRaw={(raw) => form.setRaw('port', raw)}
+        onValue={(n) => set('port', n)}
         disabledReason={reason('port')}
         help={reason('port') ? null : t('ui:form.portHelp', { port })}
-        error={rawPort !== null ? t('ui:throttle.invalidNumber', { min: 1, max: 65535 }) : null}
-      >
-        {(c) => (
-          <input
-            {...c}
-            className="short"
-            inputMode="numeric"
-            type="text"
-            placeholder={reason('port') ? '' : t('ui:form.portPlaceholder', { port })}
-            value={rawPort ?? (values.port ? String(values.port) : '')}
-            onChange={(e) => {
-              // a port is 1–65535 or empty (the mode's default); anything else is refused as typed
-              const text = e.target.value.trim();
-              const n = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-              if (text === '' || (n >= 1 && n <= 65535)) {
-                onRawPort(null);
-                if (!reason('port')) set('port', text === '' ? 0 : n);
-              } else onRawPort(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        placeholder={t('ui:form.portPlaceholder', { port })}
+      />
       <Field
         id="f-security"
         label={t(key('security'))}
@@ -92,7 +80,7 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
         {(c) => (
           <select
             {...c}
-            value={values.security}
+            value={shown('security', values.security)}
             onChange={(e) => {
               if (reason('security')) return;
               const mode = e.target.value as EditableProfile['security'];
@@ -105,6 +93,7 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
               form.touch('security');
             }}
           >
+            {reason('security') ? <option value="" /> : null}
             {SECURITY_MODES.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -135,14 +124,14 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
               {...c}
               type="text"
               readOnly
-              value={values.caFile}
-              placeholder={t('ui:form.caFileNone')}
+              value={shown('caFile', values.caFile)}
+              placeholder={reason('caFile') ? '' : t('ui:form.caFileNone')}
               className="grow"
             />
             <button type="button" disabled={Boolean(reason('caFile'))} onClick={onChooseCa}>
               {t('ui:form.caFileChoose')}
             </button>
-            {values.caFile ? (
+            {values.caFile && !reason('caFile') ? (
               <button type="button" onClick={() => set('caFile', '')}>
                 {t('ui:form.caFileClear')}
               </button>
@@ -150,26 +139,18 @@ export function ProfileConnectionFieldset({ form, rawPort, onRawPort, onChooseCa
           </div>
         )}
       </Field>
-      <Field
+      <NumberField
         id="f-maxSizeKb"
         label={t(key('maxSizeKb'))}
+        value={values.maxSizeKb}
+        min={0}
+        max={10_000_000}
+        raw={form.raw.maxSizeKb}
+        onRaw={(raw) => form.setRaw('maxSizeKb', raw)}
+        onValue={(n) => set('maxSizeKb', n)}
         disabledReason={reason('maxSizeKb')}
-        help={t('ui:form.maxSizeHelp')}
-      >
-        {(c) => (
-          <input
-            {...c}
-            className="short"
-            inputMode="numeric"
-            type="text"
-            value={String(values.maxSizeKb)}
-            onChange={(e) => {
-              const digits = e.target.value.replace(/\D/g, '').slice(0, 8);
-              set('maxSizeKb', digits ? Math.min(Number(digits), 10_000_000) : 0);
-            }}
-          />
-        )}
-      </Field>
+        help={reason('maxSizeKb') ? null : t('ui:form.maxSizeHelp')}
+      />
     </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { OAuthView, ProfileView } from '../../shared/ipc/contract.js';
 import type { ConnectionReport } from '../../shared/mail.js';
 import { profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
-import { CONNECTION_KINDS, type ProfileField } from '../../shared/profile.js';
+import { CONNECTION_KINDS, type OAuthProvider, type ProfileField } from '../../shared/profile.js';
 import {
   disabledReasonKey,
   effectiveAuth,
@@ -28,8 +28,15 @@ import { fieldKey as key, type ProfileForm } from './profile-form.js';
 import { ProfileConnectionFieldset } from './ProfileConnectionFieldset.js';
 import { ProfileLoginFieldset } from './ProfileLoginFieldset.js';
 import { ProfileOAuthFieldset } from './ProfileOAuthFieldset.js';
-import { ThrottleFieldset, type RawThrottle } from './ThrottleFieldset.js';
+import { ThrottleFieldset } from './ThrottleFieldset.js';
 import { ProfileButtonBar, type TestWait } from './ProfileButtonBar.js';
+
+/**
+ * A sign-in error that outlives the form: signing in saves a new or changed profile first, and the
+ * saved profile's form replaces this one; it shows the error beside the sign-in button again.
+ */
+const carried = new Map<string, ErrorInfo>();
+const carry = (profileId: string, error: ErrorInfo) => carried.set(profileId, error);
 
 export interface ProfileEditorHandle {
   save(): Promise<boolean>;
@@ -40,6 +47,8 @@ interface Props {
   original: ProfileView | null;
   initial: EditableProfile;
   oauthAvailable: boolean;
+  /** Providers this build has a built-in OAuth application for. */
+  oauthBuiltIn?: Record<OAuthProvider, boolean>;
   onSaved: (saved: ProfileView) => void;
   onCancelNew: () => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -48,7 +57,7 @@ interface Props {
 }
 
 export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function ProfileEditor(
-  { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange, onNameChange },
+  { original, initial, oauthAvailable, oauthBuiltIn, onSaved, onCancelNew, onDirtyChange, onNameChange },
   ref,
 ) {
   const { t } = useTranslation();
@@ -65,17 +74,26 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [oauth, setOauth] = useState<OAuthView | null>(null);
+  /** The profile a sign-in in the browser runs for (its Abbrechen names it). */
+  const [signingIn, setSigningIn] = useState<string | null>(null);
 
-  /** What is typed in the throttle's number fields, while it is not (yet) a valid number. */
-  const [rawThrottle, setRawThrottle] = useState<RawThrottle>({});
-  /** What is typed in the port field while it is not a port (refused, never clamped). */
-  const [rawPort, setRawPort] = useState<string | null>(null);
+  /** What is typed in number fields while it is not a valid number (refused, never clamped). */
+  const [raw, setRawAll] = useState<Record<string, string>>({});
+  const setRaw = (field: string, text: string | undefined) => {
+    setRawAll(({ [field]: _gone, ...rest }) => (text === undefined ? rest : { ...rest, [field]: text }));
+    setMessage(null);
+  };
+  const [signInError, setSignInError] = useState<ErrorInfo | null>(() =>
+    original ? (carried.get(original.id) ?? null) : null,
+  );
+  useEffect(() => {
+    if (original) carried.delete(original.id);
+  }, [original]);
   const dirty =
     JSON.stringify(values) !== JSON.stringify(initial) ||
     password !== '' ||
     clearPassword ||
-    Object.keys(rawThrottle).length > 0 ||
-    rawPort !== null;
+    Object.keys(raw).length > 0;
   // layout effect: the app knows about unsaved changes before the changed form is painted
   useLayoutEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
@@ -115,6 +133,8 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       const p = problems.find((x) => x.field === field);
       return p ? t(`core:problems.${p.code}`, { field: t(key(field)) }) : null;
     },
+    raw,
+    setRaw,
   };
   const { set, problemFor } = form;
 
@@ -127,12 +147,13 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       return { ...v, connection: kind, auth: effectiveAuth(kind, v.auth), oauth: { ...v.oauth, provider } };
     });
 
-  async function save(): Promise<boolean> {
+  /** Checks and saves the form; the saved profile, or null (the problems or the error are shown). */
+  async function persist(): Promise<ProfileView | null> {
     setSubmitted(true);
     setError(null);
-    if (problems.length || Object.keys(rawThrottle).length || rawPort !== null) {
+    if (problems.length || Object.keys(raw).length) {
       setMessage(t('ui:form.fixProblems'));
-      return false;
+      return null;
     }
     setBusy('save');
     try {
@@ -147,14 +168,18 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
             }),
           )
         : await unwrap(api.createProfile({ profile: values, ...pw }));
-      onSaved(saved);
-      return true;
+      return saved;
     } catch (e) {
       setError(errorInfoOf(e));
-      return false;
+      return null;
     } finally {
       setBusy(null);
     }
+  }
+  async function save(): Promise<boolean> {
+    const saved = await persist();
+    if (saved) onSaved(saved);
+    return saved !== null;
   }
   useImperativeHandle(ref, () => ({ save }));
 
@@ -192,23 +217,40 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     void api.cancelOperation({ operationId: testWait.operationId });
   }
 
+  /**
+   * Signs in (or out) in the browser. A new or changed profile is saved first (checked like Speichern),
+   * so signing in needs no separate save; the form is reloaded as saved afterwards.
+   */
   async function signInOut(action: 'signIn' | 'signOut') {
-    if (!original) return;
+    setSignInError(null);
+    let saved: ProfileView | null = null;
+    if (action === 'signIn' && (!original || dirty)) {
+      saved = await persist();
+      if (!saved) return;
+    }
+    const profile = saved ?? original;
+    if (!profile) return;
+    setSigningIn(profile.name);
     setBusy('signin');
     setError(null);
     try {
-      setOauth(await unwrap(api[action]({ name: original.name })));
+      setOauth(await unwrap(api[action]({ name: profile.name })));
     } catch (e) {
-      setError(errorInfoOf(e));
+      const info = errorInfoOf(e);
+      setSignInError(info);
+      // the form is shown anew for the saved profile: the error goes with it
+      if (saved) carry(saved.id, info);
     } finally {
       setBusy(null);
+      setSigningIn(null);
+      if (saved) onSaved(saved);
     }
   }
 
   function cancel() {
     if (!original) return onCancelNew();
     setValues(initial);
-    setRawThrottle({});
+    setRawAll({});
     setPassword('');
     setClearPassword(false);
     setTouched(new Set());
@@ -218,6 +260,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setMessage(null);
   }
 
+  async function openGuide() {
+    const r = await api.openGuide({ guide: 'oauth-app-registration' });
+    if (!r.ok) setSignInError(r.error);
+  }
+
   async function chooseCa() {
     const r = await api.chooseCaFile({});
     if (r.ok && r.value) set('caFile', r.value);
@@ -225,9 +272,14 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
   }
 
   const oauthReason = form.reason('oauth');
+  const builtIn = oauthBuiltIn ?? { microsoft: false, google: false };
   const signInReason =
     oauthReason ??
-    (!oauthAvailable ? t('ui:form.oauthUnavailable') : !original ? t('ui:form.saveFirst') : null);
+    (!oauthAvailable
+      ? t('ui:form.oauthUnavailable')
+      : !builtIn[values.oauth.provider] && !values.oauth.clientId.trim()
+        ? t('ui:formPolish.clientIdFirst')
+        : null);
 
   return (
     <form
@@ -277,12 +329,7 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         </Field>
       </fieldset>
 
-      <ProfileConnectionFieldset
-        form={form}
-        rawPort={rawPort}
-        onRawPort={setRawPort}
-        onChooseCa={() => void chooseCa()}
-      />
+      <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
 
       <fieldset>
         <legend>{t('ui:form.sections.sender')}</legend>
@@ -327,13 +374,16 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       <ProfileOAuthFieldset
         form={form}
         oauthAvailable={oauthAvailable}
+        builtIn={builtIn}
+        signInError={signInError}
+        onOpenGuide={() => void openGuide()}
         status={oauth?.status}
         signInReason={signInReason}
         signingIn={busy === 'signin'}
         onSignIn={() => void signInOut('signIn')}
         onSignOut={() => void signInOut('signOut')}
         onCancelSignIn={
-          busy === 'signin' && original ? () => void api.cancelSignIn({ name: original.name }) : null
+          busy === 'signin' && signingIn ? () => void api.cancelSignIn({ name: signingIn }) : null
         }
       />
 
@@ -341,6 +391,8 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         values={values}
         reason={form.reason('handoff')}
         onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+        raw={raw['handoff.maxBatchRows']}
+        onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
       />
 
       <MessageSettingsFieldset
@@ -351,11 +403,8 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 
       <ThrottleFieldset
         throttle={values.throttle}
-        raw={rawThrottle}
-        onRaw={(update) => {
-          setRawThrottle(update);
-          setMessage(null);
-        }}
+        raw={raw}
+        onRaw={setRaw}
         onChange={(update) => setValues((v) => ({ ...v, throttle: update(v.throttle) }))}
       />
 

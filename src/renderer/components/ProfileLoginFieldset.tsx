@@ -1,9 +1,10 @@
 // "Anmelden": the kind of login (none, user name and password, OAuth 2.0 with or without a dialog),
-// the user name, the password kept in the OS keychain and the permission to log in unencrypted.
+// the user name, the password kept in the OS keychain and the permission to log in unencrypted (only
+// with a password and a security mode that may end in plain text; otherwise empty and disabled).
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { kindSpec } from '../../shared/connection-kinds.js';
-import type { AuthMethod } from '../../shared/profile.js';
+import { mayEndInPlainText, type AuthMethod } from '../../shared/profile.js';
 import type { EditableProfile } from '../templates.js';
 import { Field } from './Field.js';
 import { fieldKey as key, type ProfileForm } from './profile-form.js';
@@ -32,6 +33,12 @@ interface Props {
 export function ProfileLoginFieldset(p: Props) {
   const { t } = useTranslation();
   const { values, set, reason } = p.form;
+  // logging in unencrypted can only happen with a password and a mode that may end in plain text
+  const plainReason =
+    reason('allowPlaintextAuth') ??
+    (!reason('security') && !mayEndInPlainText(values.security)
+      ? t('ui:formPolish.plainAlwaysEncrypted', { mode: values.security })
+      : null);
   const authChoice: AuthChoice = values.auth === 'oauth' ? values.oauth.mode : values.auth;
   const chooseAuth = (c: AuthChoice) => {
     if (authReason(t, values, c)) return;
@@ -94,7 +101,7 @@ export function ProfileLoginFieldset(p: Props) {
             type="text"
             autoComplete="off"
             spellCheck={false}
-            value={values.user}
+            value={reason('user') ? '' : values.user}
             onChange={(e) => {
               if (!reason('user')) set('user', e.target.value);
             }}
@@ -121,8 +128,8 @@ export function ProfileLoginFieldset(p: Props) {
             {...c}
             type="password"
             autoComplete="new-password"
-            value={p.password}
-            placeholder={p.hasPassword && !p.clearPassword ? '••••••••' : ''}
+            value={reason('password') ? '' : p.password}
+            placeholder={!reason('password') && p.hasPassword && !p.clearPassword ? '••••••••' : ''}
             onChange={(e) => {
               if (reason('password')) return;
               p.onPassword(e.target.value);
@@ -146,15 +153,15 @@ export function ProfileLoginFieldset(p: Props) {
           </div>
         </div>
       ) : null}
-      <Field id="f-allowPlaintextAuth" label="" disabledReason={reason('allowPlaintextAuth')}>
+      <Field id="f-allowPlaintextAuth" label="" disabledReason={plainReason}>
         {(c) => (
           <label className="check">
             <input
               {...c}
               type="checkbox"
-              checked={values.allowPlaintextAuth}
+              checked={plainReason ? false : values.allowPlaintextAuth}
               onChange={(e) => {
-                if (!reason('allowPlaintextAuth')) set('allowPlaintextAuth', e.target.checked);
+                if (!plainReason) set('allowPlaintextAuth', e.target.checked);
               }}
             />{' '}
             {t(key('allowPlaintextAuth'))}

@@ -1,9 +1,13 @@
 // "OAuth 2.0": the provider (Authentifizierung), the own application and directory IDs, the sign-in
-// in the browser with its state, and the advanced settings (national clouds, own authority/Graph URLs).
+// in the browser with its state and its error beside it, and the advanced settings (national clouds,
+// own authority/Graph URLs). Without a built-in application for the provider the field says so and
+// links the registration guide; fields that do not apply are shown empty.
 import { useTranslation } from 'react-i18next';
+import type { ErrorInfo } from '../../shared/errors.js';
 import type { SignInStatus } from '../../shared/oauth.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
-import { MICROSOFT_CLOUDS, OAUTH_PROVIDERS } from '../../shared/profile.js';
+import { MICROSOFT_CLOUDS, OAUTH_PROVIDERS, type OAuthProvider } from '../../shared/profile.js';
+import { ErrorBox } from './ErrorBox.js';
 import type { EditableProfile } from '../templates.js';
 import { Field } from './Field.js';
 import { fieldKey as key, type ProfileForm } from './profile-form.js';
@@ -11,6 +15,11 @@ import { fieldKey as key, type ProfileForm } from './profile-form.js';
 interface Props {
   form: ProfileForm;
   oauthAvailable: boolean;
+  /** Providers this build has a built-in application for. */
+  builtIn: Record<OAuthProvider, boolean>;
+  /** The last sign-in's (or sign-out's) error, shown beside the button. */
+  signInError: ErrorInfo | null;
+  onOpenGuide: () => void;
   /** The sign-in state of the saved profile (null: not known yet). */
   status: SignInStatus | null | undefined;
   /** Why signing in cannot start now; null when it can. */
@@ -23,7 +32,7 @@ interface Props {
 }
 
 export function ProfileOAuthFieldset(p: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { values, setOAuth, reason, problemFor } = p.form;
   const oauthReason = reason('oauth');
   const providerReason =
@@ -36,7 +45,17 @@ export function ProfileOAuthFieldset(p: Props) {
   const advancedSet =
     values.oauth.cloud !== 'global' || values.oauth.authorityUrl !== '' || values.oauth.graphUrl !== '';
   const status = p.status;
-  const dateFmt = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const builtIn = p.builtIn[values.oauth.provider];
+  const clientHelp = oauthReason ? null : builtIn ? (
+    t('ui:formPolish.builtInApp')
+  ) : (
+    <span data-testid="no-built-in-app">
+      {t('ui:formPolish.noBuiltInApp', { provider: t(`ui:form.providers.${values.oauth.provider}`) })}{' '}
+      <button type="button" className="link" onClick={p.onOpenGuide}>
+        {t('ui:formPolish.guideLink')}
+      </button>
+    </span>
+  );
   return (
     <fieldset>
       <legend>{t('ui:form.sections.oauth')}</legend>
@@ -44,12 +63,13 @@ export function ProfileOAuthFieldset(p: Props) {
         {(c) => (
           <select
             {...c}
-            value={values.oauth.provider}
+            value={oauthReason ? '' : values.oauth.provider}
             onChange={(e) => {
               if (!providerReason)
                 setOAuth('provider', e.target.value as EditableProfile['oauth']['provider']);
             }}
           >
+            {oauthReason ? <option value="" /> : null}
             {OAUTH_PROVIDERS.map((pr) => (
               <option key={pr} value={pr}>
                 {t(`ui:form.providers.${pr}`)}
@@ -58,14 +78,15 @@ export function ProfileOAuthFieldset(p: Props) {
           </select>
         )}
       </Field>
-      <Field id="f-clientId" label={t(key('oauth.clientId'))} disabledReason={oauthReason}>
+      <Field id="f-clientId" label={t(key('oauth.clientId'))} disabledReason={oauthReason} help={clientHelp}>
         {(c) => (
           <input
             {...c}
             type="text"
             spellCheck={false}
-            placeholder={t('ui:form.clientIdPlaceholder')}
-            value={values.oauth.clientId}
+            // "Standard-Anwendung" only where this build has one
+            placeholder={!oauthReason && builtIn ? t('ui:form.clientIdPlaceholder') : ''}
+            value={oauthReason ? '' : values.oauth.clientId}
             onChange={(e) => {
               if (!oauthReason) setOAuth('clientId', e.target.value);
             }}
@@ -78,8 +99,8 @@ export function ProfileOAuthFieldset(p: Props) {
             {...c}
             type="text"
             spellCheck={false}
-            placeholder={t('ui:form.tenantIdPlaceholder')}
-            value={values.oauth.tenantId}
+            placeholder={tenantReason ? '' : t('ui:form.tenantIdPlaceholder')}
+            value={tenantReason ? '' : values.oauth.tenantId}
             onChange={(e) => {
               if (!tenantReason) setOAuth('tenantId', e.target.value);
             }}
@@ -110,12 +131,8 @@ export function ProfileOAuthFieldset(p: Props) {
               {p.signingIn
                 ? t('ui:form.signingIn')
                 : status?.signedIn
-                  ? status.expiresAt
-                    ? t('ui:form.signedInUntil', {
-                        account: status.account ?? '',
-                        time: dateFmt(status.expiresAt),
-                      })
-                    : t('ui:form.signedInAs', { account: status.account ?? '' })
+                  ? // the access token's hourly expiry is no business of the user: the sign-in lasts
+                    t('ui:form.signedInAs', { account: status.account ?? '' })
                   : oauthReason || !p.oauthAvailable
                     ? ''
                     : t('ui:form.notSignedIn')}
@@ -130,6 +147,7 @@ export function ProfileOAuthFieldset(p: Props) {
               {p.signInReason}
             </span>
           ) : null}
+          {p.signInError ? <ErrorBox error={p.signInError} /> : null}
         </div>
       </div>
       <details className="advanced" open={advancedSet || undefined}>
@@ -138,11 +156,12 @@ export function ProfileOAuthFieldset(p: Props) {
           {(c) => (
             <select
               {...c}
-              value={values.oauth.cloud}
+              value={tenantReason ? '' : values.oauth.cloud}
               onChange={(e) => {
                 if (!tenantReason) setOAuth('cloud', e.target.value as EditableProfile['oauth']['cloud']);
               }}
             >
+              {tenantReason ? <option value="" /> : null}
               {MICROSOFT_CLOUDS.map((cl) => (
                 <option key={cl} value={cl}>
                   {t(`ui:advanced.clouds.${cl}`)}
@@ -163,8 +182,8 @@ export function ProfileOAuthFieldset(p: Props) {
               {...c}
               type="text"
               spellCheck={false}
-              placeholder="https://"
-              value={values.oauth.authorityUrl}
+              placeholder={oauthReason ? '' : 'https://'}
+              value={oauthReason ? '' : values.oauth.authorityUrl}
               onChange={(e) => {
                 if (!oauthReason) setOAuth('authorityUrl', e.target.value);
               }}
@@ -183,8 +202,8 @@ export function ProfileOAuthFieldset(p: Props) {
               {...c}
               type="text"
               spellCheck={false}
-              placeholder="https://"
-              value={values.oauth.graphUrl}
+              placeholder={graphReason ? '' : 'https://'}
+              value={graphReason ? '' : values.oauth.graphUrl}
               onChange={(e) => {
                 if (!graphReason) setOAuth('graphUrl', e.target.value);
               }}

@@ -8,15 +8,20 @@ import {
 } from '../../shared/throttle-presets.js';
 import type { EditableProfile } from '../templates.js';
 import { Field } from './Field.js';
+import { NumberField } from './NumberField.js';
 
-export type ThrottleField = 'perMinute' | 'perDay' | 'maxAttempts';
-export type RawThrottle = Partial<Record<ThrottleField, string>>;
+type ThrottleField = 'perMinute' | 'perDay' | 'maxAttempts';
 
 /** The ranges of the profile schema (src/shared/profile.ts). */
 const THROTTLE_RANGES: Record<ThrottleField, { min: number; max: number }> = {
   perMinute: { min: 0, max: 100_000 },
   perDay: { min: 0, max: 10_000_000 },
   maxAttempts: { min: 1, max: 50 },
+};
+const HELP: Record<ThrottleField, string> = {
+  perMinute: 'ui:throttle.zeroHelp',
+  perDay: 'ui:throttle.perDayHelp',
+  maxAttempts: 'ui:throttle.maxAttemptsHelp',
 };
 
 function presetOf(v: EditableProfile['throttle']): ThrottlePreset | 'custom' {
@@ -29,31 +34,19 @@ function presetOf(v: EditableProfile['throttle']): ThrottlePreset | 'custom' {
 
 interface Props {
   throttle: EditableProfile['throttle'];
-  /** What is typed in a number field while it is not (yet) a valid number. */
-  raw: RawThrottle;
-  onRaw: (update: (raw: RawThrottle) => RawThrottle) => void;
+  /** Refused texts of the number fields, by field (`throttle.<field>`). */
+  raw: Readonly<Record<string, string>>;
+  onRaw: (field: string, raw: string | undefined) => void;
   onChange: (update: (throttle: EditableProfile['throttle']) => EditableProfile['throttle']) => void;
 }
 
 export function ThrottleFieldset({ throttle, raw, onRaw, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const problem = (field: ThrottleField): string | null => {
-    if (raw[field] === undefined) return null;
-    const { min, max } = THROTTLE_RANGES[field];
-    return t('ui:throttle.invalidNumber', { min, max: max.toLocaleString(i18n.language) });
-  };
-  const setNumber = (field: ThrottleField, text: string) => {
-    const { min, max } = THROTTLE_RANGES[field];
-    const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-    if (Number.isInteger(n) && n >= min && n <= max) {
-      onRaw(({ [field]: _gone, ...rest }) => rest);
-      onChange((v) => ({ ...v, [field]: n }));
-    } else onRaw((r) => ({ ...r, [field]: text }));
-  };
+  const { t } = useTranslation();
   const choosePreset = (preset: ThrottlePreset | 'custom') => {
     if (preset === 'custom') return;
     const { perMinute, perDay } = THROTTLE_PRESETS[preset];
-    onRaw(({ maxAttempts }) => (maxAttempts === undefined ? {} : { maxAttempts }));
+    onRaw('throttle.perMinute', undefined);
+    onRaw('throttle.perDay', undefined);
     onChange((v) => ({ ...v, perMinute, perDay }));
   };
   return (
@@ -75,30 +68,17 @@ export function ThrottleFieldset({ throttle, raw, onRaw, onChange }: Props) {
         )}
       </Field>
       {(['perMinute', 'perDay', 'maxAttempts'] as const).map((f) => (
-        <Field
+        <NumberField
           key={f}
           id={`f-throttle-${f}`}
           label={t(`ui:throttle.${f}`)}
-          error={problem(f)}
-          help={t(
-            f === 'perMinute'
-              ? 'ui:throttle.zeroHelp'
-              : f === 'perDay'
-                ? 'ui:throttle.perDayHelp'
-                : 'ui:throttle.maxAttemptsHelp',
-          )}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              inputMode="numeric"
-              className="short"
-              value={raw[f] ?? String(throttle[f])}
-              onChange={(e) => setNumber(f, e.target.value)}
-            />
-          )}
-        </Field>
+          value={throttle[f]}
+          {...THROTTLE_RANGES[f]}
+          raw={raw[`throttle.${f}`]}
+          onRaw={(text) => onRaw(`throttle.${f}`, text)}
+          onValue={(n) => onChange((v) => ({ ...v, [f]: n }))}
+          help={t(HELP[f])}
+        />
       ))}
     </fieldset>
   );

@@ -16,6 +16,9 @@ export interface ProfileForm {
   reason: (field: ProfileField) => string | null;
   /** The field's problem, once it was touched or the form submitted. */
   problemFor: (field: string) => string | null;
+  /** Refused texts of number fields, by field (see NumberField); the form is not saved while one is. */
+  raw: Readonly<Record<string, string>>;
+  setRaw: (field: string, text: string | undefined) => void;
 }
 
 /** The catalogue key of a profile field's label. */

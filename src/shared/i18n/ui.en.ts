@@ -114,10 +114,10 @@ export const uiEn: UiMessages = {
     caFileClear: 'Remove',
     caFileHelp: 'Only needed when your company uses its own certificate authority.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Provider',
+    provider: 'Authentication',
     clientIdPlaceholder: 'Default application',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Sign in …',
+    signIn: 'Sign in with the browser …',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{account}}.',
     signedInUntil: 'Signed in as {{account}} (valid until {{time}}).',
@@ -333,7 +333,7 @@ export const uiEn: UiMessages = {
     passwordMissing:
       'No password is stored for the profile "{{profile}}". Please enter it under "Connection" → "Log in" and save.',
     signInRequired:
-      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in …", or choose "OAuth with dialog".',
+      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in with the browser …", or choose "OAuth with dialog".',
     oauthNotConfigured:
       'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0" (see the README, "App registration").',
     oauthRefreshExpired:
@@ -451,5 +451,18 @@ export const uiEn: UiMessages = {
       'Port {{port}} does not match {{mode}}: port 465 is encrypted from the start (SslOnConnect), 587 uses STARTTLS (StartTls). Please adjust the port or the security.',
     lastProfile: 'The last profile cannot be deleted. Create another one first.',
     scrollTable: '{{name}} – table (arrow keys scroll)',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'OAuth 2.0 never signs in unencrypted; this permission does not apply.',
+    plainAlwaysEncrypted: 'With {{mode}} the connection is always encrypted; this permission does not apply.',
+    builtInApp: 'Leave empty to use the application built into OPOS Mail.',
+    noBuiltInApp:
+      'This version has no built-in application for {{provider}}. Enter the application (client) ID of your own app registration.',
+    guideLink: 'Open the app registration guide',
+    clientIdFirst: 'Please enter the application (client) ID first.',
+    savedForSignIn: 'The profile was saved so that you can sign in.',
+    cancelTest: 'Cancel test',
+    storedHint: 'The message was stored in the test mailbox (not sent).',
   },
 };

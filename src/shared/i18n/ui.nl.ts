@@ -115,10 +115,10 @@ export const uiNl: UiMessages = {
     caFileClear: 'Verwijderen',
     caFileHelp: 'Alleen nodig als uw bedrijf een eigen certificeringsinstantie gebruikt.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Aanbieder',
+    provider: 'Authenticatie',
     clientIdPlaceholder: 'Standaardtoepassing',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Aanmelden …',
+    signIn: 'Aanmelden in de browser …',
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld als {{account}}.',
     signedInUntil: 'Aangemeld als {{account}} (geldig tot {{time}}).',
@@ -338,7 +338,7 @@ export const uiNl: UiMessages = {
     passwordMissing:
       'Voor het profiel „{{profile}}” is geen wachtwoord opgeslagen. Vul het in onder „Verbinding” → „Aanmelden” en sla op.',
     signInRequired:
-      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden …”, of kies „OAuth met venster”.',
+      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden in de browser …”, of kies „OAuth met venster”.',
     oauthNotConfigured:
       'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0” (zie de README, „App-registratie”).',
     oauthRefreshExpired:
@@ -458,5 +458,18 @@ export const uiNl: UiMessages = {
       'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
     lastProfile: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander aan.',
     scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'Met OAuth 2.0 wordt nooit onversleuteld aangemeld; deze toestemming vervalt.',
+    plainAlwaysEncrypted: 'Met {{mode}} is de verbinding altijd versleuteld; deze toestemming vervalt.',
+    builtInApp: 'Leeg laten om de in OPOS Mail ingebouwde toepassing te gebruiken.',
+    noBuiltInApp:
+      'Deze versie bevat geen ingebouwde toepassing voor {{provider}}. Vul de toepassings-ID (client-ID) van uw eigen app-registratie in.',
+    guideLink: 'Handleiding voor de app-registratie openen',
+    clientIdFirst: 'Vul eerst de toepassings-ID (client-ID) in.',
+    savedForSignIn: 'Het profiel is opgeslagen zodat u zich kunt aanmelden.',
+    cancelTest: 'Test annuleren',
+    storedHint: 'Het bericht is in de testmailbox opgeslagen (niet verzonden).',
   },
 };
