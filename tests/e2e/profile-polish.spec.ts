@@ -19,6 +19,7 @@ const SIZES = [
 
 /** The window as it is at each size (a desktop program's view, not the whole page). */
 async function atSizes(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0); // no hover tooltip left over from the last click
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({

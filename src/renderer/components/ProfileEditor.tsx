@@ -294,119 +294,127 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       <h2 id="editor-title" className="visually-hidden">
         {values.name || t('ui:profiles.unsaved')}
       </h2>
-      <fieldset>
-        <legend>{t('ui:form.sections.profile')}</legend>
-        <Field id="f-name" label={t(key('name'))} error={problemFor('name')} required>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              value={values.name}
-              maxLength={64}
-              onChange={(e) => set('name', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id="f-connection"
-          label={t(key('connection'))}
-          help={t(`ui:form.kindHelp.${values.connection}`)}
-        >
-          {(c) => (
-            <select
-              {...c}
-              value={values.connection}
-              onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
-            >
-              {CONNECTION_KINDS.map((k) => (
-                <option key={k} value={k} disabled={!kindAvailableOn(k, platform) && k !== values.connection}>
-                  {t(`ui:form.kinds.${k}`)}
-                  {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
+      {/* two columns in a large window: the server and the sender | the sign-in and the limits */}
+      <div className="editor-column">
+        <fieldset>
+          <legend>{t('ui:form.sections.profile')}</legend>
+          <Field id="f-name" label={t(key('name'))} error={problemFor('name')} required>
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                value={values.name}
+                maxLength={64}
+                onChange={(e) => set('name', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="f-connection"
+            label={t(key('connection'))}
+            help={t(`ui:form.kindHelp.${values.connection}`)}
+          >
+            {(c) => (
+              <select
+                {...c}
+                value={values.connection}
+                onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
+              >
+                {CONNECTION_KINDS.map((k) => (
+                  <option
+                    key={k}
+                    value={k}
+                    disabled={!kindAvailableOn(k, platform) && k !== values.connection}
+                  >
+                    {t(`ui:form.kinds.${k}`)}
+                    {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
 
-      <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
+        <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
 
-      <fieldset>
-        <legend>{t('ui:form.sections.sender')}</legend>
-        <Field
-          id="f-fromAddress"
-          label={t(key('fromAddress'))}
-          error={problemFor('fromAddress')}
-          required={kindSpec(values.connection).needsSender}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              value={values.fromAddress}
-              spellCheck={false}
-              onChange={(e) => set('fromAddress', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="f-fromName" label={t(key('fromName'))}>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              value={values.fromName}
-              onChange={(e) => set('fromName', e.target.value)}
-            />
-          )}
-        </Field>
-      </fieldset>
+        <fieldset>
+          <legend>{t('ui:form.sections.sender')}</legend>
+          <Field
+            id="f-fromAddress"
+            label={t(key('fromAddress'))}
+            error={problemFor('fromAddress')}
+            required={kindSpec(values.connection).needsSender}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="email"
+                value={values.fromAddress}
+                spellCheck={false}
+                onChange={(e) => set('fromAddress', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id="f-fromName" label={t(key('fromName'))}>
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                value={values.fromName}
+                onChange={(e) => set('fromName', e.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
 
-      <ProfileLoginFieldset
-        form={form}
-        password={password}
-        onPassword={setPassword}
-        hasPassword={Boolean(original?.hasPassword)}
-        clearPassword={clearPassword}
-        onClearPassword={setClearPassword}
-        onChanged={() => setMessage(null)}
-      />
+        <MessageSettingsFieldset
+          values={values.messages}
+          errorFor={problemFor}
+          onChange={(messages) => set('messages', messages)}
+        />
+      </div>
+      <div className="editor-column">
+        <ProfileLoginFieldset
+          form={form}
+          password={password}
+          onPassword={setPassword}
+          hasPassword={Boolean(original?.hasPassword)}
+          clearPassword={clearPassword}
+          onClearPassword={setClearPassword}
+          onChanged={() => setMessage(null)}
+        />
 
-      <ProfileOAuthFieldset
-        form={form}
-        oauthAvailable={oauthAvailable}
-        builtIn={builtIn}
-        signInError={signInError}
-        onOpenGuide={() => void openGuide()}
-        status={oauth?.status}
-        signInReason={signInReason}
-        signingIn={busy === 'signin'}
-        onSignIn={() => void signInOut('signIn')}
-        onSignOut={() => void signInOut('signOut')}
-        onCancelSignIn={
-          busy === 'signin' && signingIn ? () => void api.cancelSignIn({ name: signingIn }) : null
-        }
-      />
+        <ProfileOAuthFieldset
+          form={form}
+          oauthAvailable={oauthAvailable}
+          builtIn={builtIn}
+          signInError={signInError}
+          onOpenGuide={() => void openGuide()}
+          status={oauth?.status}
+          signInReason={signInReason}
+          signingIn={busy === 'signin'}
+          onSignIn={() => void signInOut('signIn')}
+          onSignOut={() => void signInOut('signOut')}
+          onCancelSignIn={
+            busy === 'signin' && signingIn ? () => void api.cancelSignIn({ name: signingIn }) : null
+          }
+        />
 
-      <HandoffFieldset
-        values={values}
-        reason={form.reason('handoff')}
-        onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
-        raw={raw['handoff.maxBatchRows']}
-        onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
-      />
+        <HandoffFieldset
+          values={values}
+          reason={form.reason('handoff')}
+          onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+          raw={raw['handoff.maxBatchRows']}
+          onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
+        />
 
-      <MessageSettingsFieldset
-        values={values.messages}
-        errorFor={problemFor}
-        onChange={(messages) => set('messages', messages)}
-      />
-
-      <ThrottleFieldset
-        throttle={values.throttle}
-        raw={raw}
-        onRaw={setRaw}
-        onChange={(update) => setValues((v) => ({ ...v, throttle: update(v.throttle) }))}
-      />
+        <ThrottleFieldset
+          throttle={values.throttle}
+          raw={raw}
+          onRaw={setRaw}
+          onChange={(update) => setValues((v) => ({ ...v, throttle: update(v.throttle) }))}
+        />
+      </div>
 
       <div className="results" aria-live="polite">
         {report ? <ConnectionReportView report={report} /> : null}

@@ -123,12 +123,10 @@ export const uiDe = {
     signIn: 'Im Browser anmelden …',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {{account}}.',
-    signedInUntil: 'Angemeldet als {{account}} (gültig bis {{time}}).',
     notSignedIn: 'Nicht angemeldet.',
     signingIn: 'Bitte melden Sie sich im Browser an …',
     cancelSignIn: 'Anmeldung abbrechen',
     oauthUnavailable: 'Die Anmeldung mit OAuth 2.0 ist in dieser Version noch nicht verfügbar.',
-    saveFirst: 'Bitte speichern Sie das Profil zuerst.',
     save: 'Speichern',
     cancel: 'Abbrechen',
     saved: 'Gespeichert.',
@@ -341,7 +339,7 @@ export const uiDe = {
     signInRequired:
       'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ mit „Im Browser anmelden …“ an, oder wählen Sie „OAuth mit Dialog“.',
     oauthNotConfigured:
-      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein (siehe README, „App-Registrierung“).',
+      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein; die Anleitung dazu öffnet „Anleitung zur App-Registrierung öffnen“ unter dem Feld.',
     oauthRefreshExpired:
       'Die Anmeldung für „{{profile}}“ ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ neu an.',
     oauthTokenRejected:
@@ -472,9 +470,7 @@ export const uiDe = {
       'Diese Version enthält keine eingebaute Anwendung für {{provider}}. Tragen Sie die Anwendungs-ID (Client-ID) Ihrer eigenen App-Registrierung ein.',
     guideLink: 'Anleitung zur App-Registrierung öffnen',
     clientIdFirst: 'Bitte tragen Sie zuerst die Anwendungs-ID (Client-ID) ein.',
-    savedForSignIn: 'Das Profil wurde gespeichert, damit Sie sich anmelden können.',
     cancelTest: 'Test abbrechen',
-    storedHint: 'Die Nachricht wurde im Testpostfach abgelegt (nicht versendet).',
   },
 } as const;
 

@@ -120,12 +120,10 @@ export const uiEn: UiMessages = {
     signIn: 'Sign in with the browser …',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{account}}.',
-    signedInUntil: 'Signed in as {{account}} (valid until {{time}}).',
     notSignedIn: 'Not signed in.',
     signingIn: 'Please sign in in your browser …',
     cancelSignIn: 'Cancel sign-in',
     oauthUnavailable: 'Signing in with OAuth 2.0 is not available in this version yet.',
-    saveFirst: 'Please save the profile first.',
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved.',
@@ -335,7 +333,7 @@ export const uiEn: UiMessages = {
     signInRequired:
       'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in with the browser …", or choose "OAuth with dialog".',
     oauthNotConfigured:
-      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0" (see the README, "App registration").',
+      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0"; "Open the app registration guide" below the field explains how to get one.',
     oauthRefreshExpired:
       'The sign-in for "{{profile}}" has expired or was revoked. Please sign in again under "Connection" → "OAuth 2.0".',
     oauthTokenRejected:
@@ -461,8 +459,6 @@ export const uiEn: UiMessages = {
       'This version has no built-in application for {{provider}}. Enter the application (client) ID of your own app registration.',
     guideLink: 'Open the app registration guide',
     clientIdFirst: 'Please enter the application (client) ID first.',
-    savedForSignIn: 'The profile was saved so that you can sign in.',
     cancelTest: 'Cancel test',
-    storedHint: 'The message was stored in the test mailbox (not sent).',
   },
 };

@@ -121,12 +121,10 @@ export const uiNl: UiMessages = {
     signIn: 'Aanmelden in de browser …',
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld als {{account}}.',
-    signedInUntil: 'Aangemeld als {{account}} (geldig tot {{time}}).',
     notSignedIn: 'Niet aangemeld.',
     signingIn: 'Meld u aan in de browser …',
     cancelSignIn: 'Aanmelden afbreken',
     oauthUnavailable: 'Aanmelden met OAuth 2.0 is in deze versie nog niet beschikbaar.',
-    saveFirst: 'Sla het profiel eerst op.',
     save: 'Opslaan',
     cancel: 'Annuleren',
     saved: 'Opgeslagen.',
@@ -340,7 +338,7 @@ export const uiNl: UiMessages = {
     signInRequired:
       'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden in de browser …”, of kies „OAuth met venster”.',
     oauthNotConfigured:
-      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0” (zie de README, „App-registratie”).',
+      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0”; „Handleiding voor de app-registratie openen” onder het veld legt uit hoe u die krijgt.',
     oauthRefreshExpired:
       'De aanmelding voor „{{profile}}” is verlopen of ingetrokken. Meld u opnieuw aan onder „Verbinding” → „OAuth 2.0”.',
     oauthTokenRejected:
@@ -468,8 +466,6 @@ export const uiNl: UiMessages = {
       'Deze versie bevat geen ingebouwde toepassing voor {{provider}}. Vul de toepassings-ID (client-ID) van uw eigen app-registratie in.',
     guideLink: 'Handleiding voor de app-registratie openen',
     clientIdFirst: 'Vul eerst de toepassings-ID (client-ID) in.',
-    savedForSignIn: 'Het profiel is opgeslagen zodat u zich kunt aanmelden.',
     cancelTest: 'Test annuleren',
-    storedHint: 'Het bericht is in de testmailbox opgeslagen (niet verzonden).',
   },
 };
