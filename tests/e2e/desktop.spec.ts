@@ -313,6 +313,11 @@ test('a long batch result: keyboard-focusable table, no serious or moderate axe 
   const run = app.getByTestId('batch-run');
   await expect(run.getByRole('heading')).toHaveText(/Der Probelauf ist beendet/, { timeout: 30_000 });
   await expect(run.getByTestId('batch-lines').locator('tbody tr')).toHaveCount(30);
+  // a Probelauf sent nothing: its messages are "im Testpostfach abgelegt", never "gesendet"
+  await expect(run.getByTestId('batch-counts')).toContainText('Abgelegt');
+  await expect(run.getByTestId('batch-counts')).not.toContainText('Gesendet');
+  await expect(run.locator('tr[data-row="1"]')).toContainText('im Testpostfach abgelegt');
+  await expect(run.getByTestId('batch-lines')).not.toContainText('stored ');
   const scroll = run.getByTestId('batch-lines-scroll');
   await scroll.focus();
   await expect(scroll).toBeFocused();

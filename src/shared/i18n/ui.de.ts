@@ -471,6 +471,8 @@ export const uiDe = {
     guideLink: 'Anleitung zur App-Registrierung öffnen',
     clientIdFirst: 'Bitte tragen Sie zuerst die Anwendungs-ID (Client-ID) ein.',
     cancelTest: 'Test abbrechen',
+    countStored: 'Abgelegt',
+    stateStored: 'im Testpostfach abgelegt',
   },
 } as const;
 

@@ -460,5 +460,7 @@ export const uiEn: UiMessages = {
     guideLink: 'Open the app registration guide',
     clientIdFirst: 'Please enter the application (client) ID first.',
     cancelTest: 'Cancel test',
+    countStored: 'Stored',
+    stateStored: 'stored in the test mailbox',
   },
 };

@@ -467,5 +467,7 @@ export const uiNl: UiMessages = {
     guideLink: 'Handleiding voor de app-registratie openen',
     clientIdFirst: 'Vul eerst de toepassings-ID (client-ID) in.',
     cancelTest: 'Test annuleren',
+    countStored: 'Opgeslagen',
+    stateStored: 'in de testmailbox opgeslagen',
   },
 };
