@@ -36,7 +36,9 @@ export function SidebarList(p: Props) {
               aria-current={item.name === p.selected ? 'true' : undefined}
               onClick={() => p.onSelect(item.name)}
             >
-              <span className="profile-name">{item.name}</span>
+              <span className="profile-name" title={item.name}>
+                {item.name}
+              </span>
               <span className="profile-kind">{item.detail}</span>
               {item.badge ? <span className="badge">{item.badge}</span> : null}
             </button>
