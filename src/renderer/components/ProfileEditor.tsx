@@ -8,24 +8,19 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { OAuthView, ProfileView } from '../../shared/ipc/contract.js';
 import type { ConnectionReport } from '../../shared/mail.js';
 import { profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
-import { CONNECTION_KINDS, type OAuthProvider, type ProfileField } from '../../shared/profile.js';
-import {
-  disabledReasonKey,
-  effectiveAuth,
-  kindAvailableOn,
-  kindSpec,
-} from '../../shared/connection-kinds.js';
+import type { OAuthProvider, ProfileField } from '../../shared/profile.js';
+import { disabledReasonKey } from '../../shared/connection-kinds.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
-import { appPlatform } from '../platform.js';
 import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
 import { newOperationId } from './WaitNotice.js';
 import { ErrorBox } from './ErrorBox.js';
 import { HandoffFieldset } from './HandoffFieldset.js';
 import { MessageSettingsFieldset } from './MessageSettingsFieldset.js';
-import { Field } from './Field.js';
 import { fieldKey as key, type ProfileForm } from './profile-form.js';
 import { ProfileConnectionFieldset } from './ProfileConnectionFieldset.js';
+import { ProfileKindFieldset } from './ProfileKindFieldset.js';
+import { ProfileSenderFieldset } from './ProfileSenderFieldset.js';
 import { ProfileLoginFieldset } from './ProfileLoginFieldset.js';
 import { ProfileOAuthFieldset } from './ProfileOAuthFieldset.js';
 import { ThrottleFieldset } from './ThrottleFieldset.js';
@@ -62,7 +57,6 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
 ) {
   const { t } = useTranslation();
   const api = getApi()!;
-  const platform = appPlatform();
   const [values, setValues] = useState<EditableProfile>(initial);
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
@@ -137,15 +131,6 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setRaw,
   };
   const { set, problemFor } = form;
-
-  const chooseKind = (kind: EditableProfile['connection']) =>
-    setValues((v) => {
-      const providers = kindSpec(kind).oauthProviders;
-      const provider = providers.includes(v.oauth.provider)
-        ? v.oauth.provider
-        : (providers[0] ?? v.oauth.provider);
-      return { ...v, connection: kind, auth: effectiveAuth(kind, v.auth), oauth: { ...v.oauth, provider } };
-    });
 
   /** Checks and saves the form; the saved profile, or null (the problems or the error are shown). */
   async function persist(): Promise<ProfileView | null> {
@@ -296,76 +281,11 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       </h2>
       {/* two columns in a large window: the server and the sender | the sign-in and the limits */}
       <div className="editor-column">
-        <fieldset>
-          <legend>{t('ui:form.sections.profile')}</legend>
-          <Field id="f-name" label={t(key('name'))} error={problemFor('name')} required>
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                value={values.name}
-                maxLength={64}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id="f-connection"
-            label={t(key('connection'))}
-            help={t(`ui:form.kindHelp.${values.connection}`)}
-          >
-            {(c) => (
-              <select
-                {...c}
-                value={values.connection}
-                onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
-              >
-                {CONNECTION_KINDS.map((k) => (
-                  <option
-                    key={k}
-                    value={k}
-                    disabled={!kindAvailableOn(k, platform) && k !== values.connection}
-                  >
-                    {t(`ui:form.kinds.${k}`)}
-                    {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </fieldset>
+        <ProfileKindFieldset form={form} />
 
         <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
 
-        <fieldset>
-          <legend>{t('ui:form.sections.sender')}</legend>
-          <Field
-            id="f-fromAddress"
-            label={t(key('fromAddress'))}
-            error={problemFor('fromAddress')}
-            required={kindSpec(values.connection).needsSender}
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="email"
-                value={values.fromAddress}
-                spellCheck={false}
-                onChange={(e) => set('fromAddress', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="f-fromName" label={t(key('fromName'))}>
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                value={values.fromName}
-                onChange={(e) => set('fromName', e.target.value)}
-              />
-            )}
-          </Field>
-        </fieldset>
+        <ProfileSenderFieldset form={form} />
 
         <MessageSettingsFieldset
           values={values.messages}
