@@ -122,6 +122,8 @@ describe('the contract', () => {
     ['batchStatus', { runId: '1' }, 'runId'],
     ['batchStatus', { runId: UUID, after: -1 }, 'after'],
     ['batchCancel', {}, 'runId'],
+    ['openGuide', { guide: '../../etc/passwd' }, 'guide'],
+    ['openGuide', { guide: 'oauth-app-registration', path: '/etc/passwd' }, 'Unrecognized key'],
   ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
     expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
     const error = await failure(handlers[method](payload));
@@ -390,5 +392,14 @@ describe('outbox, journal and batch through the contract', () => {
       'manifestUnreadable',
     );
     expect((await failure(handlers.batchStatus({ runId: UUID }))).code).toBe('invalidOption');
+  });
+});
+
+describe('guides through the contract', () => {
+  it('opens a guide shipped with the app by name: the OAuth app registration is docs/oauth.md', async () => {
+    expect(await handlers.openGuide({ guide: 'oauth-app-registration' })).toEqual({ ok: true, value: null });
+    const file = opened.at(-1)!;
+    expect(file).toMatch(/[\\/]docs[\\/]oauth\.md$/);
+    expect(readFileSync(file, 'utf8')).toContain('## App registration');
   });
 });
