@@ -85,6 +85,7 @@ test('fields that do not apply are empty and disabled, never showing stale value
   await expect(app.getByLabel('Übergabe', { exact: true })).toHaveValue('compose');
   await expect(app.getByLabel('Höchstzahl Nachrichten je Mahnlauf')).toHaveValue('20');
   await expectNoModerateA11yViolations(app);
+  await app.getByTestId('handoff-fieldset').scrollIntoViewIfNeeded();
   await atSizes(app, 'profil-uebergabe');
   // …and an SMTP profile shows the hand-off fields empty
   await app.getByLabel('Verbindungsart').selectOption('smtp');

@@ -279,11 +279,19 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       <h2 id="editor-title" className="visually-hidden">
         {values.name || t('ui:profiles.unsaved')}
       </h2>
-      {/* two columns in a large window: the server and the sender | the sign-in and the limits */}
+      {/* two columns in a large window: the connection and the sender | the sign-in and the limits */}
       <div className="editor-column">
         <ProfileKindFieldset form={form} />
 
         <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
+
+        <HandoffFieldset
+          values={values}
+          reason={form.reason('handoff')}
+          onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+          raw={raw['handoff.maxBatchRows']}
+          onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
+        />
 
         <ProfileSenderFieldset form={form} />
 
@@ -318,14 +326,6 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
           onCancelSignIn={
             busy === 'signin' && signingIn ? () => void api.cancelSignIn({ name: signingIn }) : null
           }
-        />
-
-        <HandoffFieldset
-          values={values}
-          reason={form.reason('handoff')}
-          onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
-          raw={raw['handoff.maxBatchRows']}
-          onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
         />
 
         <ThrottleFieldset
