@@ -48,6 +48,7 @@ const api: OposMailApi = {
   setupLookup: call(IPC_CHANNELS.setupLookup),
   batchCurrent: call(IPC_CHANNELS.batchCurrent),
   cancelOperation: call(IPC_CHANNELS.cancelOperation),
+  openGuide: call(IPC_CHANNELS.openGuide),
   addDroppedFiles: (files: File[]) => {
     const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
     return ipcRenderer.invoke(IPC_CHANNELS.addDroppedPaths, { paths }) as Promise<never>;

@@ -124,6 +124,8 @@ describe('the contract', () => {
     ['batchStatus', { runId: '1' }, 'runId'],
     ['batchStatus', { runId: UUID, after: -1 }, 'after'],
     ['batchCancel', {}, 'runId'],
+    ['openGuide', { guide: '../../etc/passwd' }, 'guide'],
+    ['openGuide', { guide: 'oauth-app-registration', path: '/etc/passwd' }, 'Unrecognized key'],
   ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
     expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
     const error = await failure(handlers[method](payload));
@@ -140,7 +142,15 @@ describe('the contract', () => {
 
   it('answers good payloads with the core’s data, never a secret', async () => {
     const info = await handlers.appInfo({});
-    expect(info).toEqual({ ok: true, value: { version: '1.2.3', language: 'nl', oauthAvailable: false } });
+    expect(info).toEqual({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        language: 'nl',
+        oauthAvailable: false,
+        oauthBuiltIn: { microsoft: false, google: false },
+      },
+    });
     const created = await handlers.createProfile({
       profile: editable({
         name: 'Hausbank',
@@ -384,5 +394,14 @@ describe('outbox, journal and batch through the contract', () => {
       'manifestUnreadable',
     );
     expect((await failure(handlers.batchStatus({ runId: UUID }))).code).toBe('invalidOption');
+  });
+});
+
+describe('guides through the contract', () => {
+  it('opens a guide shipped with the app by name: the OAuth app registration is docs/oauth.md', async () => {
+    expect(await handlers.openGuide({ guide: 'oauth-app-registration' })).toEqual({ ok: true, value: null });
+    const file = opened.at(-1)!;
+    expect(file).toMatch(/[\\/]docs[\\/]oauth\.md$/);
+    expect(readFileSync(file, 'utf8')).toContain('## App registration');
   });
 });

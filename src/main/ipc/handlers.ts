@@ -31,6 +31,7 @@ import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
 import { Operations } from './operations.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 import { usesOAuth } from '../../shared/connection-kinds.js';
+import { guideFile } from '../platform/guides.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
 export interface PlatformHooks {
@@ -119,6 +120,7 @@ export function createIpcHandlers(
         version: hooks.version,
         language: languageFromLocale(hooks.locale),
         oauthAvailable: Boolean(service.oauth),
+        oauthBuiltIn: service.oauth?.builtInApps?.() ?? { microsoft: false, google: false },
       }),
     listProfiles: () => list(),
     createProfile: async ({ profile, password }) => {
@@ -313,6 +315,10 @@ export function createIpcHandlers(
     cancelOperation: ({ operationId }) => {
       operations.cancel(operationId);
       return Promise.resolve(null);
+    },
+    openGuide: async ({ guide }) => {
+      await hooks.openPath(guideFile(guide));
+      return null;
     },
   };
 

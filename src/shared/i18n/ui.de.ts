@@ -60,7 +60,7 @@ export const uiDe = {
       profile: 'Profil',
       connection: 'Verbindungsdaten',
       sender: 'Absender',
-      login: 'Anmelden',
+      login: 'Anmeldung',
       oauth: 'OAuth 2.0',
       handoff: 'Übergabe an das Mailprogramm',
     },
@@ -117,18 +117,16 @@ export const uiDe = {
     caFileClear: 'Entfernen',
     caFileHelp: 'Nur nötig, wenn Ihr Unternehmen eine eigene Zertifizierungsstelle verwendet.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Anbieter',
+    provider: 'Authentifizierung',
     clientIdPlaceholder: 'Standard-Anwendung',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Anmelden …',
+    signIn: 'Im Browser anmelden …',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {{account}}.',
-    signedInUntil: 'Angemeldet als {{account}} (gültig bis {{time}}).',
     notSignedIn: 'Nicht angemeldet.',
     signingIn: 'Bitte melden Sie sich im Browser an …',
     cancelSignIn: 'Anmeldung abbrechen',
     oauthUnavailable: 'Die Anmeldung mit OAuth 2.0 ist in dieser Version noch nicht verfügbar.',
-    saveFirst: 'Bitte speichern Sie das Profil zuerst.',
     save: 'Speichern',
     cancel: 'Abbrechen',
     saved: 'Gespeichert.',
@@ -334,11 +332,11 @@ export const uiDe = {
     outboxUnknownId:
       'Im Postausgang gibt es keine Nachricht „{{id}}“ (mehr). Bitte aktualisieren Sie die Liste.',
     passwordMissing:
-      'Für das Profil „{{profile}}“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmelden“ ein und speichern Sie.',
+      'Für das Profil „{{profile}}“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmeldung“ ein und speichern Sie.',
     signInRequired:
-      'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ mit „Anmelden …“ an, oder wählen Sie „OAuth mit Dialog“.',
+      'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ mit „Im Browser anmelden …“ an, oder wählen Sie „OAuth mit Dialog“.',
     oauthNotConfigured:
-      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein (siehe README, „App-Registrierung“).',
+      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein; die Anleitung dazu öffnet „Anleitung zur App-Registrierung öffnen“ unter dem Feld.',
     oauthRefreshExpired:
       'Die Anmeldung für „{{profile}}“ ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ neu an.',
     oauthTokenRejected:
@@ -501,6 +499,19 @@ export const uiDe = {
     confirm: 'Endgültig löschen',
     cancel: 'Abbrechen',
     invalidDate: 'Bitte wählen Sie einen gültigen Tag.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'Mit OAuth 2.0 wird nie unverschlüsselt angemeldet; diese Erlaubnis entfällt.',
+    plainAlwaysEncrypted: 'Mit {{mode}} ist die Verbindung immer verschlüsselt; diese Erlaubnis entfällt.',
+    builtInApp: 'Leer lassen, um die in OPOS Mail eingebaute Anwendung zu verwenden.',
+    noBuiltInApp:
+      'Diese Version enthält keine eingebaute Anwendung für {{provider}}. Tragen Sie die Anwendungs-ID (Client-ID) Ihrer eigenen App-Registrierung ein.',
+    guideLink: 'Anleitung zur App-Registrierung öffnen',
+    clientIdFirst: 'Bitte tragen Sie zuerst die Anwendungs-ID (Client-ID) ein.',
+    cancelTest: 'Test abbrechen',
+    countStored: 'Abgelegt',
+    stateStored: 'im Testpostfach abgelegt',
   },
 } as const;
 

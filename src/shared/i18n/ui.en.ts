@@ -114,18 +114,16 @@ export const uiEn: UiMessages = {
     caFileClear: 'Remove',
     caFileHelp: 'Only needed when your company uses its own certificate authority.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Provider',
+    provider: 'Authentication',
     clientIdPlaceholder: 'Default application',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Sign in …',
+    signIn: 'Sign in with the browser …',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{account}}.',
-    signedInUntil: 'Signed in as {{account}} (valid until {{time}}).',
     notSignedIn: 'Not signed in.',
     signingIn: 'Please sign in in your browser …',
     cancelSignIn: 'Cancel sign-in',
     oauthUnavailable: 'Signing in with OAuth 2.0 is not available in this version yet.',
-    saveFirst: 'Please save the profile first.',
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved.',
@@ -330,9 +328,9 @@ export const uiEn: UiMessages = {
     passwordMissing:
       'No password is stored for the profile "{{profile}}". Please enter it under "Connection" → "Log in" and save.',
     signInRequired:
-      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in …", or choose "OAuth with dialog".',
+      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in with the browser …", or choose "OAuth with dialog".',
     oauthNotConfigured:
-      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0" (see the README, "App registration").',
+      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0"; "Open the app registration guide" below the field explains how to get one.',
     oauthRefreshExpired:
       'The sign-in for "{{profile}}" has expired or was revoked. Please sign in again under "Connection" → "OAuth 2.0".',
     oauthTokenRejected:
@@ -490,5 +488,18 @@ export const uiEn: UiMessages = {
     confirm: 'Delete for good',
     cancel: 'Cancel',
     invalidDate: 'Please choose a valid day.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'OAuth 2.0 never signs in unencrypted; this permission does not apply.',
+    plainAlwaysEncrypted: 'With {{mode}} the connection is always encrypted; this permission does not apply.',
+    builtInApp: 'Leave empty to use the application built into OPOS Mail.',
+    noBuiltInApp:
+      'This version has no built-in application for {{provider}}. Enter the application (client) ID of your own app registration.',
+    guideLink: 'Open the app registration guide',
+    clientIdFirst: 'Please enter the application (client) ID first.',
+    cancelTest: 'Cancel test',
+    countStored: 'Stored',
+    stateStored: 'stored in the test mailbox',
   },
 };

@@ -115,18 +115,16 @@ export const uiNl: UiMessages = {
     caFileClear: 'Verwijderen',
     caFileHelp: 'Alleen nodig als uw bedrijf een eigen certificeringsinstantie gebruikt.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Aanbieder',
+    provider: 'Authenticatie',
     clientIdPlaceholder: 'Standaardtoepassing',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Aanmelden …',
+    signIn: 'Aanmelden in de browser …',
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld als {{account}}.',
-    signedInUntil: 'Aangemeld als {{account}} (geldig tot {{time}}).',
     notSignedIn: 'Niet aangemeld.',
     signingIn: 'Meld u aan in de browser …',
     cancelSignIn: 'Aanmelden afbreken',
     oauthUnavailable: 'Aanmelden met OAuth 2.0 is in deze versie nog niet beschikbaar.',
-    saveFirst: 'Sla het profiel eerst op.',
     save: 'Opslaan',
     cancel: 'Annuleren',
     saved: 'Opgeslagen.',
@@ -335,9 +333,9 @@ export const uiNl: UiMessages = {
     passwordMissing:
       'Voor het profiel „{{profile}}” is geen wachtwoord opgeslagen. Vul het in onder „Verbinding” → „Aanmelden” en sla op.',
     signInRequired:
-      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden …”, of kies „OAuth met venster”.',
+      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden in de browser …”, of kies „OAuth met venster”.',
     oauthNotConfigured:
-      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0” (zie de README, „App-registratie”).',
+      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0”; „Handleiding voor de app-registratie openen” onder het veld legt uit hoe u die krijgt.',
     oauthRefreshExpired:
       'De aanmelding voor „{{profile}}” is verlopen of ingetrokken. Meld u opnieuw aan onder „Verbinding” → „OAuth 2.0”.',
     oauthTokenRejected:
@@ -498,5 +496,18 @@ export const uiNl: UiMessages = {
     confirm: 'Definitief verwijderen',
     cancel: 'Annuleren',
     invalidDate: 'Kies een geldige dag.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'Met OAuth 2.0 wordt nooit onversleuteld aangemeld; deze toestemming vervalt.',
+    plainAlwaysEncrypted: 'Met {{mode}} is de verbinding altijd versleuteld; deze toestemming vervalt.',
+    builtInApp: 'Leeg laten om de in OPOS Mail ingebouwde toepassing te gebruiken.',
+    noBuiltInApp:
+      'Deze versie bevat geen ingebouwde toepassing voor {{provider}}. Vul de toepassings-ID (client-ID) van uw eigen app-registratie in.',
+    guideLink: 'Handleiding voor de app-registratie openen',
+    clientIdFirst: 'Vul eerst de toepassings-ID (client-ID) in.',
+    cancelTest: 'Test annuleren',
+    countStored: 'Opgeslagen',
+    stateStored: 'in de testmailbox opgeslagen',
   },
 };

@@ -10,7 +10,7 @@ import type { ConnectionReport, SendResult } from '../mail.js';
 import type { MailTemplate } from '../mail-templates.js';
 import type { SignInStatus } from '../oauth.js';
 import type { OutboxChange, OutboxEntry, OutboxPage, PrunePreview } from '../outbox.js';
-import type { Profile } from '../profile.js';
+import type { OAuthProvider, Profile } from '../profile.js';
 import type { IpcMethod, IpcRequest } from './schemas.js';
 
 export type { IpcMethod, IpcRequest, IpcParsed, SendDraft } from './schemas.js';
@@ -53,6 +53,8 @@ export const IPC_CHANNELS = {
   setupLookup: 'opos:setup.lookup',
   batchCurrent: 'opos:batch.current',
   cancelOperation: 'opos:operation.cancel',
+  // issue 13: a guide shipped with the app (e.g. the OAuth app registration), opened by name
+  openGuide: 'opos:guide.open',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
 
 /** Events the main process pushes to the window (each one a channel of its own), and their payloads. */
@@ -92,6 +94,8 @@ export interface AppInfo {
   /** The system's language, the dialog's default. */
   language: Language;
   oauthAvailable: boolean;
+  /** Providers this build has a built-in application for (else an own application ID is needed). */
+  oauthBuiltIn: Record<OAuthProvider, boolean>;
 }
 
 /** A manifest the user chose in the main process's open dialog (the renderer never sees its path). */
@@ -182,6 +186,7 @@ export interface IpcResponses {
   /** The running run (or, when none runs, the last one) with all its outcomes; null when there was none. */
   batchCurrent: BatchRunView | null;
   cancelOperation: null;
+  openGuide: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */

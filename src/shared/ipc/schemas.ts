@@ -2,6 +2,7 @@
 // checked against one of these in the main process before anything else happens (and again by the
 // core). Pure zod: runs in Node and in the browser.
 import { z } from 'zod';
+import { GUIDES } from '../guides.js';
 import { LANGUAGES } from '../i18n/types.js';
 import { mailTemplateSchema, TEMPLATE_NAME_MAX } from '../mail-templates.js';
 import { OUTBOX_STATES } from '../outbox.js';
@@ -223,6 +224,8 @@ export const requestSchemas = {
    * with operationCancelled; a message whose bytes are already going out is finished.
    */
   cancelOperation: z.object({ operationId }).strict(),
+  /** Opens one of the guides shipped with the app (by name, never by path) with the system's viewer. */
+  openGuide: z.object({ guide: z.enum(GUIDES) }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;
