@@ -156,3 +156,20 @@ test('the journal shows sent, failed and unknown messages; retry, resend-unknown
   expect(sentLine).toContain(sha);
   await screenshot(app, '19-postausgang-export');
 });
+
+test('a message put into the Testpostfach says so in the Postausgang, not "gesendet"', async ({
+  app,
+  host,
+}) => {
+  // a fresh data folder's active profile is the Testpostfach
+  await host.service.send({ to: ['kunde@empfaenger.example'], subject: 'Probe 1', kind: 'mahnung' });
+  await app.getByRole('tab', { name: 'Postausgang' }).click();
+  const row = app.getByTestId('outbox-table').locator('tbody tr', { hasText: 'Probe 1' });
+  await expect(row).toContainText('im Testpostfach abgelegt');
+  await expect(row).not.toContainText('gesendet');
+  await app.getByRole('button', { name: 'Einzelheiten zu „Probe 1“' }).click();
+  const detail = app.getByTestId('outbox-detail');
+  await expect(detail).toContainText('im Testpostfach abgelegt');
+  await expect(detail).toContainText(/\.eml/);
+  await expect(detail).not.toContainText('stored ');
+});

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isDone, type OutboxEntry } from '../../shared/outbox.js';
 import { formatSize } from '../format.js';
 import { errorText } from './ErrorBox.js';
-import { formatTime, StateBadge } from './OutboxTable.js';
+import { formatTime, StateBadge, storedNotSent } from './OutboxTable.js';
 
 export function OutboxDetails({
   entry,
@@ -32,7 +32,7 @@ export function OutboxDetails({
   return (
     <>
       <dl className="report details">
-        {row(t('batch:fields.state'), <StateBadge state={entry.state} />)}
+        {row(t('batch:fields.state'), <StateBadge state={entry.state} transport={entry.transport} />)}
         {entry.error && (entry.state === 'partial' || !isDone(entry.state))
           ? row(
               t('batch:fields.error'),
@@ -71,7 +71,14 @@ export function OutboxDetails({
           ),
         )}
         {row(t('batch:fields.messageId'), entry.messageId, true)}
-        {row(t('batch:fields.response'), entry.response ?? '', true)}
+        {row(
+          t('batch:fields.response'),
+          // the test mailbox's reply is "stored <file>": the file name is what the user looks for
+          storedNotSent(entry.state, entry.transport)
+            ? (entry.response ?? '').replace(/^stored /, '')
+            : (entry.response ?? ''),
+          true,
+        )}
         {row(t('batch:fields.attempts'), String(entry.attempts))}
         {row(t('ui:outbox.created'), formatTime(entry.createdAt, lang))}
         {row(

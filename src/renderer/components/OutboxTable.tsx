@@ -3,11 +3,20 @@
 // Enter or Space on one opens its details.
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { kindSpec } from '../../shared/connection-kinds.js';
 import type { OutboxEntry } from '../../shared/outbox.js';
+import type { ConnectionKind } from '../../shared/profile.js';
 
-export function StateBadge({ state }: { state: string }) {
+/** True when a `sent` message of this kind went into the Testpostfach, not to a server. */
+export function storedNotSent(state: string, transport: ConnectionKind | undefined): boolean {
+  return state === 'sent' && transport !== undefined && kindSpec(transport).outcome === 'stored';
+}
+
+/** A state's badge; a Testpostfach message says "im Testpostfach abgelegt", never "gesendet". */
+export function StateBadge({ state, transport }: { state: string; transport?: ConnectionKind }) {
   const { t } = useTranslation();
-  return <span className={`state state-${state}`}>{t(`batch:states.${state}`)}</span>;
+  const label = storedNotSent(state, transport) ? t('ui:formPolish.stateStored') : t(`batch:states.${state}`);
+  return <span className={`state state-${state}`}>{label}</span>;
 }
 
 export function formatTime(iso: string | undefined, lang: string, short = false): string {
@@ -71,7 +80,7 @@ export function OutboxTable({
             >
               <td className="nowrap">{formatTime(e.sentAt ?? e.updatedAt, i18n.language, true)}</td>
               <td>
-                <StateBadge state={e.state} />
+                <StateBadge state={e.state} transport={e.transport} />
               </td>
               <td className="ellipsis">{e.to.join(', ')}</td>
               <td className="ellipsis">
