@@ -31,6 +31,7 @@ export function HandoffFieldset({ values, reason, onChange, raw, onRaw }: Props)
         {(c) => (
           <select
             {...c}
+            className="wide"
             value={reason ? '' : modes.includes(values.handoff.mode) ? values.handoff.mode : 'compose'}
             onChange={(e) => {
               if (!modeReason) set({ mode: e.target.value as HandoffSettings['mode'] });
