@@ -21,7 +21,7 @@ describe('connection kinds', () => {
     it(`every kind, reason and "Neu …" entry has its words in ${lang}`, () => {
       const keys: string[] = [];
       for (const kind of CONNECTION_KINDS) {
-        keys.push(`core:kinds.${kind}`, `ui:form.kinds.${kind}`, `ui:form.kindHelp.${kind}`);
+        keys.push(`core:kinds.${kind}`, `ui:form.kindHelp.${kind}`);
         for (const field of FIELDS)
           for (const auth of ['none', 'password', 'oauth'] as const) {
             const key = disabledReasonKey(kind, field, auth);

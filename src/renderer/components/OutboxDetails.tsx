@@ -92,7 +92,7 @@ export function OutboxDetails({
             )
           : null}
         {row(t('batch:fields.nextAttempt'), formatTime(entry.nextAttemptAt, lang))}
-        {row(t('batch:fields.profile'), `${entry.profileName} (${t(`ui:form.kinds.${entry.transport}`)})`)}
+        {row(t('batch:fields.profile'), `${entry.profileName} (${t(`core:kinds.${entry.transport}`)})`)}
         {row(t('ui:send.size'), formatSize(t, entry.size, lang))}
         {row(t('batch:fields.file'), entry.file, true)}
       </dl>

@@ -43,7 +43,7 @@ export function ProfileKindFieldset({ form }: { form: ProfileForm }) {
           >
             {CONNECTION_KINDS.map((k) => (
               <option key={k} value={k} disabled={!kindAvailableOn(k, platform) && k !== values.connection}>
-                {t(`ui:form.kinds.${k}`)}
+                {t(`core:kinds.${k}`)}
                 {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
               </option>
             ))}

@@ -28,7 +28,7 @@ export function ProfileList(p: Props) {
       items={p.profiles.map((prof) => ({
         key: prof.id,
         name: prof.name,
-        detail: t(`ui:form.kinds.${prof.connection}`),
+        detail: t(`core:kinds.${prof.connection}`),
         badge: prof.name === p.active ? t('ui:profiles.active') : null,
       }))}
       selected={p.selected}

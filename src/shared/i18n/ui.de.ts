@@ -64,14 +64,6 @@ export const uiDe = {
       oauth: 'OAuth 2.0',
       handoff: 'Übergabe an das Mailprogramm',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': 'Mailprogramm des Systems',
-      'windows-standard': 'Windows-Standard (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Testpostfach',
-    } satisfies Record<ConnectionKind, string>,
     kindHelp: {
       smtp: 'Direkter Versand über einen SMTP-Server – wie bei der Einrichtung eines E-Mail-Kontos.',
       graph: 'Versand über das Microsoft-365-Postfach per HTTPS; Anmeldung mit OAuth 2.0.',

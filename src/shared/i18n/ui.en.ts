@@ -61,14 +61,6 @@ export const uiEn: UiMessages = {
       oauth: 'OAuth 2.0',
       handoff: 'Hand-off to the mail program',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': "The system's mail program",
-      'windows-standard': 'Windows default (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Test mailbox',
-    },
     kindHelp: {
       smtp: 'Sends directly through an SMTP server – as when setting up a mail account.',
       graph: 'Sends through the Microsoft 365 mailbox over HTTPS; sign-in with OAuth 2.0.',

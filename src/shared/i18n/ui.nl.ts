@@ -62,14 +62,6 @@ export const uiNl: UiMessages = {
       oauth: 'OAuth 2.0',
       handoff: 'Overdracht aan het mailprogramma',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': 'Mailprogramma van het systeem',
-      'windows-standard': 'Windows-standaard (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Testpostvak',
-    },
     kindHelp: {
       smtp: 'Verstuurt rechtstreeks via een SMTP-server – zoals bij het instellen van een e-mailaccount.',
       graph: 'Verstuurt via de Microsoft 365-mailbox over HTTPS; aanmelden met OAuth 2.0.',
