@@ -9,28 +9,20 @@ import { LANGUAGES, type Language } from '../shared/i18n/types.js';
 import type { AppInfo, ProfileList as ProfileListData, ProfileView } from '../shared/ipc/contract.js';
 import { errorInfoOf, getApi, unwrap } from './api.js';
 import { ErrorBox } from './components/ErrorBox.js';
-import { ConfirmModal, Modal } from './components/Modal.js';
+import { ConfirmModal } from './components/Modal.js';
+import { ProfileTemplatePicker } from './components/ProfileTemplatePicker.js';
+import { TitleBar, type Tab } from './components/TitleBar.js';
+import { UnsavedGuard } from './components/UnsavedGuard.js';
 import { ProfileEditor, type ProfileEditorHandle } from './components/ProfileEditor.js';
 import { ProfileList } from './components/ProfileList.js';
 import { BatchView } from './components/BatchView.js';
 import { MailTemplatesView } from './components/MailTemplatesView.js';
 import { OutboxView } from './components/OutboxView.js';
-import { doneCount, useBatchSession } from './batch-session.js';
+import { useBatchSession } from './batch-session.js';
 import { SendView } from './components/SendView.js';
 import { SetupAssistant } from './components/setup/SetupAssistant.js';
-import {
-  TEMPLATE_IDS,
-  editableOf,
-  fromTemplate,
-  uniqueName,
-  type EditableProfile,
-  type TemplateId,
-} from './templates.js';
-import { kindAvailableOn, templateValues } from '../shared/connection-kinds.js';
-import { appPlatform } from './platform.js';
+import { editableOf, fromTemplate, uniqueName, type EditableProfile, type TemplateId } from './templates.js';
 
-const TABS = ['settings', 'send', 'outbox', 'batch', 'templates'] as const;
-type Tab = (typeof TABS)[number];
 type Selection = { kind: 'existing'; name: string } | { kind: 'new'; values: EditableProfile; key: number };
 
 export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
@@ -158,55 +150,14 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
     setTab(next);
   };
 
-  const langSelect = (
-    <label className="lang">
-      <span>{t('ui:app.language')}</span>
-      <select value={i18n.language} onChange={(e) => onLanguage(e.target.value as Language)}>
-        {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {t(`ui:app.languages.${l}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   return (
     <div className="app" data-ready={data && info ? 'true' : undefined}>
-      <header className="titlebar">
-        <h1>{t('ui:app.title')}</h1>
-        <div role="tablist" aria-label={t('ui:app.title')} className="tabs">
-          {TABS.map((tb, i) => (
-            <button
-              key={tb}
-              type="button"
-              role="tab"
-              id={`tab-${tb}`}
-              aria-selected={tab === tb}
-              aria-controls={`panel-${tb}`}
-              tabIndex={tab === tb ? 0 : -1}
-              onClick={() => guarded(() => showTab(tb))}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
-                  const next = TABS[(i + step) % TABS.length]!;
-                  guarded(() => showTab(next));
-                  document.getElementById(`tab-${next}`)?.focus();
-                }
-              }}
-            >
-              {t(`ui:app.tabs.${tb}`)}
-              {tb === 'batch' && batch.running && batch.run ? (
-                <span className="tab-badge" data-testid="batch-running-badge">
-                  <span className="pulse" aria-hidden="true" />
-                  {t('ui:desk.runningBadge', { done: doneCount(batch.run), total: batch.run.total })}
-                </span>
-              ) : null}
-            </button>
-          ))}
-        </div>
-        {langSelect}
-      </header>
+      <TitleBar
+        tab={tab}
+        onTab={(next) => guarded(() => showTab(next))}
+        runningBatch={batch.running && batch.run ? batch.run : null}
+        onLanguage={onLanguage}
+      />
 
       <main className="main-area">
         {error ? <ErrorBox error={error} onDismiss={() => setError(null)} /> : null}
@@ -311,46 +262,14 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       </main>
 
       {picker ? (
-        <Modal
-          title={t('ui:templates.heading')}
+        <ProfileTemplatePicker
           onClose={() => setPicker(false)}
-          testId="template-picker"
-          actions={
-            <button type="button" onClick={() => setPicker(false)}>
-              {t('ui:form.cancel')}
-            </button>
-          }
-        >
-          <ul className="templates">
-            <li>
-              <button
-                type="button"
-                onClick={() => {
-                  setPicker(false);
-                  setAssistant(true);
-                }}
-                aria-describedby="tpl-setup-desc"
-              >
-                <strong>{t('setup:assistant.entry')}</strong>
-                <span id="tpl-setup-desc">{t('setup:assistant.entryDescription')}</span>
-              </button>
-            </li>
-            {TEMPLATE_IDS.map((id) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  onClick={() => newFrom(id)}
-                  aria-describedby={`tpl-${id}-desc`}
-                  // a kind that works only elsewhere (Windows-Standard, Outlook) is listed, not offered
-                  disabled={!kindAvailableOn(templateValues(id).connection ?? 'smtp', appPlatform())}
-                >
-                  <strong>{t(`ui:templates.${id}`)}</strong>
-                  <span id={`tpl-${id}-desc`}>{t(`ui:templates.descriptions.${id}`)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </Modal>
+          onAssistant={() => {
+            setPicker(false);
+            setAssistant(true);
+          }}
+          onTemplate={newFrom}
+        />
       ) : null}
 
       {assistant ? (
@@ -391,48 +310,23 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
       ) : null}
 
       {pending ? (
-        <Modal
-          title={t('ui:guard.title')}
-          onClose={() => setPending(null)}
-          testId="unsaved-guard"
-          actions={
-            <>
-              <button type="button" autoFocus onClick={() => setPending(null)}>
-                {t('ui:guard.stay')}
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  const action = pending;
-                  setPending(null);
-                  setDirty(false);
-                  action();
-                }}
-              >
-                {t('ui:guard.discard')}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  const action = pending;
-                  setPending(null);
-                  void editor.current?.save().then((ok) => {
-                    if (ok) action();
-                  });
-                }}
-              >
-                {t('ui:guard.save')}
-              </button>
-            </>
-          }
-        >
-          <p>
-            {t('ui:guard.text', {
-              name: selection?.kind === 'new' ? typedName : (selectedProfile?.name ?? ''),
-            })}
-          </p>
-        </Modal>
+        <UnsavedGuard
+          name={selection?.kind === 'new' ? typedName : (selectedProfile?.name ?? '')}
+          onStay={() => setPending(null)}
+          onDiscard={() => {
+            const action = pending;
+            setPending(null);
+            setDirty(false);
+            action();
+          }}
+          onSave={() => {
+            const action = pending;
+            setPending(null);
+            void editor.current?.save().then((ok) => {
+              if (ok) action();
+            });
+          }}
+        />
       ) : null}
     </div>
   );
