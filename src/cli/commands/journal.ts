@@ -6,8 +6,9 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError } from '../../main/errors/mail-error.js';
 import { journalCsvHeader, journalCsvLine, localTime } from '../../main/journal/journal-csv.js';
-import type { CliContext } from '../context.js';
-import { infoMessage } from '../batch-output.js';
+import { infoMessage } from '../error-message.js';
+import { CliContext as Context } from '../context.js';
+import { journalEntries } from '../../main/journal/journal.js';
 import { PieceWriter, remembered } from '../piece-writer.js';
 import { addQueryOptions, parseDate, queryOf, type QueryFlags } from '../query-flags.js';
 
@@ -20,20 +21,20 @@ function journalJson(e: JournalEntry, message: (info: ErrorInfo) => string) {
   return e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e;
 }
 
-export function registerJournalCommand(program: Command, ctx: CliContext): void {
+export function registerJournalCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('journal')
     .description(
       'the journal (Versandnachweis): time, recipients, attachments with SHA-256, Message-ID, server reply',
     );
-  addQueryOptions(cmd, 'messages that left the queue')
+  addQueryOptions(Context.withoutService(cmd), 'messages that left the queue')
     .option('--csv', 'CSV for Excel (";", UTF-8 with BOM)')
     .option('--json', 'one JSON object per line per message')
     .option('--output <file>', 'write to this file instead of standard output')
     .action(async (opts: QueryFlags & { csv?: boolean; json?: boolean; output?: string }) => {
       if (opts.csv && opts.json) throw new MailError('invalidOption', { detail: '--csv / --json' });
       const query = queryOf(opts);
-      const entries = ctx.service().journalEntries(query);
+      const entries = journalEntries(await ctx.outboxStore(), query);
       const stream = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
       const out = new PieceWriter(stream);
       // the same error text for the same error: translated once

@@ -2,15 +2,14 @@
 import type { Command } from 'commander';
 import { OUTBOX_STATES, isDone, type OutboxEntry } from '../../shared/outbox.js';
 import type { DeliveryOutcome } from '../../main/outbox/delivery.js';
-import type { CliContext } from '../context.js';
+import { CliContext } from '../context.js';
 import { entryJson, infoMessage } from '../batch-output.js';
-import { errorMessage } from '../output.js';
-import { wholeNumber } from '../profile-flags.js';
+import { errorMessage } from '../error-message.js';
+import { wholeNumber } from '../flag-values.js';
 import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
 import { registerPruneCommand } from './outbox-prune.js';
 import { PieceWriter, remembered } from '../piece-writer.js';
 import type { ErrorInfo } from '../../shared/errors.js';
-import { stopOnSigint } from './batch.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
 function shortId(id: string): string {
@@ -74,7 +73,9 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .description('the outbox (Postausgang): every message before and after sending');
 
   addQueryOptions(
-    outbox.command('list').description(`list the messages with their state (${OUTBOX_STATES.join(', ')})`),
+    CliContext.withoutService(
+      outbox.command('list').description(`list the messages with their state (${OUTBOX_STATES.join(', ')})`),
+    ),
     'messages created',
   )
     .option('--json', 'one JSON object per line per message')
@@ -82,7 +83,8 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
       let count = 0;
       const out = new PieceWriter(ctx.io.stdout);
       const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
-      for await (const e of ctx.service().outbox.entries({ ...queryOf(opts), view: 'outbox' })) {
+      const store = await ctx.outboxStore();
+      for await (const e of store.entries({ ...queryOf(opts), view: 'outbox' })) {
         count++;
         const line = opts.json
           ? JSON.stringify(e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e)
@@ -132,6 +134,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(
       async (opts: { profile?: string; resendUnknown?: boolean; connections?: string; json?: boolean }) => {
         const service = ctx.service();
+        const { stopOnSigint } = await import('./batch.js');
         // the profile's name as everywhere else (case-insensitive); an unknown one is refused (exit 2)
         const profileName = opts.profile ? (await service.profiles.get(opts.profile)).name : undefined;
         if (opts.resendUnknown) {
