@@ -26,6 +26,7 @@ import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
 import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
+import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
 import { queryEntries, type MessageQuery } from './db/queries.js';
 import {
@@ -332,23 +333,14 @@ export class OutboxStore {
   /** The message holding a batch row in its run: the one not failed, else the newest failed one. */
   async byBatchRow(scope: string, key: string): Promise<LocatedRecord | undefined> {
     const { db } = await this.database();
-    const live = this.rows(
-      db,
-      `SELECT ${ROW_COLUMNS}, draft FROM messages
-       WHERE batch_scope = ? AND batch_key = ? ORDER BY state = 'failed', seq DESC LIMIT 1`,
-      scope,
-      key,
-    )[0];
+    const live = this.rows(db, BATCH_ROW_SQL, scope, key)[0];
     return live;
   }
 
   /** When this profile's messages were sent (or handed off) since `since` (for the daily limit). */
   async sentTimes(profileId: string, since: Date): Promise<number[]> {
     const { db } = await this.database();
-    const rows = stmt(
-      db,
-      `SELECT journal_time AS t FROM messages WHERE profile_id = ? AND state IN ('sent', 'handedOff') AND journal_time >= ?`,
-    ).all(profileId, since.toISOString()) as Array<{ t: string }>;
+    const rows = stmt(db, SENT_TIMES_SQL).all(profileId, since.toISOString()) as Array<{ t: string }>;
     return rows.map((r) => Date.parse(r.t));
   }
 

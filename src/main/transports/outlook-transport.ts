@@ -15,6 +15,7 @@ import {
   type OutlookSettings,
 } from '../handoff/windows/outlook-handoff.js';
 import type { PreparedMessage } from '../mail/compose.js';
+import { handedOffResult } from '../handoff/handed-off-result.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
 /** What the result says besides the hand-off: the account used, and why it is not the sender's. */
@@ -68,16 +69,7 @@ export class OutlookTransport implements Transport {
       async send(message: PreparedMessage): Promise<SendResult> {
         const draft = await windowsHandoffDraft(message, dataFolder, from);
         const r = await runOutlook(draft, outlookAction(mode), options);
-        return {
-          status: 'handedOff',
-          messageId: message.messageId,
-          response: outlookResponse(info, r, from),
-          accepted: message.envelope.to,
-          rejected: [],
-          size: message.size,
-          connection: report,
-          handoff: info,
-        };
+        return handedOffResult(message, report, info, outlookResponse(info, r, from));
       },
       async close() {},
     };

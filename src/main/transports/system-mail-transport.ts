@@ -13,6 +13,7 @@ import { handoffMessage, readAll } from '../handoff/handoff-message.js';
 import { launch } from '../handoff/launch.js';
 import { resolveProgram } from '../handoff/program-choice.js';
 import type { PreparedMessage } from '../mail/compose.js';
+import { handedOffResult } from '../handoff/handed-off-result.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
 let openerName: string | undefined;
@@ -64,17 +65,12 @@ export class SystemMailTransport implements Transport {
           await launch(step.launch);
           handoff = { program: step.launch.program, ...programId(choice.info), method: step.method };
         }
-        return {
-          status: 'handedOff',
-          messageId: message.messageId,
-          response: `handed off to ${handoff.program} (${handoff.method})`,
-          accepted: message.envelope.to,
-          rejected: [],
-          size: message.size,
-          connection: report,
-          ...(handoff.file ? { file: handoff.file } : {}),
+        return handedOffResult(
+          message,
+          report,
           handoff,
-        };
+          `handed off to ${handoff.program} (${handoff.method})`,
+        );
       },
       async close() {},
     };

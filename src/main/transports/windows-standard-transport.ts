@@ -10,6 +10,7 @@ import { windowsHandoffDraft } from '../handoff/windows/handoff-draft.js';
 import { checkMailClient, handOffViaMapi, mapiLibrary } from '../handoff/windows/mapi-handoff.js';
 import type { PreparedMessage } from '../mail/compose.js';
 import { MailError } from '../errors/mail-error.js';
+import { handedOffResult } from '../handoff/handed-off-result.js';
 import type { Transport, TransportContext, TransportSession } from './transport.js';
 
 export class WindowsStandardTransport implements Transport {
@@ -49,16 +50,12 @@ export class WindowsStandardTransport implements Transport {
           precheck: false,
           ...(helpers ? { launcher: helpers.launchNodeScript, childScript: helpers.mapiChildScript } : {}),
         });
-        return {
-          status: 'handedOff',
-          messageId: message.messageId,
-          response: `handed off to ${info.program} (${info.method}) via Simple MAPI`,
-          accepted: message.envelope.to,
-          rejected: [],
-          size: message.size,
-          connection: report,
-          handoff: info,
-        };
+        return handedOffResult(
+          message,
+          report,
+          info,
+          `handed off to ${info.program} (${info.method}) via Simple MAPI`,
+        );
       },
       async close() {},
     };

@@ -46,6 +46,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX recipients_address ON recipients (address, seq);
   CREATE INDEX recipients_seq ON recipients (seq);
   `,
+  // 2: lookups the sending path makes for every batch row and every delivery had no index of their
+  // own and read the whole table (a 10,000-row batch read its 10,000 rows again for each row):
+  // a batch row in its run, failed ones included (the unique index leaves those out), and a profile's
+  // sent and handed-off messages of the last 24 hours for the daily limit (the partial index of
+  // migration 1 covers `sent` only, so the query for both states could not use it).
+  `
+  CREATE INDEX messages_batch_any ON messages (batch_scope, batch_key, seq) WHERE batch_scope IS NOT NULL;
+  CREATE INDEX messages_profile_journal ON messages (profile_id, journal_time) WHERE journal_time IS NOT NULL;
+  DROP INDEX messages_profile_sent;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
