@@ -17,9 +17,14 @@ export class PieceWriter {
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
   async write(text: string): Promise<void> {
+    if (this.add(text)) await this.flush();
+  }
+
+  /** Adds text without writing; true when a piece is full (then await flush()). */
+  add(text: string): boolean {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= 256 * 1024) await this.flush();
+    return this.size >= 256 * 1024;
   }
 
   async flush(): Promise<void> {

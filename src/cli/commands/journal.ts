@@ -1,11 +1,12 @@
 // `opos-mail journal`: the proof of sending (Versandnachweis), as text, JSON lines or CSV for Excel.
 import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { forTerminal } from '../terminal-text.js';
 import type { Command } from 'commander';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError } from '../../main/errors/mail-error.js';
-import { journalCsvHeader, journalCsvLine, localTime } from '../../main/journal/journal-csv.js';
+import { journalCsvHeader, journalCsvRowLine, localTime } from '../../main/journal/journal-csv.js';
 import { infoMessage } from '../error-message.js';
 import { CliContext as Context } from '../context.js';
 import { journalEntries } from '../../main/journal/journal.js';
@@ -34,12 +35,11 @@ export function registerJournalCommand(program: Command, ctx: Context): void {
     .action(async (opts: QueryFlags & { csv?: boolean; json?: boolean; output?: string }) => {
       if (opts.csv && opts.json) throw new MailError('invalidOption', { detail: '--csv / --json' });
       const query = queryOf(opts);
-      const entries = journalEntries(await ctx.outboxStore(), query);
+      const store = await ctx.outboxStore();
       const stream = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
       const out = new PieceWriter(stream);
       // the same error text for the same error: translated once
       const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
-      const errorText = (e: JournalEntry) => (e.error ? message(e.error) : '');
       const stateNames = new Map<string, string>(); // translated once per state, not once per row
       const stateText = (state: JournalEntry['state']) => {
         let name = stateNames.get(state);
@@ -47,18 +47,32 @@ export function registerJournalCommand(program: Command, ctx: Context): void {
         return name;
       };
       let count = 0;
-      if (opts.csv) await out.write(journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)));
-      for await (const e of entries) {
-        count++;
-        if (opts.csv) await out.write(journalCsvLine(e, errorText, stateText));
-        else if (opts.json) await out.write(JSON.stringify(journalJson(e, message)) + '\n');
-        else
-          await out.write(
-            (opts.output ? (t: string) => t : forTerminal)(
-              `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,
-            ),
-          );
-      }
+      if (opts.csv) {
+        // the export reads the journal's columns, not the entries (constant memory, no JSON per row)
+        await out.write(journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)));
+        const errorTexts = new Map<string, string>();
+        const errorText = (json: string) => {
+          let text = errorTexts.get(json);
+          if (text === undefined) {
+            text = message(JSON.parse(json) as ErrorInfo);
+            if (errorTexts.size < 1000) errorTexts.set(json, text);
+          }
+          return text;
+        };
+        const file = (eml: string) => path.join(store.root, eml);
+        for (const row of await store.journalRows(query))
+          if (out.add(journalCsvRowLine(row, file, errorText, stateText))) await out.flush();
+      } else
+        for await (const e of journalEntries(store, query)) {
+          count++;
+          if (opts.json) await out.write(JSON.stringify(journalJson(e, message)) + '\n');
+          else
+            await out.write(
+              (opts.output ? (t: string) => t : forTerminal)(
+                `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,
+              ),
+            );
+        }
       if (!count && !opts.csv && !opts.json) await out.write(ctx.t('batch:journalEmpty') + '\n');
       await out.flush();
       if (opts.output) {

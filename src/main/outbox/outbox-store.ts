@@ -28,7 +28,7 @@ import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
-import { queryEntries, type MessageQuery } from './db/queries.js';
+import { journalRows, queryEntries, type JournalRow, type MessageQuery } from './db/queries.js';
 import {
   checkState,
   insertMessage,
@@ -371,6 +371,16 @@ export class OutboxStore {
   async *entries(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
     await this.recover();
     yield* this.query(q, newestFirst);
+  }
+
+  /**
+   * The journal's rows a filter selects as plain columns (the CSV export), oldest first, streamed,
+   * after recovering from a crash (the stored copy's place is `eml`, inside `root`).
+   */
+  async journalRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
+    await this.recover();
+    const { db } = await this.database();
+    return journalRows(db, filter);
   }
 
   /**

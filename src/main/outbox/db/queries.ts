@@ -1,6 +1,7 @@
 // The outbox's and the journal's filters as SQL: state, a time range, a reference, a recipient, a
 // search over reference, recipient and subject, a limit, and a cursor for paging newest first. Every
-// filter has its index (schema.ts), so a page costs the same with a million messages as with ten.
+// filter has its index (schema.ts; the search: a trigram index, for searches of three characters or
+// more), so a page costs the same with a million messages as with ten.
 import path from 'node:path';
 import type { OutboxEntry, OutboxState } from '../../../shared/outbox.js';
 import type { Db } from './outbox-db.js';
@@ -58,7 +59,12 @@ export function buildQuery(q: MessageQuery): BuiltQuery {
     clauses.push('seq IN (SELECT seq FROM recipients WHERE address = ?)');
     params.push(q.to.trim().toLowerCase());
   }
-  if (q.search) {
+  if (q.search && [...q.search].length >= 3) {
+    // the trigram index (schema.ts): the search as one phrase is a case-insensitive substring
+    clauses.push('seq IN (SELECT rowid FROM search WHERE search MATCH ?)');
+    params.push(`"${q.search.replace(/"/g, '""')}"`);
+  } else if (q.search) {
+    // shorter than a trigram: every message is read (the newest first; a page stops early)
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     clauses.push(
       `(reference LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\'
@@ -100,4 +106,57 @@ export function* queryEntries(
     `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
   ).iterate(...params) as IterableIterator<MessageRow>;
   for (const r of it) yield entryOfRow(r, path.join(root, r.eml));
+}
+
+/**
+ * The journal's columns as the CSV export reads them (the journal table, schema.ts), in this order:
+ * one array per message, no JSON to parse.
+ */
+export const JOURNAL_ROW_COLUMNS = [
+  'journal_time',
+  'state',
+  'profile',
+  'transport',
+  'sender',
+  'to_list',
+  'cc_list',
+  'bcc_list',
+  'subject',
+  'kind',
+  'reference',
+  'attachment_names',
+  'attachment_sizes',
+  'attachment_sha256',
+  'message_id',
+  'response',
+  'attempts',
+  'error',
+  'eml',
+  'id',
+  'control_copy',
+  'delivery_receipt',
+  'read_receipt',
+  'refused',
+] as const;
+
+/** A journal row: the values of JOURNAL_ROW_COLUMNS (null for a missing text). */
+export type JournalRow = Array<string | number | null>;
+
+/** Journal rows a filter selects, oldest first (with a limit: the newest `limit`), streamed. */
+export function* journalRows(db: Db, q: Omit<MessageQuery, 'view'>): Generator<JournalRow> {
+  const { where, params } = buildQuery({ ...q, view: 'journal' });
+  const columns = JOURNAL_ROW_COLUMNS.join(', ');
+  if (q.limit !== undefined) {
+    const rows = stmt(
+      db,
+      `SELECT ${columns} FROM journal ${where} ORDER BY journal_time DESC, seq DESC LIMIT ?`,
+    )
+      .raw(true)
+      .all(...params, q.limit) as JournalRow[];
+    yield* rows.reverse();
+    return;
+  }
+  yield* stmt(db, `SELECT ${columns} FROM journal ${where} ORDER BY journal_time, seq`)
+    .raw(true)
+    .iterate(...params) as IterableIterator<JournalRow>;
 }
