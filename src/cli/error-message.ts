@@ -27,3 +27,16 @@ export function infoMessage(t: TFunction, info: ErrorInfo): string {
     new MailError(info.code, info.params, info.response ? { response: info.response } : {}),
   );
 }
+
+/** The text of recorded errors given as JSON (a listing's rows): each distinct one translated once. */
+export function errorTextOfJson(t: TFunction): (json: string) => string {
+  const texts = new Map<string, string>();
+  return (json) => {
+    let text = texts.get(json);
+    if (text === undefined) {
+      text = infoMessage(t, JSON.parse(json) as ErrorInfo);
+      if (texts.size < 1000) texts.set(json, text);
+    }
+    return text;
+  };
+}

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../shared/errors.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError } from '../../main/errors/mail-error.js';
 import { journalCsvHeader, journalCsvRowLine, localTime } from '../../main/journal/journal-csv.js';
-import { infoMessage } from '../error-message.js';
+import { errorTextOfJson, infoMessage } from '../error-message.js';
 import { CliContext as Context } from '../context.js';
 import { journalEntries } from '../../main/journal/journal.js';
 import { PieceWriter, remembered } from '../piece-writer.js';
@@ -17,6 +17,9 @@ import { addQueryOptions, parseDate, queryOf, type QueryFlags } from '../query-f
 export function parseSince(value: string): Date {
   return parseDate('--since', value);
 }
+
+/** A stored copy's place as the outbox writes it: one folder, one file name (no `.` or `..`). */
+const SIMPLE_EML = /^[a-z]+\/[\w-][\w.-]*$/;
 
 function journalJson(e: JournalEntry, message: (info: ErrorInfo) => string) {
   return e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e;
@@ -50,16 +53,11 @@ export function registerJournalCommand(program: Command, ctx: Context): void {
       if (opts.csv) {
         // the export reads the journal's columns, not the entries (constant memory, no JSON per row)
         await out.write(journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)));
-        const errorTexts = new Map<string, string>();
-        const errorText = (json: string) => {
-          let text = errorTexts.get(json);
-          if (text === undefined) {
-            text = message(JSON.parse(json) as ErrorInfo);
-            if (errorTexts.size < 1000) errorTexts.set(json, text);
-          }
-          return text;
-        };
-        const file = (eml: string) => path.join(store.root, eml);
+        const errorText = errorTextOfJson(ctx.t);
+        // `messages/<id>.eml` (or queue/, claimed/ of old data folders) joined without path.join's work
+        const prefix = path.join(store.root, '.') + path.sep;
+        const file = (eml: string) =>
+          SIMPLE_EML.test(eml) ? prefix + eml.replace('/', path.sep) : path.join(store.root, eml);
         for (const row of await store.journalRows(query))
           if (out.add(journalCsvRowLine(row, file, errorText, stateText))) await out.flush();
       } else

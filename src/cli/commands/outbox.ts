@@ -4,12 +4,11 @@ import { OUTBOX_STATES, isDone, type OutboxEntry } from '../../shared/outbox.js'
 import type { DeliveryOutcome } from '../../main/outbox/delivery.js';
 import { CliContext } from '../context.js';
 import { entryJson, infoMessage } from '../batch-output.js';
-import { errorMessage } from '../error-message.js';
+import { errorMessage, errorTextOfJson } from '../error-message.js';
 import { wholeNumber } from '../flag-values.js';
 import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
 import { registerPruneCommand } from './outbox-prune.js';
-import { PieceWriter, remembered } from '../piece-writer.js';
-import type { ErrorInfo } from '../../shared/errors.js';
+import { PieceWriter } from '../piece-writer.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
 function shortId(id: string): string {
@@ -82,15 +81,17 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(async (opts: QueryFlags & { json?: boolean }) => {
       let count = 0;
       const out = new PieceWriter(ctx.io.stdout);
-      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
       const store = await ctx.outboxStore();
-      for await (const e of store.entries({ ...queryOf(opts), view: 'outbox' })) {
-        count++;
-        const line = opts.json
-          ? JSON.stringify(e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e)
-          : entryLine(ctx, e);
-        await out.write(line + '\n');
-      }
+      const query = { ...queryOf(opts), view: 'outbox' as const };
+      if (opts.json) {
+        // JSON lines spliced from the records' JSON (db/rows.ts entryJsonOfRow), errors named once
+        for (const line of await store.entryJson(query, errorTextOfJson(ctx.t)))
+          if (out.add(line + '\n')) await out.flush();
+      } else
+        for await (const e of store.entries(query)) {
+          count++;
+          await out.write(entryLine(ctx, e) + '\n');
+        }
       await out.flush();
       if (!count && !opts.json) ctx.out(ctx.t('batch:outboxEmpty'));
     });

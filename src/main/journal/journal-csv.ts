@@ -42,8 +42,13 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/** Something in a cell that needs a look: a formula's start, or what must be quoted. */
+const SPECIAL = /^[=+\-@\t\r]|[;"\r\n]/;
+
 export function csvCell(value: string | number): string {
-  let s = String(value);
+  if (typeof value === 'number') return String(value);
+  if (!SPECIAL.test(value)) return value;
+  let s = value;
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -28,7 +28,13 @@ import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
-import { journalRows, queryEntries, type JournalRow, type MessageQuery } from './db/queries.js';
+import {
+  journalRows,
+  queryEntries,
+  queryEntryJson,
+  type JournalRow,
+  type MessageQuery,
+} from './db/queries.js';
 import {
   checkState,
   insertMessage,
@@ -371,6 +377,16 @@ export class OutboxStore {
   async *entries(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
     await this.recover();
     yield* this.query(q, newestFirst);
+  }
+
+  /**
+   * The entries a query selects as JSON text, oldest first, streamed, after recovering from a crash:
+   * each error with its text as `message` (from the error's JSON; `outbox list --json`).
+   */
+  async entryJson(q: MessageQuery, message: (errorJson: string) => string): Promise<Iterable<string>> {
+    await this.recover();
+    const { db } = await this.database();
+    return queryEntryJson(db, this.root, q, message);
   }
 
   /**

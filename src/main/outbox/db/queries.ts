@@ -5,7 +5,14 @@
 import path from 'node:path';
 import type { OutboxEntry, OutboxState } from '../../../shared/outbox.js';
 import type { Db } from './outbox-db.js';
-import { ENTRY_COLUMNS, entryOfRow, stmt, type MessageRow } from './rows.js';
+import {
+  ENTRY_COLUMNS,
+  ENTRY_JSON_COLUMNS,
+  entryJsonOfRow,
+  entryOfRow,
+  stmt,
+  type MessageRow,
+} from './rows.js';
 
 export interface MessageQuery {
   state?: OutboxState;
@@ -79,13 +86,8 @@ export function buildQuery(q: MessageQuery): BuiltQuery {
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, time };
 }
 
-/** The entries a query selects, in its order (newest first with `newestFirst`), streamed. */
-export function* queryEntries(
-  db: Db,
-  root: string,
-  q: MessageQuery,
-  newestFirst = false,
-): Generator<OutboxEntry> {
+/** The rows a query selects, in its order (newest first with `newestFirst`), streamed. */
+function* queryRows<R>(db: Db, q: MessageQuery, columns: string, newestFirst: boolean): Generator<R> {
   const { where, params, time } = buildQuery(q);
   const order = q.view === 'journal' ? `${time}, seq` : 'seq';
   const desc = order
@@ -93,19 +95,42 @@ export function* queryEntries(
     .map((c) => `${c} DESC`)
     .join(', ');
   if (q.limit !== undefined) {
-    const rows = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
+    const rows = stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
       ...params,
       q.limit,
-    ) as MessageRow[];
+    ) as R[];
     if (!newestFirst) rows.reverse();
-    for (const r of rows) yield entryOfRow(r, path.join(root, r.eml));
+    yield* rows;
     return;
   }
-  const it = stmt(
-    db,
-    `SELECT ${ENTRY_COLUMNS} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`,
-  ).iterate(...params) as IterableIterator<MessageRow>;
-  for (const r of it) yield entryOfRow(r, path.join(root, r.eml));
+  yield* stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`).iterate(
+    ...params,
+  ) as IterableIterator<R>;
+}
+
+/** The entries a query selects, in its order (newest first with `newestFirst`), streamed. */
+export function* queryEntries(
+  db: Db,
+  root: string,
+  q: MessageQuery,
+  newestFirst = false,
+): Generator<OutboxEntry> {
+  for (const r of queryRows<MessageRow>(db, q, ENTRY_COLUMNS, newestFirst))
+    yield entryOfRow(r, path.join(root, r.eml));
+}
+
+/**
+ * The same entries as JSON text (`outbox list --json`), each error with its text (`message`, from
+ * the error's JSON), mostly without parsing the record (entryJsonOfRow).
+ */
+export function* queryEntryJson(
+  db: Db,
+  root: string,
+  q: MessageQuery,
+  message: (errorJson: string) => string,
+): Generator<string> {
+  for (const r of queryRows<MessageRow>(db, q, ENTRY_JSON_COLUMNS, false))
+    yield entryJsonOfRow(r, path.join(root, r.eml), message);
 }
 
 /**
