@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { queryEntries, queryEntryJson } from '../../src/main/outbox/db/queries.js';
 import { insertMessage } from '../../src/main/outbox/db/rows.js';
 import { MIGRATIONS } from '../../src/main/outbox/db/schema.js';
+import { journalEntryOf } from '../../src/main/journal/journal.js';
+import { journalJsonLine } from '../../src/main/journal/journal-json.js';
+import { journalJsonRows } from '../../src/main/outbox/db/queries.js';
 import type { OutboxRecord } from '../../src/main/outbox/outbox-record.js';
 
 function record(i: number): { record: OutboxRecord; state: string } {
@@ -40,6 +43,12 @@ function record(i: number): { record: OutboxRecord; state: string } {
       size: 10,
       attempts: 1,
       ...(state === 'failed' || state === 'unknown' ? { error } : {}),
+      ...(state === 'sent' ? { sentAt: at, response: '250 2.0.0 "Ok"' } : {}),
+      ...(i % 6 === 0 ? { kind: i % 12 ? 'mahnung' : '' } : {}),
+      ...(i % 7 ? { reference: i % 5 ? `R-${i}` : '' } : {}),
+      ...(i % 5 === 2 ? { controlCopy: 'kontrolle@firma.example', receipts: { delivery: true } } : {}),
+      ...(i % 6 === 1 ? { redirectedFrom: [`echt${i}@example.org`], refused: [] } : {}),
+      ...(i % 8 === 3 ? { handoff: { program: 'Thunderbird', method: 'xdg-email', file: '/t/x.eml' } } : {}),
       history: [{ at, state: 'queued', code: 'error' }],
       eml: `messages/${id}.eml`,
       draft: {} as OutboxRecord['draft'],
@@ -47,15 +56,21 @@ function record(i: number): { record: OutboxRecord; state: string } {
   };
 }
 
-describe('outbox list --json lines spliced from the records', () => {
-  it('equal the serialised entries with the error text added', () => {
-    const db = new Database(':memory:');
-    for (const m of MIGRATIONS) db.exec(m);
-    for (let i = 1; i <= 24; i++) {
-      const { record: r, state } = record(i);
-      insertMessage(db, r, state, r.eml);
-    }
-    const message = (json: string) => `Text für ${JSON.stringify(JSON.parse(json))}`;
+function database() {
+  const db = new Database(':memory:');
+  for (const m of MIGRATIONS) db.exec(m);
+  for (let i = 1; i <= 24; i++) {
+    const { record: r, state } = record(i);
+    insertMessage(db, r, state, r.eml);
+  }
+  return db;
+}
+
+const message = (json: string) => `Text für ${JSON.stringify(JSON.parse(json))}`;
+
+describe('JSON lines put together from the records without parsing them', () => {
+  it('outbox list: equal the serialised entries with the error text added', () => {
+    const db = database();
     const expected = [...queryEntries(db, '/daten', { view: 'outbox' })].map((e) =>
       JSON.stringify(
         e.error ? { ...e, error: { ...e.error, message: message(JSON.stringify(e.error)) } } : e,
@@ -65,6 +80,25 @@ describe('outbox list --json lines spliced from the records', () => {
     expect(lines).toHaveLength(24);
     expect(lines).toEqual(expected);
     expect(lines.filter((l) => l.includes('"message":"Text für'))).toHaveLength(12);
+    db.close();
+  });
+
+  it('journal: equal the serialised journal entries with the error text added', () => {
+    const db = database();
+    const expected: string[] = [];
+    for (const e of queryEntries(db, '/daten', { view: 'journal' })) {
+      const j = journalEntryOf(e)!;
+      expected.push(
+        JSON.stringify(
+          j.error ? { ...j, error: { ...j.error, message: message(JSON.stringify(j.error)) } } : j,
+        ),
+      );
+    }
+    const lines = [...journalJsonRows(db, {})].map((row) =>
+      journalJsonLine(row, (eml) => `/daten/${eml}`, message),
+    );
+    expect(lines).toHaveLength(18); // not the queued ones
+    expect(lines).toEqual(expected);
     db.close();
   });
 });

@@ -3,14 +3,14 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { forTerminal } from '../terminal-text.js';
 import type { Command } from 'commander';
-import type { ErrorInfo } from '../../shared/errors.js';
 import type { JournalEntry } from '../../shared/outbox.js';
 import { MailError } from '../../main/errors/mail-error.js';
 import { journalCsvHeader, journalCsvRowLine, localTime } from '../../main/journal/journal-csv.js';
-import { errorTextOfJson, infoMessage } from '../error-message.js';
+import { errorTextOfJson } from '../error-message.js';
 import { CliContext as Context } from '../context.js';
 import { journalEntries } from '../../main/journal/journal.js';
-import { PieceWriter, remembered } from '../piece-writer.js';
+import { PieceWriter } from '../piece-writer.js';
+import { journalJsonLine } from '../../main/journal/journal-json.js';
 import { addQueryOptions, parseDate, queryOf, type QueryFlags } from '../query-flags.js';
 
 /** `2026-11-01`, `01.11.2026` (local midnight) or an ISO date-time. */
@@ -20,10 +20,6 @@ export function parseSince(value: string): Date {
 
 /** A stored copy's place as the outbox writes it: one folder, one file name (no `.` or `..`). */
 const SIMPLE_EML = /^[a-z]+\/[\w-][\w.-]*$/;
-
-function journalJson(e: JournalEntry, message: (info: ErrorInfo) => string) {
-  return e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e;
-}
 
 export function registerJournalCommand(program: Command, ctx: Context): void {
   const cmd = program
@@ -41,35 +37,37 @@ export function registerJournalCommand(program: Command, ctx: Context): void {
       const store = await ctx.outboxStore();
       const stream = opts.output ? createWriteStream(opts.output, { mode: 0o600 }) : ctx.io.stdout;
       const out = new PieceWriter(stream);
-      // the same error text for the same error: translated once
-      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
       const stateNames = new Map<string, string>(); // translated once per state, not once per row
       const stateText = (state: JournalEntry['state']) => {
         let name = stateNames.get(state);
         if (name === undefined) stateNames.set(state, (name = ctx.t(`batch:states.${state}`)));
         return name;
       };
+      const errorText = errorTextOfJson(ctx.t); // the same error text for the same error: translated once
+      // `messages/<id>.eml` (or queue/, claimed/ of old data folders) joined without path.join's work
+      const prefix = path.join(store.root, '.') + path.sep;
+      const file = (eml: string) =>
+        SIMPLE_EML.test(eml) ? prefix + eml.replace('/', path.sep) : path.join(store.root, eml);
       let count = 0;
+      // the export and the JSON lines read the journal's columns and the records' fields as text,
+      // not entries (constant memory, no JSON parsed per row)
       if (opts.csv) {
-        // the export reads the journal's columns, not the entries (constant memory, no JSON per row)
         await out.write(journalCsvHeader((c) => ctx.t(`batch:fields.${c}`)));
-        const errorText = errorTextOfJson(ctx.t);
-        // `messages/<id>.eml` (or queue/, claimed/ of old data folders) joined without path.join's work
-        const prefix = path.join(store.root, '.') + path.sep;
-        const file = (eml: string) =>
-          SIMPLE_EML.test(eml) ? prefix + eml.replace('/', path.sep) : path.join(store.root, eml);
         for (const row of await store.journalRows(query))
           if (out.add(journalCsvRowLine(row, file, errorText, stateText))) await out.flush();
+      } else if (opts.json) {
+        for (const row of await store.journalJsonRows(query)) {
+          const line = journalJsonLine(row, file, errorText);
+          if (line !== null && out.add(line + '\n')) await out.flush();
+        }
       } else
         for await (const e of journalEntries(store, query)) {
           count++;
-          if (opts.json) await out.write(JSON.stringify(journalJson(e, message)) + '\n');
-          else
-            await out.write(
-              (opts.output ? (t: string) => t : forTerminal)(
-                `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,
-              ),
-            );
+          await out.write(
+            (opts.output ? (t: string) => t : forTerminal)(
+              `${localTime(e.time)}  ${stateText(e.state).padEnd(14)} ${e.to.join(', ')}  „${e.subject}“${e.reference ? ` [${e.reference}]` : ''}  ${e.messageId}  ${e.response}\n`,
+            ),
+          );
         }
       if (!count && !opts.csv && !opts.json) await out.write(ctx.t('batch:journalEmpty') + '\n');
       await out.flush();

@@ -29,6 +29,7 @@ import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
 import {
+  journalJsonRows,
   journalRows,
   queryEntries,
   queryEntryJson,
@@ -387,6 +388,13 @@ export class OutboxStore {
     await this.recover();
     const { db } = await this.database();
     return queryEntryJson(db, this.root, q, message);
+  }
+
+  /** The journal's entries a filter selects as JSON rows (journal-json.ts), oldest first, streamed. */
+  async journalJsonRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
+    await this.recover();
+    const { db } = await this.database();
+    return journalJsonRows(db, filter);
   }
 
   /**

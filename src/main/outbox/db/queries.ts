@@ -87,7 +87,13 @@ export function buildQuery(q: MessageQuery): BuiltQuery {
 }
 
 /** The rows a query selects, in its order (newest first with `newestFirst`), streamed. */
-function* queryRows<R>(db: Db, q: MessageQuery, columns: string, newestFirst: boolean): Generator<R> {
+function* queryRows<R>(
+  db: Db,
+  q: MessageQuery,
+  columns: string,
+  newestFirst: boolean,
+  raw = false,
+): Generator<R> {
   const { where, params, time } = buildQuery(q);
   const order = q.view === 'journal' ? `${time}, seq` : 'seq';
   const desc = order
@@ -95,17 +101,16 @@ function* queryRows<R>(db: Db, q: MessageQuery, columns: string, newestFirst: bo
     .map((c) => `${c} DESC`)
     .join(', ');
   if (q.limit !== undefined) {
-    const rows = stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${desc} LIMIT ?`).all(
-      ...params,
-      q.limit,
-    ) as R[];
+    const rows = stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${desc} LIMIT ?`)
+      .raw(raw)
+      .all(...params, q.limit) as R[];
     if (!newestFirst) rows.reverse();
     yield* rows;
     return;
   }
-  yield* stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`).iterate(
-    ...params,
-  ) as IterableIterator<R>;
+  yield* stmt(db, `SELECT ${columns} FROM messages ${where} ORDER BY ${newestFirst ? desc : order}`)
+    .raw(raw)
+    .iterate(...params) as IterableIterator<R>;
 }
 
 /** The entries a query selects, in its order (newest first with `newestFirst`), streamed. */
@@ -131,6 +136,42 @@ export function* queryEntryJson(
 ): Generator<string> {
   for (const r of queryRows<MessageRow>(db, q, ENTRY_JSON_COLUMNS, false))
     yield entryJsonOfRow(r, path.join(root, r.eml), message);
+}
+
+/**
+ * What a journal entry's JSON line is made of (src/main/journal/journal-json.ts), after the state, the
+ * stored copy's place and the journal time: the record's fields as JSON text (SQLite reads the record
+ * once per row, in C), null where the record has none.
+ */
+export const JOURNAL_JSON_FIELDS = [
+  'sentAt',
+  'updatedAt',
+  'id',
+  'profileName',
+  'transport',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'kind',
+  'reference',
+  'attachments',
+  'messageId',
+  'response',
+  'attempts',
+  'error',
+  'redirectedFrom',
+  'controlCopy',
+  'receipts',
+  'refused',
+  'handoff',
+] as const;
+const JOURNAL_JSON_COLUMNS = `state, eml, journal_time, ${JOURNAL_JSON_FIELDS.map((f) => `record -> '$.${f}'`).join(', ')}`;
+
+/** The journal's entries a filter selects as JOURNAL_JSON_FIELDS rows, oldest first, streamed. */
+export function* journalJsonRows(db: Db, q: Omit<MessageQuery, 'view'>): Generator<JournalRow> {
+  yield* queryRows<JournalRow>(db, { ...q, view: 'journal' }, JOURNAL_JSON_COLUMNS, false, true);
 }
 
 /**
