@@ -148,16 +148,17 @@ describe('the journal columns and the search index of an upgraded database', () 
 
     // the search finds part of a reference, a subject and a recipient (any case), the newest first
     const store = new OutboxStore(home);
-    const search = async (s: string) => {
+    const search = async (s: string, state?: OutboxState) => {
       const refs: Array<string | undefined> = [];
-      for await (const e of store.query({ view: 'outbox', search: s, limit: 100 }, true))
-        refs.push(e.reference);
+      const q = { view: 'outbox' as const, search: s, limit: 100, ...(state ? { state } : {}) };
+      for await (const e of store.query(q, true)) refs.push(e.reference);
       return refs;
     };
     expect(await search('r-13')).toEqual(['R-13']);
     expect(await search('SUMME(A1)')).toEqual(['R-4']);
     expect(await search('ZWEITE15@')).toEqual(['R-15']);
     expect(await search('archiv@firma')).toEqual(['R-20', 'R-15', 'R-10', '-R-5']);
+    expect(await search('archiv@firma', 'sent')).toEqual(['R-15']); // with another filter
     expect(await search('R-2')).toEqual(['R-21', 'R-20', 'R-2']); // "R-2" is in too
     expect(await search('R-')).toHaveLength(MESSAGES.length); // shorter than a trigram: read, not indexed
 

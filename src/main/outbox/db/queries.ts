@@ -41,7 +41,24 @@ export interface BuiltQuery {
   time: string;
 }
 
-export function buildQuery(q: MessageQuery): BuiltQuery {
+/**
+ * Up to this many matches the search reads the trigram index's matches; a term found in more messages
+ * (a word of every subject) reads the messages newest first instead, where a page stops early.
+ */
+const SEARCH_INDEX_MAX = 10_000;
+
+/** Whether the trigram index is the faster way to a search's matches (see SEARCH_INDEX_MAX). */
+function searchByIndex(db: Db | undefined, phrase: string): boolean {
+  if (!db) return true;
+  const { n } = stmt(
+    db,
+    `SELECT count(*) AS n FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ${SEARCH_INDEX_MAX + 1})`,
+  ).get(phrase) as { n: number };
+  return n <= SEARCH_INDEX_MAX;
+}
+
+/** The SQL of a query; with the database, the search picks its way (searchByIndex). */
+export function buildQuery(q: MessageQuery, db?: Db): BuiltQuery {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const time = q.view === 'journal' ? 'journal_time' : 'created_at';
@@ -66,12 +83,23 @@ export function buildQuery(q: MessageQuery): BuiltQuery {
     clauses.push('seq IN (SELECT seq FROM recipients WHERE address = ?)');
     params.push(q.to.trim().toLowerCase());
   }
-  if (q.search && [...q.search].length >= 3) {
-    // the trigram index (schema.ts): the search as one phrase is a case-insensitive substring
+  // the trigram index (schema.ts): the search as one phrase is a case-insensitive substring
+  const phrase = q.search && `"${q.search.replace(/"/g, '""')}"`;
+  const indexed = Boolean(q.search && phrase && [...q.search].length >= 3);
+  const alone = q.view === 'outbox' && !clauses.length && q.limit !== undefined;
+  if (indexed && alone) {
+    // a page of the search alone: the newest matches straight from the index, however many there are
+    const older = q.before !== undefined ? 'AND rowid < ?' : '';
+    clauses.push(
+      `seq IN (SELECT rowid FROM search WHERE search MATCH ? ${older} ORDER BY rowid DESC LIMIT ?)`,
+    );
+    params.push(phrase, ...(q.before !== undefined ? [q.before] : []), q.limit);
+  } else if (indexed && searchByIndex(db, phrase!)) {
     clauses.push('seq IN (SELECT rowid FROM search WHERE search MATCH ?)');
-    params.push(`"${q.search.replace(/"/g, '""')}"`);
+    params.push(phrase);
   } else if (q.search) {
-    // shorter than a trigram: every message is read (the newest first; a page stops early)
+    // shorter than a trigram, or in very many messages: the messages are read (the newest first; a
+    // page stops early)
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     clauses.push(
       `(reference LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\'
@@ -94,7 +122,7 @@ function* queryRows<R>(
   newestFirst: boolean,
   raw = false,
 ): Generator<R> {
-  const { where, params, time } = buildQuery(q);
+  const { where, params, time } = buildQuery(q, db);
   const order = q.view === 'journal' ? `${time}, seq` : 'seq';
   const desc = order
     .split(', ')
@@ -210,7 +238,7 @@ export type JournalRow = Array<string | number | null>;
 
 /** Journal rows a filter selects, oldest first (with a limit: the newest `limit`), streamed. */
 export function* journalRows(db: Db, q: Omit<MessageQuery, 'view'>): Generator<JournalRow> {
-  const { where, params } = buildQuery({ ...q, view: 'journal' });
+  const { where, params } = buildQuery({ ...q, view: 'journal' }, db);
   const columns = JOURNAL_ROW_COLUMNS.join(', ');
   if (q.limit !== undefined) {
     const rows = stmt(
