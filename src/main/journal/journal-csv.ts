@@ -48,8 +48,7 @@ const SPECIAL = /^[=+\-@\t\r]|[;"\r\n]/;
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   if (!SPECIAL.test(value)) return value;
-  let s = value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
