@@ -8,6 +8,7 @@ import { createIpcHandlers } from './ipc/handlers.js';
 import { PRODUCT_NAME, resolveDataFolder } from './platform/data-folder.js';
 import { MailService } from './service/mail-service.js';
 import { registerIpc } from './shell/ipc.js';
+import { forwardOutboxChanges } from './shell/outbox-events.js';
 import { installMenu } from './shell/menu.js';
 import { registerAppScheme, serveRenderer } from './shell/protocol.js';
 import { denyNavigationAndWindows, hardenSessions } from './shell/security.js';
@@ -104,6 +105,10 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     registerIpc(handlers, () => mainWindow?.webContents);
+    // the Postausgang updates from change notifications, also for other processes' changes
+    forwardOutboxChanges(service, () => mainWindow?.webContents).catch((e: unknown) =>
+      console.error('outbox change notifications unavailable:', e),
+    );
 
     mainWindow = createMainWindow(preloadFile, PRODUCT_NAME, app.getLocale());
     mainWindow.on('closed', () => (mainWindow = undefined));

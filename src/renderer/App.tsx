@@ -256,6 +256,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
                   original={null}
                   initial={selection.values}
                   oauthAvailable={info?.oauthAvailable ?? false}
+                  oauthBuiltIn={info?.oauthBuiltIn}
                   onDirtyChange={setDirty}
                   onNameChange={setTypedName}
                   onCancelNew={() => {
@@ -275,6 +276,7 @@ export function App({ onLanguage }: { onLanguage: (lang: Language) => void }) {
                   original={selectedProfile}
                   initial={editableOf(selectedProfile)}
                   oauthAvailable={info?.oauthAvailable ?? false}
+                  oauthBuiltIn={info?.oauthBuiltIn}
                   onDirtyChange={setDirty}
                   onCancelNew={() => undefined}
                   onSaved={(saved) => {

@@ -209,7 +209,9 @@ export function fieldApplies(
   const a = effectiveAuth(kind, auth);
   if (field === 'password') return a === 'password';
   if (field === 'oauth') return a === 'oauth';
-  if (field === 'user' || field === 'allowPlaintextAuth') return a !== 'none';
+  if (field === 'user') return a !== 'none';
+  // a password may be sent unencrypted when the user allows it; an OAuth token never is
+  if (field === 'allowPlaintextAuth') return a === 'password';
   return true;
 }
 
@@ -226,6 +228,8 @@ export function disabledReasonKey(
   if (!kindSpec(kind).fields.includes(field)) return `ui:disabled.kinds.${kind}`;
   if (field === 'oauth') return 'ui:disabled.notOAuth';
   if (field === 'password' && effectiveAuth(kind, auth) === 'oauth') return 'ui:disabled.notPassword';
+  if (field === 'allowPlaintextAuth' && effectiveAuth(kind, auth) === 'oauth')
+    return 'ui:formPolish.plainNeverOAuth';
   return 'ui:disabled.noAuth';
 }
 

@@ -125,3 +125,30 @@ export type JournalEntry = Pick<
   profile: string;
   response: string;
 };
+
+// The Postausgang view (issue 16): one page of messages, change notifications, retention in the app.
+
+/** One page of the outbox, newest first. */
+export interface OutboxPage {
+  entries: OutboxEntry[];
+  /** The cursor for the next (older) page, null when this is the last one. */
+  older: number | null;
+}
+
+/** The outbox changed (a message queued, a state changed, messages pruned), by any process. */
+export interface OutboxChange {
+  /** When the change was noticed (ISO 8601). */
+  at: string;
+}
+
+/** What pruning before a date would delete, asked before the user confirms. */
+export interface PrunePreview {
+  /** Stored copies (.eml) that would be deleted (of messages not pruned before). */
+  files: number;
+  /** Journal rows that would be deleted with the journal. */
+  rows: number;
+  /** The latest date allowed without an explicit override (six years back), YYYY-MM-DD. */
+  earliest: string;
+  /** The date lies less than six years back (HGB § 257, AO § 147, GoBD). */
+  tooRecent: boolean;
+}

@@ -26,7 +26,10 @@ const SIZES = [
 
 /** The window as it is (not the whole page): a desktop program's view. */
 async function shot(page: Page, name: string, size = page.viewportSize()!): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `13-${name}-${size.width}x${size.height}.png`) });
+  // `-after`: the state once the dialog's polish is in; the earlier ones are kept as `-before`
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `13-${name}-after-${size.width}x${size.height}.png`),
+  });
 }
 
 async function atSizes(page: Page, name: string): Promise<void> {
@@ -217,6 +220,9 @@ test('a connection test and a send against a silent server show their time and c
     const wait = app.getByTestId('test-wait');
     await expect(wait).toBeVisible();
     await expect(wait.getByTestId('elapsed')).toHaveText(/\(seit [1-9]\d* s\)/, { timeout: 5000 });
+    // one cancel only: the test's own; the form's Abbrechen (discard changes) is not shown meanwhile
+    await expect(app.locator('form.editor').getByRole('button', { name: /abbrechen/i })).toHaveCount(1);
+    await expect(wait.getByRole('button', { name: 'Test abbrechen' })).toBeVisible();
     await expectNoModerateA11yViolations(app);
     await atSizes(app, 'verbindungstest-wartet');
     const cancelledAt = Date.now();
@@ -307,6 +313,11 @@ test('a long batch result: keyboard-focusable table, no serious or moderate axe 
   const run = app.getByTestId('batch-run');
   await expect(run.getByRole('heading')).toHaveText(/Der Probelauf ist beendet/, { timeout: 30_000 });
   await expect(run.getByTestId('batch-lines').locator('tbody tr')).toHaveCount(30);
+  // a Probelauf sent nothing: its messages are "im Testpostfach abgelegt", never "gesendet"
+  await expect(run.getByTestId('batch-counts')).toContainText('Abgelegt');
+  await expect(run.getByTestId('batch-counts')).not.toContainText('Gesendet');
+  await expect(run.locator('tr[data-row="1"]')).toContainText('im Testpostfach abgelegt');
+  await expect(run.getByTestId('batch-lines')).not.toContainText('stored ');
   const scroll = run.getByTestId('batch-lines-scroll');
   await scroll.focus();
   await expect(scroll).toBeFocused();

@@ -1,7 +1,8 @@
 // "OAuth mit Dialog" from the dialog, with the real sign-in (src/main/oauth: MSAL, PKCE, loopback
 // redirect) against the real test OpenID provider (oidc-provider over HTTPS, playing Microsoft Entra
 // ID). The "system browser" is a second Chromium context the test drives; the URL reaches it only
-// through the shell's AuthorizationUrlGuard, as shell.openExternal would.
+// through the shell's AuthorizationUrlGuard, as shell.openExternal would. Also the OAuth area of a
+// build without a built-in application, and signing in before the first save (issue 13).
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import PostalMime from 'postal-mime';
@@ -13,9 +14,27 @@ import {
 } from '../helpers/oidc-provider.js';
 import { smtpError, startSmtpServer } from '../helpers/smtp-server.js';
 import { tokenVerifier } from '../helpers/token-verifier.js';
-import { expect, screenshot, test, testCa } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expectNoModerateA11yViolations } from './a11y.js';
+import { SCREENSHOTS, expect, screenshot, test, testCa } from './fixtures.js';
 
 test.use({ withOAuth: true });
+
+/** The window at the three sizes of issue 13 (`13-<state>-after-<w>x<h>.png`). */
+async function atSizes(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0); // no hover tooltip left over from the last click
+  for (const size of [
+    { width: 1024, height: 640 },
+    { width: 1280, height: 860 },
+    { width: 1600, height: 1000 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `13-${name}-after-${size.width}x${size.height}.png`),
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
 
 let op: TestOidcProvider;
 test.beforeAll(async () => {
@@ -77,7 +96,7 @@ test('sign in and out from the OAuth 2.0 area through the real test provider', a
   const status = app.locator('#f-signin-status');
   await expect(status).toHaveText('Nicht angemeldet.');
 
-  await app.getByRole('button', { name: 'Anmelden …' }).click();
+  await app.getByRole('button', { name: 'Im Browser anmelden …' }).click();
   await expect(status).toHaveText('Bitte melden Sie sich im Browser an …');
   await expect.poll(() => browserUrls.length).toBe(1);
   const url = new URL(browserUrls[0]!);
@@ -102,7 +121,7 @@ test('sign in and out from the OAuth 2.0 area through the real test provider', a
   expect(browserUrls).toHaveLength(1);
 
   // a sign-in the user abandons in the browser can be cancelled from the dialog
-  await app.getByRole('button', { name: 'Anmelden …' }).click();
+  await app.getByRole('button', { name: 'Im Browser anmelden …' }).click();
   await expect.poll(() => browserUrls.length).toBe(2);
   await app.getByRole('button', { name: 'Anmeldung abbrechen' }).click();
   await expect(app.getByRole('alert')).toContainText('Die Anmeldung wurde abgebrochen');
@@ -161,4 +180,86 @@ test('"OAuth mit Dialog": a send that needs a sign-in waits for the browser, the
   } finally {
     await smtp.close();
   }
+});
+
+test('without a built-in application the field says so, links the guide, and sign-in waits for an ID', async ({
+  app,
+  host,
+}) => {
+  await app.getByRole('button', { name: 'Neu …' }).click();
+  await app
+    .getByTestId('template-picker')
+    .getByRole('button', { name: /^Microsoft 365/ })
+    .click();
+  const clientId = app.getByLabel('Anwendungs-ID (Client-ID)');
+  // this build has no application of its own (resources/oauth-clients.json is empty)
+  await expect(clientId).toHaveAttribute('placeholder', '');
+  await expect(app.getByText('Standard-Anwendung')).toHaveCount(0);
+  await expect(app.getByTestId('no-built-in-app')).toContainText(
+    'Diese Version enthält keine eingebaute Anwendung für Microsoft (Office 365).',
+  );
+  const signIn = app.getByRole('button', { name: 'Im Browser anmelden …' });
+  await expect(signIn).toHaveAccessibleDescription(
+    'Bitte tragen Sie zuerst die Anwendungs-ID (Client-ID) ein.',
+  );
+  await app.getByRole('button', { name: 'Anleitung zur App-Registrierung öffnen' }).click();
+  await expect.poll(() => host.opened.at(-1) ?? '').toMatch(/docs[\\/]oauth\.md$/);
+  await expectNoModerateA11yViolations(app);
+  await atSizes(app, 'profil-oauth');
+
+  await clientId.fill(MS_CLIENT_ID);
+  await expect(signIn).not.toHaveAttribute('aria-disabled');
+});
+
+test('signing in saves a new profile first; its error is shown beside the button; no token expiry', async ({
+  app,
+  host,
+  browser,
+  browserUrls,
+}) => {
+  await app.getByRole('button', { name: 'Neu …' }).click();
+  await app
+    .getByTestId('template-picker')
+    .getByRole('button', { name: /^Microsoft 365/ })
+    .click();
+  await app.getByLabel('Profilname').fill('Microsoft 365 Buchhaltung');
+  await app.getByLabel('Benutzername (Profil)').fill('alice@firma.example');
+  await app.getByLabel('Absenderadresse').fill('alice@firma.example');
+  await app.getByLabel('Anwendungs-ID (Client-ID)').fill(MS_CLIENT_ID);
+  await app.getByText('Erweitert', { exact: true }).click();
+  await app.getByLabel('Anmelde-Basis-URL').fill(op.issuer);
+  host.nextCaFile = testCa().caFile; // the test provider's certificate authority
+  await app.getByRole('button', { name: 'Auswählen …' }).click();
+  await expect(app.getByLabel('Zusätzliches CA-Zertifikat')).not.toHaveValue('');
+
+  // the first sign-in is abandoned: the profile was saved, the error stands beside the button
+  const signIn = app.getByRole('button', { name: 'Im Browser anmelden …' });
+  await signIn.click();
+  await expect.poll(() => browserUrls.length).toBe(1);
+  expect((await host.service.profiles.get('Microsoft 365 Buchhaltung')).oauth.clientId).toBe(MS_CLIENT_ID);
+  await app.getByRole('button', { name: 'Anmeldung abbrechen' }).click();
+  // the form is shown anew for the saved profile, with the error still beside the button
+  await expect(app.getByText('neu, nicht gespeichert')).toHaveCount(0);
+  const signInRow = app.locator('.field', { has: app.locator('#f-signin') });
+  const error = signInRow.getByRole('alert');
+  await expect(error).toContainText('Die Anmeldung wurde abgebrochen');
+  await expect(app.getByRole('alert')).toHaveCount(1);
+  const gap = async () => {
+    const button = await signIn.boundingBox();
+    const box = await error.boundingBox();
+    return button && box ? box.y - (button.y + button.height) : Number.POSITIVE_INFINITY;
+  };
+  await expect.poll(gap).toBeLessThan(120);
+  await expect(app.locator('#f-signin-status')).toHaveText('Nicht angemeldet.');
+  await expectNoModerateA11yViolations(app);
+  await atSizes(app, 'profil-oauth-fehler');
+
+  // signed in: "Angemeldet als …", without the access token's hourly expiry
+  await signIn.click();
+  await expect.poll(() => browserUrls.length).toBe(2);
+  await signInInSystemBrowser(browser, browserUrls[1]!, 'alice');
+  const status = app.locator('#f-signin-status');
+  await expect(status).toHaveText('Angemeldet als alice@firma.example.');
+  await expect(status).not.toContainText('gültig bis');
+  await expect(app.getByRole('alert')).toHaveCount(0);
 });

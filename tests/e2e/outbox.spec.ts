@@ -134,7 +134,9 @@ test('the journal shows sent, failed and unknown messages; retry, resend-unknown
   await app.getByLabel('Status', { exact: true }).selectOption('sent');
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await app.getByLabel('Status', { exact: true }).selectOption('failed');
-  await expect(app.getByText('Keine Nachrichten mit diesem Status.')).toBeVisible();
+  await expect(app.getByTestId('outbox-empty')).toContainText(
+    'Keine Nachricht passt zu den gewählten Filtern',
+  );
   await app.getByLabel('Status', { exact: true }).selectOption('');
 
   // export: the save dialog (test double) answers with a path; the core's journalCsv writes it
@@ -153,4 +155,21 @@ test('the journal shows sent, failed and unknown messages; retry, resend-unknown
   expect(sentLine).toContain(';gesendet;');
   expect(sentLine).toContain(sha);
   await screenshot(app, '19-postausgang-export');
+});
+
+test('a message put into the Testpostfach says so in the Postausgang, not "gesendet"', async ({
+  app,
+  host,
+}) => {
+  // a fresh data folder's active profile is the Testpostfach
+  await host.service.send({ to: ['kunde@empfaenger.example'], subject: 'Probe 1', kind: 'mahnung' });
+  await app.getByRole('tab', { name: 'Postausgang' }).click();
+  const row = app.getByTestId('outbox-table').locator('tbody tr', { hasText: 'Probe 1' });
+  await expect(row).toContainText('im Testpostfach abgelegt');
+  await expect(row).not.toContainText('gesendet');
+  await app.getByRole('button', { name: 'Einzelheiten zu „Probe 1“' }).click();
+  const detail = app.getByTestId('outbox-detail');
+  await expect(detail).toContainText('im Testpostfach abgelegt');
+  await expect(detail).toContainText(/\.eml/);
+  await expect(detail).not.toContainText('stored ');
 });

@@ -87,7 +87,7 @@ test('a core error that names a CLI command is shown with what to do in the dial
   await app.getByRole('button', { name: 'Senden', exact: true }).click();
   const alert = app.locator('[data-error-code="passwordMissing"]');
   await expect(alert).toContainText(
-    'Für das Profil „Ohne Passwort“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmelden“ ein und speichern Sie.',
+    'Für das Profil „Ohne Passwort“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmeldung“ ein und speichern Sie.',
   );
   await expect(alert).not.toContainText('opos-mail');
   await expect(alert).not.toContainText('--password-stdin');

@@ -34,7 +34,7 @@ test('create an SMTP profile from a template, test it, save it and make it activ
   await expect(report).toContainText('Die Verbindung funktioniert.');
   await expect(report).toContainText('per STARTTLS');
   await expect(report).toContainText(`angemeldet als ${SMTP_USER}`);
-  await expect(report).toContainText('10240 KB');
+  await expect(report).toContainText('10.240 KB');
   expect(smtp.sessions.at(-1)).toMatchObject({ secure: true, user: SMTP_USER });
   await screenshot(app, '03-verbindungstest-erfolg');
 

@@ -361,6 +361,33 @@ describe('Microsoft: "OAuth mit Dialog" over SMTP XOAUTH2', { timeout: SLOW }, (
     );
   });
 
+  it('never sends a token over an unencrypted connection, even when a hand-edited profile allows plain text', async () => {
+    // the dialog and `profile edit` keep the permission to password logins; profiles.json is a file
+    // anyone can edit, so the transport holds the line too
+    const file = path.join(home, 'profiles.json');
+    const original = readFileSync(file, 'utf8');
+    const edited = JSON.parse(original) as { profiles: Array<Record<string, unknown>> };
+    const m365 = edited.profiles.find((p) => p.name === 'M365')!;
+    Object.assign(m365, { security: 'None', allowPlaintextAuth: true });
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    const attempts = smtp.sessions.filter((s) => s.authMethod === 'XOAUTH2').length;
+    try {
+      const r = await runCli(
+        ['send', '--to', 'kunde@example.org', '--subject', 'Token im Klartext', '--json'],
+        {
+          home,
+          env: browserEnv().env,
+        },
+      );
+      expect(r.code).toBe(4);
+      expect(r.json<{ error: { code: string } }>().error.code).toBe('plaintextAuthRefused');
+      expect(smtp.sessions.filter((s) => s.authMethod === 'XOAUTH2').length).toBe(attempts);
+      expect(delivered('Token im Klartext')).toHaveLength(0);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   it('logout removes the cache file and its keychain key; "OAuth 2.0" then stops with exit 3', async () => {
     const r = await runCli(['logout', '--json'], { home });
     expect(r.code, r.stderr).toBe(0);

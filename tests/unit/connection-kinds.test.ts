@@ -21,7 +21,7 @@ describe('connection kinds', () => {
     it(`every kind, reason and "Neu …" entry has its words in ${lang}`, () => {
       const keys: string[] = [];
       for (const kind of CONNECTION_KINDS) {
-        keys.push(`core:kinds.${kind}`, `ui:form.kinds.${kind}`, `ui:form.kindHelp.${kind}`);
+        keys.push(`core:kinds.${kind}`, `ui:form.kindHelp.${kind}`);
         for (const field of FIELDS)
           for (const auth of ['none', 'password', 'oauth'] as const) {
             const key = disabledReasonKey(kind, field, auth);
@@ -55,6 +55,11 @@ describe('connection kinds', () => {
     expect(fieldApplies('system-mail', 'password', 'password')).toBe(false);
     expect(disabledReasonKey('system-mail', 'security', 'none')).toBe('ui:disabled.kinds.system-mail');
     expect(disabledReasonKey('smtp', 'password', 'oauth')).toBe('ui:disabled.notPassword');
+    // unencrypted login: only a password may be allowed to go in plain text, never an OAuth token
+    expect(fieldApplies('smtp', 'allowPlaintextAuth', 'password')).toBe(true);
+    expect(fieldApplies('smtp', 'allowPlaintextAuth', 'oauth')).toBe(false);
+    expect(disabledReasonKey('smtp', 'allowPlaintextAuth', 'oauth')).toBe('ui:formPolish.plainNeverOAuth');
+    expect(disabledReasonKey('smtp', 'allowPlaintextAuth', 'none')).toBe('ui:disabled.noAuth');
     expect(kindAvailableOn('system-mail', 'linux')).toBe(true);
   });
 

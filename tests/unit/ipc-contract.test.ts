@@ -100,10 +100,12 @@ describe('the contract', () => {
     ['cancelSignIn', { name: 'x', all: true }, 'Unrecognized key'],
     ['setupLookup', { address: 'a'.repeat(400) + '@x.test' }, 'address'],
     ['setupLookup', { address: 'a@x.test', dnsServer: '127.0.0.1' }, 'Unrecognized key'],
-    ['outboxList', { state: 'lost' }, 'state'],
-    ['outboxList', { since: '2026-01-01' }, 'Unrecognized key'],
-    ['outboxList', { limit: 1_000_000 }, 'limit'],
-    ['outboxList', { search: 'x'.repeat(201) }, 'search'],
+    ['outboxPage', { state: 'lost' }, 'state'],
+    ['outboxPage', { since: '2026-02-30' }, 'since'],
+    ['outboxPage', { from: '2026-01-01' }, 'Unrecognized key'],
+    ['outboxPage', { limit: 1_000_000 }, 'limit'],
+    ['outboxPage', { search: 'x'.repeat(201) }, 'search'],
+    ['outboxPage', { before: -1 }, 'before'],
     ['outboxShow', { id: '../../etc/passwd' }, 'id'],
     ['outboxShow', {}, 'id'],
     ['outboxRetry', { ids: [] }, 'ids'],
@@ -122,6 +124,8 @@ describe('the contract', () => {
     ['batchStatus', { runId: '1' }, 'runId'],
     ['batchStatus', { runId: UUID, after: -1 }, 'after'],
     ['batchCancel', {}, 'runId'],
+    ['openGuide', { guide: '../../etc/passwd' }, 'guide'],
+    ['openGuide', { guide: 'oauth-app-registration', path: '/etc/passwd' }, 'Unrecognized key'],
   ] as const)('%s refuses %j with a clear error', async (method, payload, mention) => {
     expect(() => parseRequest(method, payload)).toThrow(expect.objectContaining({ code: 'invalidOption' }));
     const error = await failure(handlers[method](payload));
@@ -138,7 +142,15 @@ describe('the contract', () => {
 
   it('answers good payloads with the core’s data, never a secret', async () => {
     const info = await handlers.appInfo({});
-    expect(info).toEqual({ ok: true, value: { version: '1.2.3', language: 'nl', oauthAvailable: false } });
+    expect(info).toEqual({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        language: 'nl',
+        oauthAvailable: false,
+        oauthBuiltIn: { microsoft: false, google: false },
+      },
+    });
     const created = await handlers.createProfile({
       profile: editable({
         name: 'Hausbank',
@@ -382,5 +394,14 @@ describe('outbox, journal and batch through the contract', () => {
       'manifestUnreadable',
     );
     expect((await failure(handlers.batchStatus({ runId: UUID }))).code).toBe('invalidOption');
+  });
+});
+
+describe('guides through the contract', () => {
+  it('opens a guide shipped with the app by name: the OAuth app registration is docs/oauth.md', async () => {
+    expect(await handlers.openGuide({ guide: 'oauth-app-registration' })).toEqual({ ok: true, value: null });
+    const file = opened.at(-1)!;
+    expect(file).toMatch(/[\\/]docs[\\/]oauth\.md$/);
+    expect(readFileSync(file, 'utf8')).toContain('## App registration');
   });
 });

@@ -31,6 +31,7 @@ import { forgetBoundSecrets, sameConnection } from './secret-binding.js';
 import { Operations } from './operations.js';
 import { BatchRuns, ManifestRegistry, storedCopyPath } from './outbox-batch.js';
 import { usesOAuth } from '../../shared/connection-kinds.js';
+import { guideFile } from '../platform/guides.js';
 
 /** What the handlers need from the platform: the Electron shell gives real ones, the test host doubles. */
 export interface PlatformHooks {
@@ -76,6 +77,12 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A local day from the date fields (checked by the schema): its midnight, or with `next` the next one. */
+function localMidnight(day: string, next = false): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + (next ? 1 : 0));
+}
+
 export function createIpcHandlers(
   service: MailService,
   hooks: PlatformHooks,
@@ -113,6 +120,7 @@ export function createIpcHandlers(
         version: hooks.version,
         language: languageFromLocale(hooks.locale),
         oauthAvailable: Boolean(service.oauth),
+        oauthBuiltIn: service.oauth?.builtInApps?.() ?? { microsoft: false, google: false },
       }),
     listProfiles: () => list(),
     createProfile: async ({ profile, password }) => {
@@ -214,12 +222,24 @@ export function createIpcHandlers(
       await service.oauth.signOut(p);
       return oauthView(p);
     },
-    // bounded: the history may hold a million messages; the view shows the newest page
-    outboxList: ({ state, search, limit }) =>
-      service.outbox.list({
-        ...(state ? { state } : {}),
-        ...(search ? { search } : {}),
-        limit: limit ?? IPC_LIMITS.outboxPage,
+    // one page of the Postausgang; `until` includes the day it names
+    outboxPage: ({ state, since, until, search, before, limit }) =>
+      service.outbox.page(
+        {
+          ...(state ? { state } : {}),
+          ...(since ? { since: localMidnight(since) } : {}),
+          ...(until ? { until: localMidnight(until, true) } : {}),
+          ...(search?.trim() ? { search: search.trim() } : {}),
+          ...(before !== undefined ? { before } : {}),
+        },
+        limit ?? IPC_LIMITS.outboxPage,
+      ),
+    outboxPrunePreview: ({ before }) => service.outbox.prunePreview(localMidnight(before)),
+    // the six-year check is the core's: without force a recent day is refused with pruneTooRecent
+    outboxPrune: ({ before, withJournal, force }) =>
+      service.outbox.prune(localMidnight(before), {
+        withJournal: Boolean(withJournal),
+        force: Boolean(force),
       }),
     outboxShow: ({ id }) => service.outbox.show(id),
     outboxRetry: async ({ ids, resendUnknown }) => {
@@ -295,6 +315,10 @@ export function createIpcHandlers(
     cancelOperation: ({ operationId }) => {
       operations.cancel(operationId);
       return Promise.resolve(null);
+    },
+    openGuide: async ({ guide }) => {
+      await hooks.openPath(guideFile(guide));
+      return null;
     },
   };
 

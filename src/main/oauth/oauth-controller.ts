@@ -3,7 +3,7 @@
 // this interface. Opening the system browser is injected (`BrowserOpener`) so the Electron shell can
 // use shell.openExternal, the CLI the platform's opener or $BROWSER, and the tests a real Chromium.
 import type { SignInStatus } from '../../shared/oauth.js';
-import type { Profile } from '../../shared/profile.js';
+import type { OAuthProvider, Profile } from '../../shared/profile.js';
 import type { AccessTokenSource } from '../transports/transport.js';
 
 /** Opens an authorisation URL in the system browser. Resolves once the browser was started. */
@@ -17,4 +17,6 @@ export interface OAuthController extends AccessTokenSource {
   signOut(profile: Profile): Promise<void>;
   /** Ends a sign-in that waits for the browser (the dialog's "Abbrechen"): it fails with oauthCancelled. */
   cancelSignIn?(profile: Profile): void;
+  /** Whether this build has its own (built-in) application ID per provider (the dialog says so). */
+  builtInApps?(): Record<OAuthProvider, boolean>;
 }

@@ -4,7 +4,7 @@
 // redirect, PKCE, state checked, a time-out; then the very send that needed it continues).
 import type { Language } from '../../shared/i18n/types.js';
 import type { SignInStatus } from '../../shared/oauth.js';
-import type { Profile } from '../../shared/profile.js';
+import type { OAuthProvider, Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import {
@@ -52,6 +52,13 @@ export class OAuthService implements OAuthController {
 
   constructor(private readonly options: OAuthServiceOptions) {
     this.builtIn = options.builtInClients ?? loadBuiltInClients();
+  }
+
+  builtInApps(): Record<OAuthProvider, boolean> {
+    return {
+      microsoft: Boolean(this.builtIn.microsoft.clientId),
+      google: Boolean(this.builtIn.google.clientId),
+    };
   }
 
   private timeoutMs(): number {

@@ -2,7 +2,7 @@
 // messages, put failed (or, on the user's decision, unknown) ones back in the queue, and deliver
 // everything queued, profile by profile, with each profile's throttle.
 import type { MailDraft, SendResult } from '../../shared/mail.js';
-import { isDone, type OutboxEntry } from '../../shared/outbox.js';
+import { isDone, type OutboxEntry, type OutboxPage, type PrunePreview } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { kindSpec } from '../../shared/connection-kinds.js';
 import { diskFullOr } from '../errors/disk-full.js';
@@ -14,7 +14,7 @@ import { Delivery, type DeliveryOutcome } from './delivery.js';
 import type { LocatedRecord } from './outbox-record.js';
 import type { MessageQuery } from './db/queries.js';
 import { OutboxStore, type EnqueueOptions } from './outbox-store.js';
-import { checkRetention } from './retention.js';
+import { checkRetention, earliestPruneDate, localDay } from './retention.js';
 import { Throttle } from './throttle.js';
 
 export interface OutboxServiceDeps {
@@ -137,6 +137,31 @@ export class OutboxService {
       } else out.push(this.store.entry(l));
     }
     return out;
+  }
+
+  /**
+   * One page of the Postausgang, newest first: at most `limit` messages older than the cursor
+   * `before` (none: the newest), with the cursor of the next older page (null: this is the last).
+   */
+  async page(filter: Omit<MessageQuery, 'view' | 'limit'>, limit: number): Promise<OutboxPage> {
+    const entries: OutboxEntry[] = [];
+    for await (const e of this.entries({ ...filter, view: 'outbox', limit: limit + 1 }, true))
+      entries.push(e);
+    const more = entries.length > limit;
+    if (more) entries.length = limit;
+    const last = entries.at(-1);
+    const older = more && last ? ((await this.store.seqOf(last.id)) ?? null) : null;
+    return { entries, older };
+  }
+
+  /** What prune(before) would delete, and whether the date lies less than six years back. */
+  async prunePreview(before: Date): Promise<PrunePreview> {
+    const earliest = earliestPruneDate();
+    return {
+      ...(await this.store.prunable(before)),
+      earliest: localDay(earliest),
+      tooRecent: before.getTime() > earliest.getTime(),
+    };
   }
 
   /**

@@ -28,6 +28,7 @@ import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
+import { countPrunable } from './db/prune-preview.js';
 import {
   journalJsonRows,
   journalRows,
@@ -436,6 +437,23 @@ export class OutboxStore {
    */
   async prune(before: Date, withJournal: boolean): Promise<{ files: number; rows: number }> {
     return pruneMessages(await this.database(), this.root, before, withJournal);
+  }
+
+  /** What prune(before) would delete: stored copies still there, and journal rows (db/prune-preview.ts). */
+  async prunable(before: Date): Promise<{ files: number; rows: number }> {
+    return countPrunable((await this.database()).db, before);
+  }
+
+  /** A message's place in the outbox's order (the paging cursor of the Postausgang), by its id. */
+  async seqOf(id: string): Promise<number | undefined> {
+    const { db } = await this.database();
+    const r = stmt(db, 'SELECT seq FROM messages WHERE id = ?').get(id) as { seq: number } | undefined;
+    return r?.seq;
+  }
+
+  /** The database file's path, once it exists (the change watcher opens its own connection to it). */
+  async databaseFile(): Promise<string> {
+    return (await this.database()).file;
   }
 
   /** The database (for the benchmark and tests). */

@@ -10,7 +10,8 @@ export function earliestPruneDate(today: Date = new Date()): Date {
   return new Date(today.getFullYear() - RETENTION_YEARS, today.getMonth(), today.getDate());
 }
 
-function day(d: Date): string {
+/** A date as the local day it falls on, YYYY-MM-DD. */
+export function localDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
@@ -19,5 +20,5 @@ function day(d: Date): string {
 export function checkRetention(before: Date, force: boolean, today: Date = new Date()): void {
   const earliest = earliestPruneDate(today);
   if (!force && before.getTime() > earliest.getTime())
-    throw new MailError('pruneTooRecent', { date: day(before), earliest: day(earliest) });
+    throw new MailError('pruneTooRecent', { date: localDay(before), earliest: localDay(earliest) });
 }

@@ -2,7 +2,6 @@
 // Every change is a locked read-modify-write with an atomic replace; a damaged file, or one from a
 // newer version, is reported and never overwritten.
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { effectiveAuth } from '../../shared/connection-kinds.js';
@@ -17,8 +16,7 @@ import {
   type ProfilesFile,
 } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import { removeLeftoverTemps, writeFileAtomic } from '../platform/atomic-write.js';
-import { withFileLock } from '../platform/file-lock.js';
+import { JsonSettingsFile } from '../platform/json-settings-file.js';
 
 export const PROFILES_FILE = 'profiles.json';
 export const TEST_MAILBOX_PROFILE = 'Testpostfach';
@@ -62,9 +60,11 @@ export function mergeProfilePatch(current: Profile, patch: ProfilePatch): Profil
 
 export class ProfileStore {
   readonly file: string;
+  private readonly settings: JsonSettingsFile<ProfilesFile>;
 
   constructor(readonly dataFolder: string) {
     this.file = path.join(dataFolder, PROFILES_FILE);
+    this.settings = new JsonSettingsFile(this.file, (text) => parseProfilesFile(text, this.file), freshFile);
   }
 
   /** Reads the file; a missing file is a fresh data folder with the Testpostfach active (written at once). */
@@ -138,26 +138,12 @@ export class ProfileStore {
     });
   }
 
-  private async readExisting(): Promise<ProfilesFile | null> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-    return parseProfilesFile(text, this.file);
+  private readExisting(): Promise<ProfilesFile | null> {
+    return this.settings.read();
   }
 
-  private async mutate(change: (f: ProfilesFile) => ProfilesFile | void): Promise<ProfilesFile> {
-    await fs.mkdir(this.dataFolder, { recursive: true, mode: 0o700 });
-    return withFileLock(`${this.file}.lock`, async () => {
-      await removeLeftoverTemps(this.file);
-      const current = (await this.readExisting()) ?? freshFile();
-      const next = change(current) ?? current;
-      await writeFileAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
-      return next;
-    });
+  private mutate(change: (f: ProfilesFile) => ProfilesFile | void): Promise<ProfilesFile> {
+    return this.settings.mutate(change);
   }
 
   private async mutateReturning<T>(change: (f: ProfilesFile) => T): Promise<T> {

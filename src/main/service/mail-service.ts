@@ -19,7 +19,7 @@ import { createTransport } from '../transports/registry.js';
 import { readExtraCa } from '../transports/smtp-security.js';
 import type { OAuthController } from '../oauth/oauth-controller.js';
 import { testConnection, type HandoffHelpers, type TransportContext } from '../transports/transport.js';
-import type { JournalEntry } from '../../shared/outbox.js';
+import type { JournalEntry, OutboxChange } from '../../shared/outbox.js';
 import {
   checkBatch,
   runBatch,
@@ -30,6 +30,7 @@ import {
 import { journalEntries } from '../journal/journal.js';
 import type { MessageQuery } from '../outbox/db/queries.js';
 import { OutboxService } from '../outbox/outbox-service.js';
+import { OutboxWatcher } from '../outbox/outbox-watcher.js';
 import { TemplateStore } from '../templates/template-store.js';
 import { draftFromTemplate } from '../templates/apply-template.js';
 import type { Language } from '../../shared/i18n/types.js';
@@ -63,6 +64,7 @@ export class MailService {
   oauth: OAuthController | undefined;
   private readonly handoffHelpers: HandoffHelpers | undefined;
   private outboxService: OutboxService | undefined;
+  private outboxWatcher: Promise<OutboxWatcher> | undefined;
   /** OPOS_MAIL_DNS_SERVER: every server name is looked up there (tests on loopback, split DNS). */
   private readonly resolveHost = configuredHostResolver();
 
@@ -179,6 +181,28 @@ export class MailService {
       transportFor: (profile) => createTransport(profile, this.transportContext),
     });
     return this.outboxService;
+  }
+
+  /**
+   * Calls `listener` whenever the outbox changes (a message queued, a state changed, messages pruned),
+   * by this process or any other on the data folder (src/main/outbox/outbox-watcher.ts). Resolves with
+   * the function that ends the subscription; the watcher stops with the last one.
+   */
+  async watchOutbox(listener: (change: OutboxChange) => void): Promise<() => void> {
+    const starting = (this.outboxWatcher ??= this.outbox.store.databaseFile().then((file) => {
+      const w = new OutboxWatcher(file);
+      w.start();
+      return w;
+    }));
+    starting.catch(() => (this.outboxWatcher = undefined));
+    const watcher = await starting;
+    watcher.on('change', listener);
+    return () => {
+      watcher.off('change', listener);
+      if (watcher.listenerCount('change') || this.outboxWatcher !== starting) return;
+      watcher.stop();
+      this.outboxWatcher = undefined;
+    };
   }
 
   /**

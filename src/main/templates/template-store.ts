@@ -14,8 +14,7 @@ import {
   type TemplatesFile,
 } from '../../shared/mail-templates.js';
 import { MailError } from '../errors/mail-error.js';
-import { writeFileAtomic } from '../platform/atomic-write.js';
-import { withFileLock } from '../platform/file-lock.js';
+import { JsonSettingsFile } from '../platform/json-settings-file.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 
 export const TEMPLATES_FILE = 'templates.json';
@@ -65,9 +64,15 @@ export interface ImportResult {
 
 export class TemplateStore {
   readonly file: string;
+  private readonly settings: JsonSettingsFile<TemplatesFile>;
 
   constructor(readonly dataFolder: string) {
     this.file = path.join(dataFolder, TEMPLATES_FILE);
+    this.settings = new JsonSettingsFile(
+      this.file,
+      (text) => parseTemplatesFile(text, this.file, 'templatesCorrupt'),
+      freshFile,
+    );
   }
 
   /** Every template in the list's order (the shipped defaults while there is no file). */
@@ -145,24 +150,12 @@ export class TemplateStore {
     return result;
   }
 
-  private async readExisting(): Promise<TemplatesFile | null> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-    return parseTemplatesFile(text, this.file, 'templatesCorrupt');
+  private readExisting(): Promise<TemplatesFile | null> {
+    return this.settings.read();
   }
 
   private async mutate(change: (f: TemplatesFile) => void): Promise<void> {
-    await fs.mkdir(this.dataFolder, { recursive: true, mode: 0o700 });
-    await withFileLock(`${this.file}.lock`, async () => {
-      const current = (await this.readExisting()) ?? freshFile();
-      change(current);
-      await writeFileAtomic(this.file, JSON.stringify(current, null, 2) + '\n');
-    });
+    await this.settings.mutate(change);
   }
 }
 

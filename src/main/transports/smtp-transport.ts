@@ -5,6 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { ConnectionReport, RefusedRecipient, SendResult } from '../../shared/mail.js';
+import { fieldApplies } from '../../shared/connection-kinds.js';
 import { effectiveSecurity, type Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { abortable, throwIfCancelled } from '../platform/abortable.js';
@@ -150,7 +151,8 @@ export class SmtpTransport implements Transport {
 
     if (p.auth !== 'none') {
       try {
-        if (!secure && !p.allowPlaintextAuth)
+        // only a password may go over an unencrypted connection, and only when allowed (never a token)
+        if (!secure && !(p.allowPlaintextAuth && fieldApplies(p.connection, 'allowPlaintextAuth', p.auth)))
           throw new MailError('plaintextAuthRefused', { host: sec.host, port: sec.port });
         const offered = report.offeredAuth ?? [];
         const wanted = credentials?.accessToken ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'];

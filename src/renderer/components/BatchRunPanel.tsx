@@ -1,6 +1,7 @@
 // A Mahnlauf's progress and outcomes: counts (partly delivered ones apart, amber), the reason it
 // stopped, and every row's outcome in a scrollable table that the keyboard can reach. A partly
-// delivered row names who was refused and the server's reply.
+// delivered row names who was refused and the server's reply. A Probelauf's messages are "im Testpostfach
+// abgelegt", never "gesendet".
 import { useTranslation } from 'react-i18next';
 import type { BatchLine } from '../../shared/batch.js';
 import type { BatchRunView } from '../../shared/ipc/contract.js';
@@ -48,7 +49,13 @@ export function BatchRunPanel({ run, lines }: { run: BatchRunView; lines: BatchL
       <dl className="counts" data-testid="batch-counts">
         {COUNTS.filter((k) => k !== 'handedOff' || counts.handedOff > 0).map((k) => (
           <div key={k} className={`count count-${k}${counts[k] ? ' nonzero' : ''}`}>
-            <dt>{k === 'partial' ? t('ui:desk.countPartial') : t(`ui:batch.counts.${k}`)}</dt>
+            <dt>
+              {k === 'partial'
+                ? t('ui:desk.countPartial')
+                : k === 'sent' && run.dryRun
+                  ? t('ui:formPolish.countStored')
+                  : t(`ui:batch.counts.${k}`)}
+            </dt>
             <dd data-count={k}>{counts[k]}</dd>
           </div>
         ))}
@@ -109,7 +116,11 @@ export function BatchRunPanel({ run, lines }: { run: BatchRunView; lines: BatchL
                     <td className="num">{l.row}</td>
                     <td className="nowrap">{l.reference ?? ''}</td>
                     <td>
-                      <StateBadge state={l.state} />
+                      {l.dryRun && l.state === 'sent' ? (
+                        <span className="state state-sent">{t('ui:formPolish.stateStored')}</span>
+                      ) : (
+                        <StateBadge state={l.state} />
+                      )}
                     </td>
                     <td className="ellipsis">{l.to?.join(', ') ?? ''}</td>
                     <td>
@@ -120,7 +131,11 @@ export function BatchRunPanel({ run, lines }: { run: BatchRunView; lines: BatchL
                       ) : (
                         <>
                           <span className="mono">{l.messageId ?? ''}</span>
-                          {l.response ? <span className="mono muted-line">{l.response}</span> : null}
+                          {l.dryRun && l.file ? (
+                            <span className="mono muted-line">{l.file.split(/[\\/]/).pop()}</span>
+                          ) : l.response ? (
+                            <span className="mono muted-line">{l.response}</span>
+                          ) : null}
                         </>
                       )}
                     </td>

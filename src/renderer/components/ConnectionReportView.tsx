@@ -6,7 +6,7 @@ import type { ConnectionReport } from '../../shared/mail.js';
 import { HandoffRows } from './HandoffRows.js';
 
 export function ConnectionReportView({ report }: { report: ConnectionReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: Array<[string, string]> = [];
   const shape = kindSpec(report.kind).report;
   if (shape === 'program') {
@@ -35,7 +35,9 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
       rows.push([
         t('core:report.serverLimit'),
         report.serverSizeLimit
-          ? t('core:report.sizeLimit', { size: Math.floor(report.serverSizeLimit / 1024) })
+          ? t('core:report.sizeLimit', {
+              size: Math.floor(report.serverSizeLimit / 1024).toLocaleString(i18n.language),
+            })
           : t('core:report.sizeNone'),
       ]);
     if (report.dsn !== undefined)

@@ -5,15 +5,19 @@ import { kindSpec } from '../../shared/connection-kinds.js';
 import { HANDOFF_MODES, type HandoffSettings } from '../../shared/profile.js';
 import type { EditableProfile } from '../templates.js';
 import { Field } from './Field.js';
+import { NumberField } from './NumberField.js';
 
 interface Props {
   values: EditableProfile;
   /** Why the fieldset does not apply to the profile's kind; null when it does. */
   reason: string | null;
   onChange: (handoff: HandoffSettings) => void;
+  /** The refused text of the largest-batch field (see NumberField). */
+  raw: string | undefined;
+  onRaw: (raw: string | undefined) => void;
 }
 
-export function HandoffFieldset({ values, reason, onChange }: Props) {
+export function HandoffFieldset({ values, reason, onChange, raw, onRaw }: Props) {
   const { t } = useTranslation();
   const modes = kindSpec(values.connection).handoffModes;
   const modeReason = reason ?? (modes.length < 2 ? t('ui:handoff.modeOnlyCompose') : null);
@@ -27,11 +31,13 @@ export function HandoffFieldset({ values, reason, onChange }: Props) {
         {(c) => (
           <select
             {...c}
-            value={modes.includes(values.handoff.mode) ? values.handoff.mode : 'compose'}
+            className="wide"
+            value={reason ? '' : modes.includes(values.handoff.mode) ? values.handoff.mode : 'compose'}
             onChange={(e) => {
               if (!modeReason) set({ mode: e.target.value as HandoffSettings['mode'] });
             }}
           >
+            {reason ? <option value="" /> : null}
             {HANDOFF_MODES.map((m) => (
               <option key={m} value={m}>
                 {t(`ui:handoff.modes.${m}`)}
@@ -40,26 +46,18 @@ export function HandoffFieldset({ values, reason, onChange }: Props) {
           </select>
         )}
       </Field>
-      <Field
+      <NumberField
         id="f-handoff-maxBatchRows"
         label={t('ui:handoff.maxBatchRows')}
+        value={values.handoff.maxBatchRows}
+        min={1}
+        max={10_000}
+        raw={raw}
+        onRaw={onRaw}
+        onValue={(maxBatchRows) => set({ maxBatchRows })}
         disabledReason={reason}
         help={reason ? null : t('ui:handoff.maxBatchRowsHelp')}
-      >
-        {(c) => (
-          <input
-            {...c}
-            className="short"
-            inputMode="numeric"
-            type="text"
-            value={reason ? '' : String(values.handoff.maxBatchRows)}
-            onChange={(e) => {
-              const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
-              set({ maxBatchRows: Math.min(Math.max(Number(digits) || 1, 1), 10_000) });
-            }}
-          />
-        )}
-      </Field>
+      />
       {reason ? null : <p className="notice notice-info">{t('ui:handoff.note')}</p>}
       {/* "direkt senden": the mail program may ask once per message (Outlook's security prompt) */}
       {reason || modes.length < 2 || values.handoff.mode !== 'send' ? null : (

@@ -1,6 +1,7 @@
 // The list of e-mail templates (Vorlagen) beside the editor: kind and level of each, new and delete.
 import { useTranslation } from 'react-i18next';
 import type { MailTemplate } from '../../shared/mail-templates.js';
+import { SidebarList } from './SidebarList.js';
 
 interface Props {
   templates: MailTemplate[];
@@ -18,31 +19,15 @@ export function MailTemplateList(p: Props) {
   const kindOf = (tpl: MailTemplate) =>
     tpl.level ? t(`ui:mailTemplates.levels.${tpl.level}`) : t(`ui:send.kinds.${tpl.kind}`);
   return (
-    <nav className="sidebar" aria-labelledby="mail-templates-heading">
-      <h2 id="mail-templates-heading">{t('ui:mailTemplates.listLabel')}</h2>
-      <ul className="profile-list" data-testid="mail-template-list">
-        {p.templates.map((tpl) => (
-          <li key={tpl.name}>
-            <button
-              type="button"
-              className={`profile-item${tpl.name === p.selected ? ' selected' : ''}`}
-              aria-current={tpl.name === p.selected ? 'true' : undefined}
-              onClick={() => p.onSelect(tpl.name)}
-            >
-              <span className="profile-name">{tpl.name}</span>
-              <span className="profile-kind">{kindOf(tpl)}</span>
-            </button>
-          </li>
-        ))}
-        {p.newName !== null ? (
-          <li>
-            <button type="button" className="profile-item selected" aria-current="true">
-              <span className="profile-name">{p.newName || '…'}</span>
-              <span className="profile-kind">{t('ui:mailTemplates.unsaved')}</span>
-            </button>
-          </li>
-        ) : null}
-      </ul>
+    <SidebarList
+      headingId="mail-templates-heading"
+      heading={t('ui:mailTemplates.listLabel')}
+      testId="mail-template-list"
+      items={p.templates.map((tpl) => ({ key: tpl.name, name: tpl.name, detail: kindOf(tpl) }))}
+      selected={p.selected}
+      newItem={p.newName !== null ? { name: p.newName, detail: t('ui:mailTemplates.unsaved') } : null}
+      onSelect={p.onSelect}
+    >
       <div className="sidebar-actions">
         <button type="button" onClick={p.onNew} disabled={p.busy}>
           {t('ui:mailTemplates.new')}
@@ -56,6 +41,6 @@ export function MailTemplateList(p: Props) {
           {t('ui:mailTemplates.delete')}
         </button>
       </div>
-    </nav>
+    </SidebarList>
   );
 }

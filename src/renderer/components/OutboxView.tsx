@@ -1,85 +1,96 @@
-// "Postausgang / Versandjournal": every message of the outbox with its state, a filter by state, the
-// proof of sending of one message (recipients, attachments with SHA-256, Message-ID, server reply,
-// attempts, error), retry (unknown only after the user confirmed that the server may already have
-// it), the stored copy opened with the mail program, and the journal exported as CSV.
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+// "Postausgang / Versandjournal": the outbox a page at a time (newest first), filtered by state,
+// period and a search over reference, recipient and subject (OutboxFilterBar); the proof of sending
+// of one message (OutboxDetails) with retry (unknown only after the user confirmed that the server
+// may already have it) and the stored copy opened with the mail program; the journal exported as
+// CSV; old messages deleted behind a confirmation (OutboxPruneDialog). The page shown is queried
+// again when the main process reports a change of the outbox (by this app or another process on the
+// data folder), never by polling.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { Language } from '../../shared/i18n/types.js';
-import { OUTBOX_STATES, isDone, type OutboxEntry, type OutboxState } from '../../shared/outbox.js';
+import type { OutboxEntry, OutboxPage } from '../../shared/outbox.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
-import { formatSize } from '../format.js';
-import { ErrorBox, errorText } from './ErrorBox.js';
+import { ErrorBox } from './ErrorBox.js';
 import { ConfirmModal } from './Modal.js';
+import { OutboxDetails } from './OutboxDetails.js';
+import { hasFilters, NO_FILTERS, OutboxFilterBar, type OutboxFilters } from './OutboxFilterBar.js';
+import { OutboxPruneDialog } from './OutboxPruneDialog.js';
+import { OutboxPager, OutboxTable } from './OutboxTable.js';
 
-/** While a message is queued or being sent, the list is refreshed this often. */
-const REFRESH_MS = 1500;
-/** Rows shown at most (newest first): a table of ten thousand rows helps nobody and slows the window. */
-const MAX_ROWS = 500;
+export { formatTime, StateBadge } from './OutboxTable.js';
 
-/**
- * Arrow keys (and Home/End) move the focus through the rows' buttons; Enter or Space on one opens
- * its details (the button's own action).
- */
-function moveByArrow(e: KeyboardEvent<HTMLTableSectionElement>): void {
-  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.row-link')];
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (!buttons.length) return;
-  const next =
-    e.key === 'Home'
-      ? 0
-      : e.key === 'End'
-        ? buttons.length - 1
-        : Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
-  e.preventDefault();
-  buttons[next]!.focus();
-  buttons[next]!.scrollIntoView({ block: 'nearest' });
-}
-
-export function StateBadge({ state }: { state: string }) {
-  const { t } = useTranslation();
-  return <span className={`state state-${state}`}>{t(`batch:states.${state}`)}</span>;
-}
-
-export function formatTime(iso: string | undefined, lang: string, short = false): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(
-    lang,
-    short ? { dateStyle: 'short', timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'medium' },
-  );
-}
+/** Messages per page. */
+export const PAGE_SIZE = 100;
 
 export function OutboxView() {
   const { t, i18n } = useTranslation();
   const api = getApi()!;
-  const [filter, setFilter] = useState<OutboxState | ''>('');
-  const [entries, setEntries] = useState<OutboxEntry[] | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filters, setFilters] = useState<OutboxFilters>(NO_FILTERS);
+  // the cursors of the pages shown so far: [undefined] is the newest page, then each page's `older`
+  const [cursors, setCursors] = useState<Array<number | undefined>>([undefined]);
+  const [page, setPage] = useState<OutboxPage | null>(null);
+  const [selected, setSelected] = useState<OutboxEntry | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmUnknown, setConfirmUnknown] = useState(false);
+  const [pruning, setPruning] = useState(false);
+  const cursor = cursors.at(-1);
 
   const load = useCallback(async () => {
     try {
-      setEntries(await unwrap(api.outboxList(filter ? { state: filter } : {})));
+      const p = await unwrap(
+        api.outboxPage({
+          ...(filters.state ? { state: filters.state } : {}),
+          ...(filters.since ? { since: filters.since } : {}),
+          ...(filters.until ? { until: filters.until } : {}),
+          ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+          ...(cursor !== undefined ? { before: cursor } : {}),
+          limit: PAGE_SIZE,
+        }),
+      );
+      // an older page emptied meanwhile (pruned): back to the newest
+      if (!p.entries.length && cursor !== undefined) return setCursors([undefined]);
+      setPage(p);
+      // the details follow the message's new state when it is on the page
+      setSelected((s) => (s ? (p.entries.find((e) => e.id === s.id) ?? s) : s));
     } catch (e) {
       setError(errorInfoOf(e));
     }
-  }, [api, filter]);
+  }, [api, filters, cursor]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  // queued or sending messages change on their own: look again until they settled
-  const unsettled = entries?.some((e) => e.state === 'queued' || e.state === 'sending') ?? false;
+  // change notifications: query the page shown again (one query at a time; a change that arrives
+  // meanwhile is picked up by one more query right after)
+  const latest = useRef(load);
+  latest.current = load;
   useEffect(() => {
-    if (!unsettled) return;
-    const timer = setTimeout(() => void load(), REFRESH_MS);
-    return () => clearTimeout(timer);
-  }, [unsettled, entries, load]);
+    let running: Promise<void> | null = null;
+    let again = false;
+    const refresh = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = latest.current().finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+    };
+    return api.onOutboxChanged(refresh);
+  }, [api]);
+
+  const changeFilters = useCallback((next: OutboxFilters) => {
+    setFilters(next);
+    setCursors([undefined]);
+  }, []);
 
   const act = async (fn: () => Promise<string | null>) => {
     setBusy(true);
@@ -94,14 +105,12 @@ export function OutboxView() {
     }
   };
 
-  const select = (id: string) => {
-    if (id !== selectedId) setNotice(null);
-    setSelectedId(id);
+  const select = (entry: OutboxEntry) => {
+    if (entry.id !== selected?.id) setNotice(null);
+    setSelected(entry);
   };
-  const list = entries ?? [];
-  // newest first: what the user just sent is at the top
-  const shown = list.slice(-MAX_ROWS).reverse();
-  const selected = list.find((e) => e.id === selectedId) ?? null;
+  const entries = page?.entries ?? [];
+  const first = (cursors.length - 1) * PAGE_SIZE + 1;
 
   const retry = (entry: OutboxEntry, resendUnknown: boolean) =>
     void act(async () => {
@@ -113,29 +122,12 @@ export function OutboxView() {
   return (
     <div className="outbox">
       <h2 className="visually-hidden">{t('ui:outbox.heading')}</h2>
-      <div className="toolbar">
-        <div className="inline-label">
-          <label htmlFor="o-filter">{t('ui:outbox.filter')}</label>
-          <select
-            id="o-filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value as OutboxState | '')}
-          >
-            <option value="">{t('ui:outbox.all')}</option>
-            {OUTBOX_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`batch:states.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="toolbar outbox-toolbar">
+        <OutboxFilterBar filters={filters} onChange={changeFilters} />
+        <span className="spacer" />
         <button type="button" onClick={() => void act(async () => (await load(), null))} disabled={busy}>
           {t('ui:outbox.refresh')}
         </button>
-        <span className="status-text" aria-live="polite">
-          {entries ? t('ui:outbox.count', { count: list.length }) : t('ui:app.loading')}
-        </span>
-        <span className="spacer" />
         <button
           type="button"
           disabled={busy}
@@ -147,6 +139,9 @@ export function OutboxView() {
           }
         >
           {t('ui:outbox.export')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => setPruning(true)}>
+          {t('ui:outboxPrune.open')}
         </button>
       </div>
 
@@ -162,64 +157,36 @@ export function OutboxView() {
       <div className="split">
         <section className="panel list-panel" aria-labelledby="outbox-list-title">
           <h3 id="outbox-list-title">{t('ui:outbox.listLabel')}</h3>
-          {entries && !list.length ? (
-            <p className="empty">{filter ? t('ui:outbox.emptyFiltered') : t('ui:outbox.empty')}</p>
+          <p className="visually-hidden" aria-live="polite">
+            {page ? t('ui:outbox.count', { count: entries.length }) : t('ui:app.loading')}
+          </p>
+          {page && !entries.length ? (
+            hasFilters(filters) ? (
+              <div className="empty" data-testid="outbox-empty">
+                <p>{t('ui:outboxView.noMatch')}</p>
+                <button type="button" onClick={() => changeFilters(NO_FILTERS)}>
+                  {t('ui:outboxView.reset')}
+                </button>
+              </div>
+            ) : (
+              <p className="empty" data-testid="outbox-empty">
+                {t('ui:outbox.empty')}
+              </p>
+            )
           ) : (
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={t('ui:desk.scrollTable', { name: t('ui:outbox.listLabel') })}
-            >
-              {list.length > shown.length ? (
-                <p className="help limited">
-                  {t('ui:outbox.limited', { shown: shown.length, count: list.length })}
-                </p>
-              ) : null}
-              <table className="grid" data-testid="outbox-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui:outbox.time')}</th>
-                    <th scope="col">{t('batch:fields.state')}</th>
-                    <th scope="col">{t('batch:fields.to')}</th>
-                    <th scope="col">{t('batch:fields.subject')}</th>
-                    <th scope="col">{t('batch:fields.reference')}</th>
-                  </tr>
-                </thead>
-                <tbody onKeyDown={moveByArrow}>
-                  {shown.map((e) => (
-                    <tr
-                      key={e.id}
-                      className={e.id === selectedId ? 'selected' : undefined}
-                      data-state={e.state}
-                      onClick={() => select(e.id)}
-                    >
-                      <td className="nowrap">{formatTime(e.sentAt ?? e.updatedAt, i18n.language, true)}</td>
-                      <td>
-                        <StateBadge state={e.state} />
-                      </td>
-                      <td className="ellipsis">{e.to.join(', ')}</td>
-                      <td className="ellipsis">
-                        <button
-                          type="button"
-                          className="row-link"
-                          aria-pressed={e.id === selectedId}
-                          aria-label={t('ui:outbox.show', { subject: e.subject || t('ui:outbox.noSubject') })}
-                          onClick={(ev) => {
-                            ev.stopPropagation();
-                            select(e.id);
-                          }}
-                        >
-                          {e.subject || t('ui:outbox.noSubject')}
-                        </button>
-                      </td>
-                      <td className="nowrap">{e.reference ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <OutboxTable entries={entries} selectedId={selected?.id ?? null} onSelect={select} />
           )}
+          {page ? (
+            <OutboxPager
+              page={cursors.length}
+              from={first}
+              to={first + entries.length - 1}
+              hasOlder={page.older !== null}
+              onNewer={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
+              onNewest={() => setCursors([undefined])}
+              onOlder={() => page.older !== null && setCursors((c) => [...c, page.older!])}
+            />
+          ) : null}
         </section>
 
         <section
@@ -229,7 +196,7 @@ export function OutboxView() {
         >
           <h3 id="outbox-detail-title">{t('ui:outbox.details')}</h3>
           {selected ? (
-            <Details
+            <OutboxDetails
               entry={selected}
               busy={busy}
               onRetry={() =>
@@ -264,102 +231,18 @@ export function OutboxView() {
           <p className="mono">{selected.messageId}</p>
         </ConfirmModal>
       ) : null}
-    </div>
-  );
-}
 
-function Details({
-  entry,
-  busy,
-  onRetry,
-  onOpen,
-}: {
-  entry: OutboxEntry;
-  busy: boolean;
-  onRetry: () => void;
-  onOpen: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const row = (label: string, value: ReactNode, mono = false) =>
-    value === '' || value === null || value === undefined ? null : (
-      <div>
-        <dt>{label}</dt>
-        <dd className={mono ? 'mono' : undefined}>{value}</dd>
-      </div>
-    );
-  const canRetry = entry.state === 'failed' || entry.state === 'unknown';
-  return (
-    <>
-      <dl className="report details">
-        {row(t('batch:fields.state'), <StateBadge state={entry.state} />)}
-        {entry.error && (entry.state === 'partial' || !isDone(entry.state))
-          ? row(
-              t('batch:fields.error'),
-              <span
-                className={entry.state === 'partial' ? 'warning-text' : 'error-text'}
-                data-error-code={entry.error.code}
-              >
-                {errorText(t, entry.error)}
-              </span>,
-            )
-          : null}
-        {row(t('batch:fields.subject'), entry.subject || t('ui:outbox.noSubject'))}
-        {row(t('batch:fields.kind'), entry.kind ? t(`ui:send.kinds.${entry.kind}`) : '')}
-        {row(t('batch:fields.reference'), entry.reference ?? '')}
-        {row(t('ui:outbox.origin'), entry.batch ? t('ui:outbox.batchRow', { row: entry.batch.row }) : '')}
-        {row(t('batch:fields.from'), entry.from)}
-        {row(t('batch:fields.to'), entry.to.join(', '))}
-        {row(t('batch:fields.cc'), entry.cc.join(', '))}
-        {row(t('batch:fields.bcc'), entry.bcc.join(', '))}
-        {row(t('batch:fields.redirectedFrom'), entry.redirectedFrom?.join(', ') ?? '')}
-        {row(
-          t('batch:fields.attachments'),
-          entry.attachments.length ? (
-            <ul className="hashes">
-              {entry.attachments.map((a, i) => (
-                <li key={i}>
-                  <span>
-                    {a.filename} · {formatSize(t, a.size, lang)}
-                  </span>
-                  <span className="mono sha">SHA-256 {a.sha256}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            t('ui:outbox.noAttachments')
-          ),
-        )}
-        {row(t('batch:fields.messageId'), entry.messageId, true)}
-        {row(t('batch:fields.response'), entry.response ?? '', true)}
-        {row(t('batch:fields.attempts'), String(entry.attempts))}
-        {row(t('ui:outbox.created'), formatTime(entry.createdAt, lang))}
-        {row(
-          t(entry.state === 'handedOff' ? 'ui:outbox.handedOffAt' : 'ui:outbox.sentAt'),
-          formatTime(entry.sentAt, lang),
-        )}
-        {entry.handoff
-          ? row(
-              t('core:handoff.program'),
-              `${entry.handoff.program} – ${t(`core:handoff.methods.${entry.handoff.method}`)}`,
-            )
-          : null}
-        {row(t('batch:fields.nextAttempt'), formatTime(entry.nextAttemptAt, lang))}
-        {row(t('batch:fields.profile'), `${entry.profileName} (${t(`ui:form.kinds.${entry.transport}`)})`)}
-        {row(t('ui:send.size'), formatSize(t, entry.size, lang))}
-        {row(t('batch:fields.file'), entry.file, true)}
-      </dl>
-      <div className="button-bar">
-        <button type="button" onClick={onOpen} disabled={busy}>
-          {t('ui:outbox.open')}
-        </button>
-        <span className="spacer" />
-        {canRetry ? (
-          <button type="button" className="primary" onClick={onRetry} disabled={busy}>
-            {entry.state === 'unknown' ? t('ui:outbox.retryUnknown') : t('ui:outbox.retry')}
-          </button>
-        ) : null}
-      </div>
-    </>
+      {pruning ? (
+        <OutboxPruneDialog
+          onClose={() => setPruning(false)}
+          onPruned={(text) => {
+            setPruning(false);
+            setError(null);
+            setNotice(text);
+            void load();
+          }}
+        />
+      ) : null}
+    </div>
   );
 }

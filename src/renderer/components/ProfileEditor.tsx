@@ -1,62 +1,37 @@
 // The profile form: Verbindungsart, Verbindungsdaten, Absender, Anmelden and the OAuth 2.0 area,
 // with inline validation, Save / Cancel and "Verbindung testen". Fields that do not apply to the
-// chosen kind stay visible but disabled, with the reason on hover and focus.
+// chosen kind stay visible but disabled, with the reason on hover and focus. The fieldsets are their
+// own components; this file keeps the form's state, saving, the connection test and the sign-in.
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { OAuthView, ProfileView } from '../../shared/ipc/contract.js';
 import type { ConnectionReport } from '../../shared/mail.js';
-import { fieldLabelKey, profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
-import {
-  THROTTLE_PRESETS,
-  THROTTLE_PRESET_NAMES,
-  type ThrottlePreset,
-} from '../../shared/throttle-presets.js';
-import {
-  CONNECTION_KINDS,
-  MICROSOFT_CLOUDS,
-  OAUTH_PROVIDERS,
-  SECURITY_MODES,
-  defaultPort,
-  mayEndInPlainText,
-  type AuthMethod,
-  type ProfileField,
-} from '../../shared/profile.js';
-import {
-  disabledReasonKey,
-  effectiveAuth,
-  kindAvailableOn,
-  kindSpec,
-} from '../../shared/connection-kinds.js';
+import { profileProblems, type ProfileProblem } from '../../shared/profile-problems.js';
+import type { OAuthProvider, ProfileField } from '../../shared/profile.js';
+import { disabledReasonKey } from '../../shared/connection-kinds.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
-import { appPlatform } from '../platform.js';
 import type { EditableProfile } from '../templates.js';
 import { ConnectionReportView } from './ConnectionReportView.js';
-import { newOperationId, WaitNotice } from './WaitNotice.js';
+import { newOperationId } from './WaitNotice.js';
 import { ErrorBox } from './ErrorBox.js';
 import { HandoffFieldset } from './HandoffFieldset.js';
 import { MessageSettingsFieldset } from './MessageSettingsFieldset.js';
-import { Field } from './Field.js';
+import { fieldKey as key, type ProfileForm } from './profile-form.js';
+import { ProfileConnectionFieldset } from './ProfileConnectionFieldset.js';
+import { ProfileKindFieldset } from './ProfileKindFieldset.js';
+import { ProfileSenderFieldset } from './ProfileSenderFieldset.js';
+import { ProfileLoginFieldset } from './ProfileLoginFieldset.js';
+import { ProfileOAuthFieldset } from './ProfileOAuthFieldset.js';
+import { ThrottleFieldset } from './ThrottleFieldset.js';
+import { ProfileButtonBar, type TestWait } from './ProfileButtonBar.js';
 
-type AuthChoice = 'none' | 'password' | 'silent' | 'dialog';
-
-type ThrottleField = 'perMinute' | 'perDay' | 'maxAttempts';
-/** The ranges of the profile schema (src/shared/profile.ts). */
-const THROTTLE_RANGES: Record<ThrottleField, { min: number; max: number }> = {
-  perMinute: { min: 0, max: 100_000 },
-  perDay: { min: 0, max: 10_000_000 },
-  maxAttempts: { min: 1, max: 50 },
-};
-
-function presetOf(v: EditableProfile['throttle']): ThrottlePreset | 'custom' {
-  return (
-    THROTTLE_PRESET_NAMES.find(
-      (n) => THROTTLE_PRESETS[n].perMinute === v.perMinute && THROTTLE_PRESETS[n].perDay === v.perDay,
-    ) ?? 'custom'
-  );
-}
-const AUTH_CHOICES: AuthChoice[] = ['none', 'password', 'silent', 'dialog'];
+/**
+ * A sign-in error that outlives the form: signing in saves a new or changed profile first, and the
+ * saved profile's form replaces this one; it shows the error beside the sign-in button again.
+ */
+const carried = new Map<string, ErrorInfo>();
+const carry = (profileId: string, error: ErrorInfo) => carried.set(profileId, error);
 
 export interface ProfileEditorHandle {
   save(): Promise<boolean>;
@@ -67,6 +42,8 @@ interface Props {
   original: ProfileView | null;
   initial: EditableProfile;
   oauthAvailable: boolean;
+  /** Providers this build has a built-in OAuth application for. */
+  oauthBuiltIn?: Record<OAuthProvider, boolean>;
   onSaved: (saved: ProfileView) => void;
   onCancelNew: () => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -74,67 +51,43 @@ interface Props {
   onNameChange?: (name: string) => void;
 }
 
-function disabledReason(t: TFunction, v: EditableProfile, field: ProfileField): string | null {
-  const key = disabledReasonKey(v.connection, field, v.auth);
-  return key ? t(key) : null;
-}
-
-/** An authentication the kind does not allow is disabled with the kind's reason (the registry's list). */
-function authReason(t: TFunction, v: EditableProfile, choice: AuthChoice): string | null {
-  const method: AuthMethod = choice === 'silent' || choice === 'dialog' ? 'oauth' : choice;
-  return kindSpec(v.connection).auth.includes(method) ? null : t(`ui:disabled.kinds.${v.connection}`);
-}
-
-const key = (field: string) => `core:fields.${fieldLabelKey(field)}`;
-
-/** Port 465 speaks TLS from the first byte, 587 expects STARTTLS: the other mode cannot work there. */
-function portContradicts(security: EditableProfile['security'], port: number): boolean {
-  return (security === 'StartTls' && port === 465) || (security === 'SslOnConnect' && port === 587);
-}
-
-/**
- * The port a mode suggests when the security changes: StartTls 587, SslOnConnect 465 – when the port
- * was empty, 25 or the other mode's port; any other port the user chose stays.
- */
-function suggestedPort(mode: EditableProfile['security'], port: number): number {
-  if (mode === 'StartTls' && [0, 25, 465].includes(port)) return 587;
-  if (mode === 'SslOnConnect' && [0, 25, 587].includes(port)) return 465;
-  return port;
-}
-
 export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function ProfileEditor(
-  { original, initial, oauthAvailable, onSaved, onCancelNew, onDirtyChange, onNameChange },
+  { original, initial, oauthAvailable, oauthBuiltIn, onSaved, onCancelNew, onDirtyChange, onNameChange },
   ref,
 ) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = getApi()!;
-  const platform = appPlatform();
   const [values, setValues] = useState<EditableProfile>(initial);
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState<'save' | 'test' | 'signin' | null>(null);
-  const [testWait, setTestWait] = useState<{
-    since: number;
-    operationId: string;
-    cancelling: boolean;
-  } | null>(null);
+  const [testWait, setTestWait] = useState<TestWait | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [oauth, setOauth] = useState<OAuthView | null>(null);
+  /** The profile a sign-in in the browser runs for (its Abbrechen names it). */
+  const [signingIn, setSigningIn] = useState<string | null>(null);
 
-  /** What is typed in the throttle's number fields, while it is not (yet) a valid number. */
-  const [rawThrottle, setRawThrottle] = useState<Partial<Record<ThrottleField, string>>>({});
-  /** What is typed in the port field while it is not a port (refused, never clamped). */
-  const [rawPort, setRawPort] = useState<string | null>(null);
+  /** What is typed in number fields while it is not a valid number (refused, never clamped). */
+  const [raw, setRawAll] = useState<Record<string, string>>({});
+  const setRaw = (field: string, text: string | undefined) => {
+    setRawAll(({ [field]: _gone, ...rest }) => (text === undefined ? rest : { ...rest, [field]: text }));
+    setMessage(null);
+  };
+  const [signInError, setSignInError] = useState<ErrorInfo | null>(() =>
+    original ? (carried.get(original.id) ?? null) : null,
+  );
+  useEffect(() => {
+    if (original) carried.delete(original.id);
+  }, [original]);
   const dirty =
     JSON.stringify(values) !== JSON.stringify(initial) ||
     password !== '' ||
     clearPassword ||
-    Object.keys(rawThrottle).length > 0 ||
-    rawPort !== null;
+    Object.keys(raw).length > 0;
   // layout effect: the app knows about unsaved changes before the changed form is painted
   useLayoutEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => onNameChange?.(values.name), [values.name, onNameChange]);
@@ -149,80 +102,43 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     if (!values.name.trim()) list.unshift({ field: 'name', code: 'required' });
     return list;
   }, [values]);
-  const problemFor = (field: string): string | null => {
-    if (!submitted && !touched.has(field)) return null;
-    const p = problems.find((x) => x.field === field);
-    return p ? t(`core:problems.${p.code}`, { field: t(key(field)) }) : null;
-  };
 
-  const set = <K extends keyof EditableProfile>(field: K, value: EditableProfile[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setTouched((s) => new Set(s).add(field));
-    setMessage(null);
+  const touch = (field: string) => setTouched((s) => new Set(s).add(field));
+  const form: ProfileForm = {
+    values,
+    setValues,
+    touch,
+    set: (field, value) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      touch(field);
+      setMessage(null);
+    },
+    setOAuth: (field, value) => {
+      setValues((v) => ({ ...v, oauth: { ...v.oauth, [field]: value } }));
+      touch(`oauth.${field}`);
+      setMessage(null);
+    },
+    reason: (field: ProfileField) => {
+      const k = disabledReasonKey(values.connection, field, values.auth);
+      return k ? t(k) : null;
+    },
+    problemFor: (field) => {
+      if (!submitted && !touched.has(field)) return null;
+      const p = problems.find((x) => x.field === field);
+      return p ? t(`core:problems.${p.code}`, { field: t(key(field)) }) : null;
+    },
+    raw,
+    setRaw,
   };
-  const setOAuth = <K extends keyof EditableProfile['oauth']>(
-    field: K,
-    value: EditableProfile['oauth'][K],
-  ) => {
-    setValues((v) => ({ ...v, oauth: { ...v.oauth, [field]: value } }));
-    setTouched((s) => new Set(s).add(`oauth.${field}`));
-    setMessage(null);
-  };
-  const throttleProblem = (field: ThrottleField): string | null => {
-    const raw = rawThrottle[field];
-    if (raw === undefined) return null;
-    const { min, max } = THROTTLE_RANGES[field];
-    return t('ui:throttle.invalidNumber', { min, max: max.toLocaleString(i18n.language) });
-  };
-  const setThrottle = (field: ThrottleField, text: string) => {
-    const { min, max } = THROTTLE_RANGES[field];
-    const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-    if (Number.isInteger(n) && n >= min && n <= max) {
-      setRawThrottle(({ [field]: _gone, ...rest }) => rest);
-      setValues((v) => ({ ...v, throttle: { ...v.throttle, [field]: n } }));
-    } else setRawThrottle((r) => ({ ...r, [field]: text }));
-    setMessage(null);
-  };
-  const choosePreset = (preset: ThrottlePreset | 'custom') => {
-    if (preset === 'custom') return;
-    const { perMinute, perDay } = THROTTLE_PRESETS[preset];
-    setRawThrottle(({ maxAttempts }) => (maxAttempts === undefined ? {} : { maxAttempts }));
-    setValues((v) => ({ ...v, throttle: { ...v.throttle, perMinute, perDay } }));
-    setMessage(null);
-  };
-  const reason = (field: ProfileField) => disabledReason(t, values, field);
-  const guard =
-    (field: ProfileField) =>
-    <T,>(fn: (value: T) => void) =>
-    (value: T) => {
-      if (!reason(field)) fn(value);
-    };
+  const { set, problemFor } = form;
 
-  const authChoice: AuthChoice = values.auth === 'oauth' ? values.oauth.mode : values.auth;
-  const chooseAuth = (c: AuthChoice) => {
-    if (authReason(t, values, c)) return;
-    setValues((v) =>
-      c === 'silent' || c === 'dialog'
-        ? { ...v, auth: 'oauth', oauth: { ...v.oauth, mode: c } }
-        : { ...v, auth: c },
-    );
-    setMessage(null);
-  };
-  const chooseKind = (kind: EditableProfile['connection']) =>
-    setValues((v) => {
-      const providers = kindSpec(kind).oauthProviders;
-      const provider = providers.includes(v.oauth.provider)
-        ? v.oauth.provider
-        : (providers[0] ?? v.oauth.provider);
-      return { ...v, connection: kind, auth: effectiveAuth(kind, v.auth), oauth: { ...v.oauth, provider } };
-    });
-
-  async function save(): Promise<boolean> {
+  /** Checks and saves the form; the saved profile, or null (the problems or the error are shown). */
+  async function persist(): Promise<ProfileView | null> {
     setSubmitted(true);
     setError(null);
-    if (problems.length || Object.keys(rawThrottle).length || rawPort !== null) {
+    if (problems.length || Object.keys(raw).length) {
       setMessage(t('ui:form.fixProblems'));
-      return false;
+      return null;
     }
     setBusy('save');
     try {
@@ -237,14 +153,18 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
             }),
           )
         : await unwrap(api.createProfile({ profile: values, ...pw }));
-      onSaved(saved);
-      return true;
+      return saved;
     } catch (e) {
       setError(errorInfoOf(e));
-      return false;
+      return null;
     } finally {
       setBusy(null);
     }
+  }
+  async function save(): Promise<boolean> {
+    const saved = await persist();
+    if (saved) onSaved(saved);
+    return saved !== null;
   }
   useImperativeHandle(ref, () => ({ save }));
 
@@ -282,23 +202,40 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     void api.cancelOperation({ operationId: testWait.operationId });
   }
 
+  /**
+   * Signs in (or out) in the browser. A new or changed profile is saved first (checked like Speichern),
+   * so signing in needs no separate save; the form is reloaded as saved afterwards.
+   */
   async function signInOut(action: 'signIn' | 'signOut') {
-    if (!original) return;
+    setSignInError(null);
+    let saved: ProfileView | null = null;
+    if (action === 'signIn' && (!original || dirty)) {
+      saved = await persist();
+      if (!saved) return;
+    }
+    const profile = saved ?? original;
+    if (!profile) return;
+    setSigningIn(profile.name);
     setBusy('signin');
     setError(null);
     try {
-      setOauth(await unwrap(api[action]({ name: original.name })));
+      setOauth(await unwrap(api[action]({ name: profile.name })));
     } catch (e) {
-      setError(errorInfoOf(e));
+      const info = errorInfoOf(e);
+      setSignInError(info);
+      // the form is shown anew for the saved profile: the error goes with it
+      if (saved) carry(saved.id, info);
     } finally {
       setBusy(null);
+      setSigningIn(null);
+      if (saved) onSaved(saved);
     }
   }
 
   function cancel() {
     if (!original) return onCancelNew();
     setValues(initial);
-    setRawThrottle({});
+    setRawAll({});
     setPassword('');
     setClearPassword(false);
     setTouched(new Set());
@@ -308,29 +245,26 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
     setMessage(null);
   }
 
+  async function openGuide() {
+    const r = await api.openGuide({ guide: 'oauth-app-registration' });
+    if (!r.ok) setSignInError(r.error);
+  }
+
   async function chooseCa() {
     const r = await api.chooseCaFile({});
     if (r.ok && r.value) set('caFile', r.value);
     else if (!r.ok) setError(r.error);
   }
 
-  const port = defaultPort(values.security);
-  const oauthReason = reason('oauth');
-  const providerReason =
-    oauthReason ??
-    (kindSpec(values.connection).oauthProviders.length === 1 ? t('ui:disabled.graphMicrosoft') : null);
-  const tenantReason =
-    oauthReason ?? (values.oauth.provider !== 'microsoft' ? t('ui:disabled.microsoftOnly') : null);
-  const graphReason =
-    kindSpec(values.connection).oauthPurpose !== 'graph' ? t('ui:advanced.graphOnly') : null;
-  const advancedSet =
-    values.oauth.cloud !== 'global' || values.oauth.authorityUrl !== '' || values.oauth.graphUrl !== '';
-  const preset = presetOf(values.throttle);
+  const oauthReason = form.reason('oauth');
+  const builtIn = oauthBuiltIn ?? { microsoft: false, google: false };
   const signInReason =
     oauthReason ??
-    (!oauthAvailable ? t('ui:form.oauthUnavailable') : !original ? t('ui:form.saveFirst') : null);
-  const status = oauth?.status;
-  const dateFmt = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+    (!oauthAvailable
+      ? t('ui:form.oauthUnavailable')
+      : !builtIn[values.oauth.provider] && !values.oauth.clientId.trim()
+        ? t('ui:formPolish.clientIdFirst')
+        : null);
 
   return (
     <form
@@ -345,539 +279,62 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
       <h2 id="editor-title" className="visually-hidden">
         {values.name || t('ui:profiles.unsaved')}
       </h2>
-      <fieldset>
-        <legend>{t('ui:form.sections.profile')}</legend>
-        <Field id="f-name" label={t(key('name'))} error={problemFor('name')} required>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              value={values.name}
-              maxLength={64}
-              onChange={(e) => set('name', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id="f-connection"
-          label={t(key('connection'))}
-          help={t(`ui:form.kindHelp.${values.connection}`)}
-        >
-          {(c) => (
-            <select
-              {...c}
-              value={values.connection}
-              onChange={(e) => chooseKind(e.target.value as EditableProfile['connection'])}
-            >
-              {CONNECTION_KINDS.map((k) => (
-                <option key={k} value={k} disabled={!kindAvailableOn(k, platform) && k !== values.connection}>
-                  {t(`ui:form.kinds.${k}`)}
-                  {kindAvailableOn(k, platform) ? '' : ` – ${t('ui:form.notOnThisSystem')}`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
+      {/* two columns in a large window: the connection and the sender | the sign-in and the limits */}
+      <div className="editor-column">
+        <ProfileKindFieldset form={form} />
 
-      <fieldset>
-        <legend>{t('ui:form.sections.connection')}</legend>
-        <Field
-          id="f-host"
-          label={t(key('host'))}
-          disabledReason={reason('host')}
-          error={problemFor('host')}
-          required
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              value={values.host}
-              spellCheck={false}
-              onChange={(e) => guard('host')(set.bind(null, 'host'))(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id="f-port"
-          label={t(key('port'))}
-          disabledReason={reason('port')}
-          help={reason('port') ? null : t('ui:form.portHelp', { port })}
-          error={rawPort !== null ? t('ui:throttle.invalidNumber', { min: 1, max: 65535 }) : null}
-        >
-          {(c) => (
-            <input
-              {...c}
-              className="short"
-              inputMode="numeric"
-              type="text"
-              placeholder={reason('port') ? '' : t('ui:form.portPlaceholder', { port })}
-              value={rawPort ?? (values.port ? String(values.port) : '')}
-              onChange={(e) => {
-                // a port is 1–65535 or empty (the mode's default); anything else is refused as typed
-                const text = e.target.value.trim();
-                const n = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-                if (text === '' || (n >= 1 && n <= 65535)) {
-                  setRawPort(null);
-                  guard('port')((v: number) => set('port', v))(text === '' ? 0 : n);
-                } else setRawPort(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field
-          id="f-security"
-          label={t(key('security'))}
-          disabledReason={reason('security')}
-          help={reason('security') ? null : t(`ui:form.security.${values.security}`)}
-        >
-          {(c) => (
-            <select
-              {...c}
-              value={values.security}
-              onChange={(e) =>
-                guard('security')((s: string) => {
-                  const mode = s as EditableProfile['security'];
-                  setValues((v) => ({
-                    ...v,
-                    security: mode,
-                    // the port follows the mode it belongs to (587 ↔ 465); another port stays as typed
-                    port: suggestedPort(mode, v.port),
-                  }));
-                  setTouched((prev) => new Set(prev).add('security'));
-                })(e.target.value)
-              }
-            >
-              {SECURITY_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {!reason('security') && portContradicts(values.security, values.port) ? (
-          <p className="notice notice-warning" role="note" data-testid="port-warning">
-            {t('ui:desk.portContradicts', { port: values.port, mode: values.security })}
-          </p>
-        ) : null}
-        {!reason('security') && mayEndInPlainText(values.security) ? (
-          <p className="notice notice-warning" role="note" data-testid="plain-warning">
-            {t('ui:form.plainWarning')}
-          </p>
-        ) : null}
-        <Field
-          id="f-caFile"
-          label={t(key('caFile'))}
-          disabledReason={reason('caFile')}
-          help={reason('caFile') ? null : t('ui:form.caFileHelp')}
-        >
-          {(c) => (
-            <div className="inline">
-              <input
-                {...c}
-                type="text"
-                readOnly
-                value={values.caFile}
-                placeholder={t('ui:form.caFileNone')}
-                className="grow"
-              />
-              <button type="button" disabled={Boolean(reason('caFile'))} onClick={() => void chooseCa()}>
-                {t('ui:form.caFileChoose')}
-              </button>
-              {values.caFile ? (
-                <button type="button" onClick={() => set('caFile', '')}>
-                  {t('ui:form.caFileClear')}
-                </button>
-              ) : null}
-            </div>
-          )}
-        </Field>
-        <Field
-          id="f-maxSizeKb"
-          label={t(key('maxSizeKb'))}
-          disabledReason={reason('maxSizeKb')}
-          help={t('ui:form.maxSizeHelp')}
-        >
-          {(c) => (
-            <input
-              {...c}
-              className="short"
-              inputMode="numeric"
-              type="text"
-              value={String(values.maxSizeKb)}
-              onChange={(e) => {
-                const digits = e.target.value.replace(/\D/g, '').slice(0, 8);
-                set('maxSizeKb', digits ? Math.min(Number(digits), 10_000_000) : 0);
-              }}
-            />
-          )}
-        </Field>
-      </fieldset>
+        <ProfileConnectionFieldset form={form} onChooseCa={() => void chooseCa()} />
 
-      <fieldset>
-        <legend>{t('ui:form.sections.sender')}</legend>
-        <Field
-          id="f-fromAddress"
-          label={t(key('fromAddress'))}
-          error={problemFor('fromAddress')}
-          required={kindSpec(values.connection).needsSender}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              value={values.fromAddress}
-              spellCheck={false}
-              onChange={(e) => set('fromAddress', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="f-fromName" label={t(key('fromName'))}>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              value={values.fromName}
-              onChange={(e) => set('fromName', e.target.value)}
-            />
-          )}
-        </Field>
-      </fieldset>
+        <HandoffFieldset
+          values={values}
+          reason={form.reason('handoff')}
+          onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
+          raw={raw['handoff.maxBatchRows']}
+          onRaw={(text) => setRaw('handoff.maxBatchRows', text)}
+        />
 
-      <fieldset>
-        <legend>{t('ui:form.sections.login')}</legend>
-        <div className="field" role="radiogroup" aria-labelledby="auth-legend">
-          <span className="label" id="auth-legend">
-            {t('ui:form.authLegend')}
-          </span>
-          <div className="control radios">
-            {AUTH_CHOICES.map((c) => {
-              const why = authReason(t, values, c);
-              return (
-                <div key={c} className={`radio${why ? ' is-disabled' : ''}`}>
-                  <input
-                    type="radio"
-                    id={`auth-${c}`}
-                    name="auth"
-                    value={c}
-                    checked={authChoice === c}
-                    aria-disabled={why ? true : undefined}
-                    aria-describedby={
-                      why
-                        ? `auth-${c}-reason`
-                        : c === 'silent' || c === 'dialog'
-                          ? `auth-${c}-help`
-                          : undefined
-                    }
-                    onChange={() => chooseAuth(c)}
-                  />
-                  <label htmlFor={`auth-${c}`}>{t(`ui:form.authModes.${c}`)}</label>
-                  {why ? (
-                    <span role="tooltip" id={`auth-${c}-reason`} className="reason">
-                      {why}
-                    </span>
-                  ) : c === 'silent' || c === 'dialog' ? (
-                    <span id={`auth-${c}-help`} className="help inline-help">
-                      {t(`ui:form.authModeHelp.${c}`)}
-                    </span>
-                  ) : null}
-                </div>
-              );
-            })}
-          </div>
-        </div>
-        <Field
-          id="f-user"
-          label={t(key('user'))}
-          disabledReason={reason('user')}
-          error={problemFor('user')}
-          required
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.user}
-              onChange={(e) => guard('user')((s: string) => set('user', s))(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id="f-password"
-          label={t(key('password'))}
-          disabledReason={reason('password')}
-          help={
-            reason('password') ? null : (
-              <>
-                <span data-testid="password-state">
-                  {original?.hasPassword && !clearPassword
-                    ? t('ui:form.passwordStored')
-                    : t('ui:form.passwordNone')}
-                </span>{' '}
-                {t('ui:form.passwordKeychain')}
-              </>
-            )
+        <ProfileSenderFieldset form={form} />
+
+        <MessageSettingsFieldset
+          values={values.messages}
+          errorFor={problemFor}
+          onChange={(messages) => set('messages', messages)}
+        />
+      </div>
+      <div className="editor-column">
+        <ProfileLoginFieldset
+          form={form}
+          password={password}
+          onPassword={setPassword}
+          hasPassword={Boolean(original?.hasPassword)}
+          clearPassword={clearPassword}
+          onClearPassword={setClearPassword}
+          onChanged={() => setMessage(null)}
+        />
+
+        <ProfileOAuthFieldset
+          form={form}
+          oauthAvailable={oauthAvailable}
+          builtIn={builtIn}
+          signInError={signInError}
+          onOpenGuide={() => void openGuide()}
+          status={oauth?.status}
+          signInReason={signInReason}
+          signingIn={busy === 'signin'}
+          onSignIn={() => void signInOut('signIn')}
+          onSignOut={() => void signInOut('signOut')}
+          onCancelSignIn={
+            busy === 'signin' && signingIn ? () => void api.cancelSignIn({ name: signingIn }) : null
           }
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              placeholder={original?.hasPassword && !clearPassword ? '••••••••' : ''}
-              onChange={(e) => {
-                if (reason('password')) return;
-                setPassword(e.target.value);
-                setMessage(null);
-              }}
-            />
-          )}
-        </Field>
-        {original?.hasPassword && !reason('password') ? (
-          <div className="field">
-            <span className="label" />
-            <div className="control">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={clearPassword}
-                  onChange={(e) => setClearPassword(e.target.checked)}
-                />{' '}
-                {t('ui:form.passwordClear')}
-              </label>
-            </div>
-          </div>
-        ) : null}
-        <Field id="f-allowPlaintextAuth" label="" disabledReason={reason('allowPlaintextAuth')}>
-          {(c) => (
-            <label className="check">
-              <input
-                {...c}
-                type="checkbox"
-                checked={values.allowPlaintextAuth}
-                onChange={(e) =>
-                  guard('allowPlaintextAuth')((b: boolean) => set('allowPlaintextAuth', b))(e.target.checked)
-                }
-              />{' '}
-              {t(key('allowPlaintextAuth'))}
-            </label>
-          )}
-        </Field>
-      </fieldset>
+        />
 
-      <fieldset>
-        <legend>{t('ui:form.sections.oauth')}</legend>
-        <Field id="f-provider" label={t('ui:form.provider')} disabledReason={providerReason}>
-          {(c) => (
-            <select
-              {...c}
-              value={values.oauth.provider}
-              onChange={(e) => {
-                if (!providerReason)
-                  setOAuth('provider', e.target.value as EditableProfile['oauth']['provider']);
-              }}
-            >
-              {OAUTH_PROVIDERS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`ui:form.providers.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="f-clientId" label={t(key('oauth.clientId'))} disabledReason={oauthReason}>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              spellCheck={false}
-              placeholder={t('ui:form.clientIdPlaceholder')}
-              value={values.oauth.clientId}
-              onChange={(e) => guard('oauth')((s: string) => setOAuth('clientId', s))(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="f-tenantId" label={t(key('oauth.tenantId'))} disabledReason={tenantReason}>
-          {(c) => (
-            <input
-              {...c}
-              type="text"
-              spellCheck={false}
-              placeholder={t('ui:form.tenantIdPlaceholder')}
-              value={values.oauth.tenantId}
-              onChange={(e) => {
-                if (!tenantReason) setOAuth('tenantId', e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <div className={`field${signInReason ? ' is-disabled' : ''}`}>
-          <span className="label" />
-          <div className="control">
-            <div className="inline wide">
-              <button
-                type="button"
-                id="f-signin"
-                aria-disabled={signInReason ? true : undefined}
-                aria-describedby={signInReason ? 'f-signin-reason' : 'f-signin-status'}
-                onClick={() => {
-                  if (!signInReason) void signInOut(status?.signedIn ? 'signOut' : 'signIn');
-                }}
-              >
-                {status?.signedIn ? t('ui:form.signOut') : t('ui:form.signIn')}
-              </button>
-              {busy === 'signin' && original ? (
-                <button type="button" onClick={() => void api.cancelSignIn({ name: original.name })}>
-                  {t('ui:form.cancelSignIn')}
-                </button>
-              ) : null}
-              <span id="f-signin-status" className="status-text" aria-live="polite">
-                {busy === 'signin'
-                  ? t('ui:form.signingIn')
-                  : status?.signedIn
-                    ? status.expiresAt
-                      ? t('ui:form.signedInUntil', {
-                          account: status.account ?? '',
-                          time: dateFmt(status.expiresAt),
-                        })
-                      : t('ui:form.signedInAs', { account: status.account ?? '' })
-                    : oauthReason || !oauthAvailable
-                      ? ''
-                      : t('ui:form.notSignedIn')}
-              </span>
-            </div>
-            {signInReason ? (
-              <span
-                role="tooltip"
-                id="f-signin-reason"
-                className={`reason${!oauthReason ? ' reason-visible' : ''}`}
-              >
-                {signInReason}
-              </span>
-            ) : null}
-          </div>
-        </div>
-        <details className="advanced" open={advancedSet || undefined}>
-          <summary>{t('ui:advanced.summary')}</summary>
-          <Field id="f-cloud" label={t('ui:advanced.cloud')} disabledReason={tenantReason}>
-            {(c) => (
-              <select
-                {...c}
-                value={values.oauth.cloud}
-                onChange={(e) => {
-                  if (!tenantReason) setOAuth('cloud', e.target.value as EditableProfile['oauth']['cloud']);
-                }}
-              >
-                {MICROSOFT_CLOUDS.map((cl) => (
-                  <option key={cl} value={cl}>
-                    {t(`ui:advanced.clouds.${cl}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            id="f-authorityUrl"
-            label={t(key('oauth.authorityUrl'))}
-            disabledReason={oauthReason}
-            error={problemFor('oauth.authorityUrl')}
-            help={oauthReason ? null : t('ui:advanced.authorityHelp')}
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                spellCheck={false}
-                placeholder="https://"
-                value={values.oauth.authorityUrl}
-                onChange={(e) => guard('oauth')((s: string) => setOAuth('authorityUrl', s))(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id="f-graphUrl"
-            label={t(key('oauth.graphUrl'))}
-            disabledReason={graphReason}
-            error={problemFor('oauth.graphUrl')}
-            help={graphReason ? null : t('ui:advanced.graphHelp')}
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                spellCheck={false}
-                placeholder="https://"
-                value={values.oauth.graphUrl}
-                onChange={(e) => {
-                  if (!graphReason) setOAuth('graphUrl', e.target.value);
-                }}
-              />
-            )}
-          </Field>
-        </details>
-      </fieldset>
-
-      <HandoffFieldset
-        values={values}
-        reason={reason('handoff')}
-        onChange={(handoff) => setValues((v) => ({ ...v, handoff }))}
-      />
-
-      <MessageSettingsFieldset
-        values={values.messages}
-        errorFor={problemFor}
-        onChange={(messages) => set('messages', messages)}
-      />
-
-      <fieldset>
-        <legend>{t('ui:throttle.legend')}</legend>
-        <Field id="f-throttle-preset" label={t('ui:throttle.preset')} help={t('ui:throttle.presetHelp')}>
-          {(c) => (
-            <select
-              {...c}
-              value={preset}
-              onChange={(e) => choosePreset(e.target.value as ThrottlePreset | 'custom')}
-            >
-              {[...THROTTLE_PRESET_NAMES, 'custom' as const].map((n) => (
-                <option key={n} value={n} disabled={n === 'custom'}>
-                  {t(`ui:throttle.presets.${n}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {(['perMinute', 'perDay', 'maxAttempts'] as const).map((f) => (
-          <Field
-            key={f}
-            id={`f-throttle-${f}`}
-            label={t(`ui:throttle.${f}`)}
-            error={throttleProblem(f)}
-            help={t(
-              f === 'perMinute'
-                ? 'ui:throttle.zeroHelp'
-                : f === 'perDay'
-                  ? 'ui:throttle.perDayHelp'
-                  : 'ui:throttle.maxAttemptsHelp',
-            )}
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="text"
-                inputMode="numeric"
-                className="short"
-                value={rawThrottle[f] ?? String(values.throttle[f])}
-                onChange={(e) => setThrottle(f, e.target.value)}
-              />
-            )}
-          </Field>
-        ))}
-      </fieldset>
+        <ThrottleFieldset
+          throttle={values.throttle}
+          raw={raw}
+          onRaw={setRaw}
+          onChange={(update) => setValues((v) => ({ ...v, throttle: update(v.throttle) }))}
+        />
+      </div>
 
       <div className="results" aria-live="polite">
         {report ? <ConnectionReportView report={report} /> : null}
@@ -885,28 +342,14 @@ export const ProfileEditor = forwardRef<ProfileEditorHandle, Props>(function Pro
         {message ? <p className="notice notice-info">{message}</p> : null}
       </div>
 
-      <div className="button-bar">
-        <button type="button" onClick={() => void test()} disabled={busy !== null}>
-          {t('ui:form.test')}
-        </button>
-        {busy === 'test' && testWait ? (
-          <WaitNotice
-            text={t('ui:form.testing')}
-            since={testWait.since}
-            cancelling={testWait.cancelling}
-            onCancel={cancelTest}
-            testId="test-wait"
-          />
-        ) : null}
-
-        <span className="spacer" />
-        <button type="button" onClick={cancel} disabled={busy !== null || (!dirty && Boolean(original))}>
-          {t('ui:form.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy !== null || (!dirty && Boolean(original))}>
-          {t('ui:form.save')}
-        </button>
-      </div>
+      <ProfileButtonBar
+        busy={busy !== null}
+        testWait={busy === 'test' ? testWait : null}
+        canSave={dirty || !original}
+        onTest={() => void test()}
+        onCancelTest={cancelTest}
+        onCancel={cancel}
+      />
     </form>
   );
 });

@@ -2,6 +2,7 @@
 // duplicate, delete, make active.
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../../shared/ipc/contract.js';
+import { SidebarList } from './SidebarList.js';
 
 interface Props {
   profiles: ProfileView[];
@@ -21,32 +22,19 @@ export function ProfileList(p: Props) {
   const { t } = useTranslation();
   const selectedIsActive = p.selected === p.active;
   return (
-    <nav className="sidebar" aria-labelledby="profiles-heading">
-      <h2 id="profiles-heading">{t('ui:profiles.heading')}</h2>
-      <ul className="profile-list">
-        {p.profiles.map((prof) => (
-          <li key={prof.id}>
-            <button
-              type="button"
-              className={`profile-item${prof.name === p.selected ? ' selected' : ''}`}
-              aria-current={prof.name === p.selected ? 'true' : undefined}
-              onClick={() => p.onSelect(prof.name)}
-            >
-              <span className="profile-name">{prof.name}</span>
-              <span className="profile-kind">{t(`ui:form.kinds.${prof.connection}`)}</span>
-              {prof.name === p.active ? <span className="badge">{t('ui:profiles.active')}</span> : null}
-            </button>
-          </li>
-        ))}
-        {p.newName !== null ? (
-          <li>
-            <button type="button" className="profile-item selected" aria-current="true">
-              <span className="profile-name">{p.newName || '…'}</span>
-              <span className="profile-kind">{t('ui:profiles.unsaved')}</span>
-            </button>
-          </li>
-        ) : null}
-      </ul>
+    <SidebarList
+      headingId="profiles-heading"
+      heading={t('ui:profiles.heading')}
+      items={p.profiles.map((prof) => ({
+        key: prof.id,
+        name: prof.name,
+        detail: t(`core:kinds.${prof.connection}`),
+        badge: prof.name === p.active ? t('ui:profiles.active') : null,
+      }))}
+      selected={p.selected}
+      newItem={p.newName !== null ? { name: p.newName, detail: t('ui:profiles.unsaved') } : null}
+      onSelect={p.onSelect}
+    >
       <p className="help sidebar-help">{t('ui:profiles.activeHint')}</p>
       <div className="sidebar-actions">
         <button type="button" onClick={p.onNew} disabled={p.busy}>
@@ -69,6 +57,6 @@ export function ProfileList(p: Props) {
           {t('ui:profiles.delete')}
         </button>
       </div>
-    </nav>
+    </SidebarList>
   );
 }

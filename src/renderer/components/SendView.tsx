@@ -12,7 +12,7 @@ import { estimateMessageSize } from '../../shared/message-size.js';
 import { placeholdersOf } from '../../shared/placeholders.js';
 import { MAIL_KINDS, type MailKind } from '../../shared/profile.js';
 import { errorInfoOf, getApi, unwrap } from '../api.js';
-import { formatSize } from '../format.js';
+import { formatSize, sizeUnit } from '../format.js';
 import { ErrorBox } from './ErrorBox.js';
 import { MailTemplatePicker } from './MailTemplatePicker.js';
 import { Field } from './Field.js';
@@ -62,7 +62,9 @@ export function SendView({ profiles, active }: Props) {
       ? Boolean(profile?.messages.deliveryReceipt)
       : Boolean(profile?.messages.readReceipt));
   const tooLarge = limitBytes > 0 && total > limitBytes;
-  const size = (n: number) => formatSize(t, n, i18n.language);
+  // one unit for the attachments, the total and the limit (from the total, the largest of them)
+  const unit = sizeUnit(total);
+  const size = (n: number) => formatSize(t, n, i18n.language, unit);
 
   const addressProblem = (field: AddressField): string | null => {
     if (!submitted && !addr[field]) return null;
@@ -313,7 +315,7 @@ export function SendView({ profiles, active }: Props) {
                 {limitBytes
                   ? t('ui:send.totalLimit', {
                       size: size(total),
-                      limit: t('ui:units.kb', { n: profile!.maxSizeKb.toLocaleString(i18n.language) }),
+                      limit: size(limitBytes),
                     })
                   : t('ui:send.total', { size: size(total) })}
               </div>

@@ -10,9 +10,11 @@ interface Props {
   onCancel?: () => void;
   cancelling?: boolean;
   testId?: string;
+  /** The cancel button's words when "Abbrechen" alone could be mistaken for another one nearby. */
+  cancelLabel?: string;
 }
 
-export function WaitNotice({ text, since, onCancel, cancelling, testId }: Props) {
+export function WaitNotice({ text, since, onCancel, cancelling, testId, cancelLabel }: Props) {
   const { t } = useTranslation();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -31,7 +33,7 @@ export function WaitNotice({ text, since, onCancel, cancelling, testId }: Props)
       </span>
       {onCancel ? (
         <button type="button" onClick={onCancel} disabled={cancelling}>
-          {t('ui:desk.cancelWait')}
+          {cancelLabel ?? t('ui:desk.cancelWait')}
         </button>
       ) : null}
     </div>

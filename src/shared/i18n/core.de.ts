@@ -61,7 +61,7 @@ export const coreDe = {
       'Die Anmeldung für „{{profile}}“ ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich neu an: opos-mail login --profile „{{profile}}“',
     oauthTimeout:
       'Die Anmeldung im Browser wurde nicht innerhalb von {{seconds}} Sekunden abgeschlossen. Bitte versuchen Sie es erneut.',
-    oauthCancelled: 'Die Anmeldung wurde abgebrochen ({{detail}}). Bitte versuchen Sie es erneut.',
+    oauthCancelled: 'Die Anmeldung wurde abgebrochen. Bitte versuchen Sie es erneut.',
     oauthTokenRejected:
       'Der Server hat die Anmeldung mit dem OAuth-Token abgelehnt ({{response}}). Bitte prüfen Sie, dass der Benutzername des Profils „{{profile}}“ das angemeldete Konto ist und dass SMTP AUTH bzw. die Graph-Berechtigungen für das Postfach freigegeben sind; melden Sie sich bei Bedarf neu an: opos-mail login --profile „{{profile}}“',
     loginRequired:

@@ -61,7 +61,7 @@ export const coreEn: CoreMessages = {
       'The sign-in for "{{profile}}" has expired or was revoked. Please sign in again: opos-mail login --profile "{{profile}}"',
     oauthTimeout:
       'The sign-in in the browser was not completed within {{seconds}} seconds. Please try again.',
-    oauthCancelled: 'The sign-in was cancelled ({{detail}}). Please try again.',
+    oauthCancelled: 'The sign-in was cancelled. Please try again.',
     oauthTokenRejected:
       'The server refused the OAuth token ({{response}}). Please check that the user name of the profile "{{profile}}" is the signed-in account and that SMTP AUTH or the Graph permissions are enabled for the mailbox; sign in again if needed: opos-mail login --profile "{{profile}}"',
     loginRequired:

@@ -62,7 +62,7 @@ export const coreNl: CoreMessages = {
       'De aanmelding voor "{{profile}}" is verlopen of ingetrokken. Meld u opnieuw aan: opos-mail login --profile "{{profile}}"',
     oauthTimeout:
       'De aanmelding in de browser is niet binnen {{seconds}} seconden voltooid. Probeer het opnieuw.',
-    oauthCancelled: 'De aanmelding is afgebroken ({{detail}}). Probeer het opnieuw.',
+    oauthCancelled: 'De aanmelding is afgebroken. Probeer het opnieuw.',
     oauthTokenRejected:
       'De server heeft het OAuth-token geweigerd ({{response}}). Controleer of de gebruikersnaam van profiel "{{profile}}" het aangemelde account is en of SMTP AUTH of de Graph-machtigingen voor de mailbox zijn ingeschakeld; meld u zo nodig opnieuw aan: opos-mail login --profile "{{profile}}"',
     loginRequired:

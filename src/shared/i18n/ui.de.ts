@@ -60,18 +60,10 @@ export const uiDe = {
       profile: 'Profil',
       connection: 'Verbindungsdaten',
       sender: 'Absender',
-      login: 'Anmelden',
+      login: 'Anmeldung',
       oauth: 'OAuth 2.0',
       handoff: 'Übergabe an das Mailprogramm',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': 'Mailprogramm des Systems',
-      'windows-standard': 'Windows-Standard (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Testpostfach',
-    } satisfies Record<ConnectionKind, string>,
     kindHelp: {
       smtp: 'Direkter Versand über einen SMTP-Server – wie bei der Einrichtung eines E-Mail-Kontos.',
       graph: 'Versand über das Microsoft-365-Postfach per HTTPS; Anmeldung mit OAuth 2.0.',
@@ -117,18 +109,16 @@ export const uiDe = {
     caFileClear: 'Entfernen',
     caFileHelp: 'Nur nötig, wenn Ihr Unternehmen eine eigene Zertifizierungsstelle verwendet.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Anbieter',
+    provider: 'Authentifizierung',
     clientIdPlaceholder: 'Standard-Anwendung',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Anmelden …',
+    signIn: 'Im Browser anmelden …',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {{account}}.',
-    signedInUntil: 'Angemeldet als {{account}} (gültig bis {{time}}).',
     notSignedIn: 'Nicht angemeldet.',
     signingIn: 'Bitte melden Sie sich im Browser an …',
     cancelSignIn: 'Anmeldung abbrechen',
     oauthUnavailable: 'Die Anmeldung mit OAuth 2.0 ist in dieser Version noch nicht verfügbar.',
-    saveFirst: 'Bitte speichern Sie das Profil zuerst.',
     save: 'Speichern',
     cancel: 'Abbrechen',
     saved: 'Gespeichert.',
@@ -218,11 +208,8 @@ export const uiDe = {
     export: 'Journal exportieren (CSV) …',
     exported: 'Das Versandjournal wurde gespeichert: {{file}} ({{count}} Einträge).',
     empty: 'Der Postausgang ist leer. Gesendete Nachrichten erscheinen hier mit ihrem Versandnachweis.',
-    emptyFiltered: 'Keine Nachrichten mit diesem Status.',
     count_one: '{{count}} Nachricht',
     count_other: '{{count}} Nachrichten',
-    limited:
-      'Angezeigt werden die neuesten {{shown}} von {{count}} Nachrichten. Der Status-Filter grenzt ein; der Export enthält alle.',
     listLabel: 'Nachrichten im Postausgang',
     time: 'Zeit',
     details: 'Einzelheiten der Nachricht',
@@ -337,11 +324,11 @@ export const uiDe = {
     outboxUnknownId:
       'Im Postausgang gibt es keine Nachricht „{{id}}“ (mehr). Bitte aktualisieren Sie die Liste.',
     passwordMissing:
-      'Für das Profil „{{profile}}“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmelden“ ein und speichern Sie.',
+      'Für das Profil „{{profile}}“ ist kein Passwort gespeichert. Bitte geben Sie es unter „Verbindung“ → „Anmeldung“ ein und speichern Sie.',
     signInRequired:
-      'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ mit „Anmelden …“ an, oder wählen Sie „OAuth mit Dialog“.',
+      'Für das Profil „{{profile}}“ ist eine Anmeldung erforderlich. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ mit „Im Browser anmelden …“ an, oder wählen Sie „OAuth mit Dialog“.',
     oauthNotConfigured:
-      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein (siehe README, „App-Registrierung“).',
+      'Für die Anmeldung bei {{provider}} fehlt eine Anwendungs-ID (Client-ID). Bitte tragen Sie sie unter „Verbindung“ → „OAuth 2.0“ ein; die Anleitung dazu öffnet „Anleitung zur App-Registrierung öffnen“ unter dem Feld.',
     oauthRefreshExpired:
       'Die Anmeldung für „{{profile}}“ ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich unter „Verbindung“ → „OAuth 2.0“ neu an.',
     oauthTokenRejected:
@@ -361,6 +348,9 @@ export const uiDe = {
     manifestUnreadable:
       'Die Versandliste „{{file}}“ kann nicht gelesen werden ({{detail}}). Bitte wählen Sie eine CSV- oder JSON-Datei.',
     unexpected: 'Ein unerwarteter Fehler ist aufgetreten: {{detail}}.',
+    // Aufbewahrung im Postausgang (Issue 16): statt --force die ausdrückliche Bestätigung im Dialog
+    pruneTooRecent:
+      'Gespeicherte Nachrichten und das Journal sind sechs Jahre aufzubewahren (HGB § 257, AO § 147, GoBD): {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Es wurde nichts gelöscht. Wählen Sie ein früheres Datum oder bestätigen Sie im Dialog ausdrücklich, dass die Aufbewahrung anderweitig erfüllt ist.',
   },
   units: { bytes: '{{n}} Byte', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -462,6 +452,58 @@ export const uiDe = {
       'Port {{port}} passt nicht zu {{mode}}: An 465 wird von Anfang an verschlüsselt (SslOnConnect), an 587 per STARTTLS (StartTls). Bitte Port oder Sicherheit anpassen.',
     lastProfile: 'Das letzte Profil kann nicht gelöscht werden. Legen Sie zuerst ein anderes an.',
     scrollTable: '{{name}} – Tabelle (Pfeiltasten blättern)',
+  },
+  // Postausgang: Seiten, Filter, Suche, Aufbewahrung (Issue 16)
+  outboxView: {
+    filters: 'Filter des Postausgangs',
+    since: 'Erstellt ab',
+    until: 'Erstellt bis',
+    search: 'Suchen',
+    searchPlaceholder: 'Referenz, Empfänger oder Betreff',
+    reset: 'Filter zurücksetzen',
+    noMatch:
+      'Keine Nachricht passt zu den gewählten Filtern (Status, Zeitraum, Suche). Ändern Sie die Filter oder setzen Sie sie zurück.',
+    rangeInverted: '„Erstellt ab“ liegt nach „Erstellt bis“: Es kann keine Nachricht passen.',
+    range: 'Nachrichten {{from}}–{{to}}, neueste zuerst',
+    page: 'Seite {{page}}',
+    newer: '← Neuere',
+    older: 'Ältere →',
+    newest: 'Zu den neuesten',
+    paging: 'Seiten des Postausgangs',
+  },
+  outboxPrune: {
+    open: 'Alte Nachrichten löschen …',
+    title: 'Alte Nachrichten löschen',
+    intro:
+      'Löscht die gespeicherten Kopien (.eml) aller Nachrichten, die vor dem gewählten Tag gesendet, übergeben oder aufgegeben wurden. Nachrichten in der Warteschlange werden nie gelöscht.',
+    before: 'Gesendet vor dem',
+    withJournal: 'Auch die Journalzeilen löschen (der Versandnachweis dieser Nachrichten geht verloren)',
+    counting: 'Es wird gezählt, was gelöscht würde …',
+    files_one: '{{count}} gespeicherte Kopie wird gelöscht.',
+    files_other: '{{count}} gespeicherte Kopien werden gelöscht.',
+    rows_one: '{{count}} Journalzeile wird gelöscht.',
+    rows_other: '{{count}} Journalzeilen werden gelöscht.',
+    rowsKept: 'Das Journal (der Versandnachweis) bleibt erhalten.',
+    nothing: 'Vor diesem Tag gibt es nichts zu löschen.',
+    tooRecent:
+      'Mahnungen und Zahlungsavise sind Handelsbriefe: HGB § 257 und AO § 147 (GoBD) verlangen, sie und ihren Versandnachweis sechs Jahre aufzubewahren. Der {{date}} liegt weniger als sechs Jahre zurück (frühestens erlaubt: {{earliest}}). Wählen Sie ein früheres Datum.',
+    override: 'Trotzdem löschen: Die Aufbewahrung ist anderweitig erfüllt (z. B. im Archiv der Buchhaltung).',
+    confirm: 'Endgültig löschen',
+    cancel: 'Abbrechen',
+    invalidDate: 'Bitte wählen Sie einen gültigen Tag.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'Mit OAuth 2.0 wird nie unverschlüsselt angemeldet; diese Erlaubnis entfällt.',
+    plainAlwaysEncrypted: 'Mit {{mode}} ist die Verbindung immer verschlüsselt; diese Erlaubnis entfällt.',
+    builtInApp: 'Leer lassen, um die in OPOS Mail eingebaute Anwendung zu verwenden.',
+    noBuiltInApp:
+      'Diese Version enthält keine eingebaute Anwendung für {{provider}}. Tragen Sie die Anwendungs-ID (Client-ID) Ihrer eigenen App-Registrierung ein.',
+    guideLink: 'Anleitung zur App-Registrierung öffnen',
+    clientIdFirst: 'Bitte tragen Sie zuerst die Anwendungs-ID (Client-ID) ein.',
+    cancelTest: 'Test abbrechen',
+    countStored: 'Abgelegt',
+    stateStored: 'im Testpostfach abgelegt',
   },
 } as const;
 

@@ -61,14 +61,6 @@ export const uiEn: UiMessages = {
       oauth: 'OAuth 2.0',
       handoff: 'Hand-off to the mail program',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': "The system's mail program",
-      'windows-standard': 'Windows default (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Test mailbox',
-    },
     kindHelp: {
       smtp: 'Sends directly through an SMTP server – as when setting up a mail account.',
       graph: 'Sends through the Microsoft 365 mailbox over HTTPS; sign-in with OAuth 2.0.',
@@ -114,18 +106,16 @@ export const uiEn: UiMessages = {
     caFileClear: 'Remove',
     caFileHelp: 'Only needed when your company uses its own certificate authority.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Provider',
+    provider: 'Authentication',
     clientIdPlaceholder: 'Default application',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Sign in …',
+    signIn: 'Sign in with the browser …',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{account}}.',
-    signedInUntil: 'Signed in as {{account}} (valid until {{time}}).',
     notSignedIn: 'Not signed in.',
     signingIn: 'Please sign in in your browser …',
     cancelSignIn: 'Cancel sign-in',
     oauthUnavailable: 'Signing in with OAuth 2.0 is not available in this version yet.',
-    saveFirst: 'Please save the profile first.',
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved.',
@@ -214,11 +204,8 @@ export const uiEn: UiMessages = {
     export: 'Export journal (CSV) …',
     exported: 'The sending journal was saved: {{file}} ({{count}} entries).',
     empty: 'The outbox is empty. Messages you send appear here with their proof of sending.',
-    emptyFiltered: 'No messages in this state.',
     count_one: '{{count}} message',
     count_other: '{{count}} messages',
-    limited:
-      'Showing the newest {{shown}} of {{count}} messages. The state filter narrows the list; the export contains all of them.',
     listLabel: 'Messages in the outbox',
     time: 'Time',
     details: 'Message details',
@@ -333,9 +320,9 @@ export const uiEn: UiMessages = {
     passwordMissing:
       'No password is stored for the profile "{{profile}}". Please enter it under "Connection" → "Log in" and save.',
     signInRequired:
-      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in …", or choose "OAuth with dialog".',
+      'The profile "{{profile}}" needs a sign-in. Please sign in under "Connection" → "OAuth 2.0" with "Sign in with the browser …", or choose "OAuth with dialog".',
     oauthNotConfigured:
-      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0" (see the README, "App registration").',
+      'Signing in with {{provider}} needs an application (client) ID. Please enter it under "Connection" → "OAuth 2.0"; "Open the app registration guide" below the field explains how to get one.',
     oauthRefreshExpired:
       'The sign-in for "{{profile}}" has expired or was revoked. Please sign in again under "Connection" → "OAuth 2.0".',
     oauthTokenRejected:
@@ -355,6 +342,9 @@ export const uiEn: UiMessages = {
     manifestUnreadable:
       'The mailing list "{{file}}" cannot be read ({{detail}}). Please choose a CSV or JSON file.',
     unexpected: 'An unexpected error occurred: {{detail}}.',
+    // Retention in the outbox view (issue 16): the dialog's explicit confirmation instead of --force
+    pruneTooRecent:
+      'Stored messages and the journal must be kept for six years (HGB § 257, AO § 147, GoBD): {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Nothing was deleted. Choose an earlier date, or confirm explicitly in the dialog that the retention duty is met elsewhere.',
   },
   units: { bytes: '{{n}} bytes', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -451,5 +441,57 @@ export const uiEn: UiMessages = {
       'Port {{port}} does not match {{mode}}: port 465 is encrypted from the start (SslOnConnect), 587 uses STARTTLS (StartTls). Please adjust the port or the security.',
     lastProfile: 'The last profile cannot be deleted. Create another one first.',
     scrollTable: '{{name}} – table (arrow keys scroll)',
+  },
+  // Outbox: pages, filters, search, retention (issue 16)
+  outboxView: {
+    filters: 'Outbox filters',
+    since: 'Created from',
+    until: 'Created until',
+    search: 'Search',
+    searchPlaceholder: 'Reference, recipient or subject',
+    reset: 'Reset filters',
+    noMatch:
+      'No message matches the chosen filters (state, period, search). Change the filters or reset them.',
+    rangeInverted: '“Created from” is after “Created until”: no message can match.',
+    range: 'Messages {{from}}–{{to}}, newest first',
+    page: 'Page {{page}}',
+    newer: '← Newer',
+    older: 'Older →',
+    newest: 'To the newest',
+    paging: 'Outbox pages',
+  },
+  outboxPrune: {
+    open: 'Delete old messages …',
+    title: 'Delete old messages',
+    intro:
+      'Deletes the stored copies (.eml) of every message that was sent, handed off or given up before the chosen day. Queued messages are never deleted.',
+    before: 'Sent before',
+    withJournal: 'Also delete the journal rows (the proof of sending of these messages is lost)',
+    counting: 'Counting what would be deleted …',
+    files_one: '{{count}} stored copy will be deleted.',
+    files_other: '{{count}} stored copies will be deleted.',
+    rows_one: '{{count}} journal row will be deleted.',
+    rows_other: '{{count}} journal rows will be deleted.',
+    rowsKept: 'The journal (the proof of sending) is kept.',
+    nothing: 'There is nothing to delete before this day.',
+    tooRecent:
+      'Dunning letters and payment advices are commercial letters: HGB § 257 and AO § 147 (GoBD) require keeping them and their proof of sending for six years. {{date}} is less than six years ago (the earliest allowed date is {{earliest}}). Choose an earlier date.',
+    override: 'Delete anyway: the retention duty is met elsewhere (e.g. in the accounting archive).',
+    confirm: 'Delete for good',
+    cancel: 'Cancel',
+    invalidDate: 'Please choose a valid day.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'OAuth 2.0 never signs in unencrypted; this permission does not apply.',
+    plainAlwaysEncrypted: 'With {{mode}} the connection is always encrypted; this permission does not apply.',
+    builtInApp: 'Leave empty to use the application built into OPOS Mail.',
+    noBuiltInApp:
+      'This version has no built-in application for {{provider}}. Enter the application (client) ID of your own app registration.',
+    guideLink: 'Open the app registration guide',
+    clientIdFirst: 'Please enter the application (client) ID first.',
+    cancelTest: 'Cancel test',
+    countStored: 'Stored',
+    stateStored: 'stored in the test mailbox',
   },
 };

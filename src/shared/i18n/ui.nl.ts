@@ -62,14 +62,6 @@ export const uiNl: UiMessages = {
       oauth: 'OAuth 2.0',
       handoff: 'Overdracht aan het mailprogramma',
     },
-    kinds: {
-      smtp: 'SMTP',
-      graph: 'Microsoft Graph API',
-      'system-mail': 'Mailprogramma van het systeem',
-      'windows-standard': 'Windows-standaard (Simple MAPI)',
-      outlook: 'Outlook',
-      'test-mailbox': 'Testpostvak',
-    },
     kindHelp: {
       smtp: 'Verstuurt rechtstreeks via een SMTP-server – zoals bij het instellen van een e-mailaccount.',
       graph: 'Verstuurt via de Microsoft 365-mailbox over HTTPS; aanmelden met OAuth 2.0.',
@@ -115,18 +107,16 @@ export const uiNl: UiMessages = {
     caFileClear: 'Verwijderen',
     caFileHelp: 'Alleen nodig als uw bedrijf een eigen certificeringsinstantie gebruikt.',
     providers: { microsoft: 'Microsoft (Office 365)', google: 'Google' },
-    provider: 'Aanbieder',
+    provider: 'Authenticatie',
     clientIdPlaceholder: 'Standaardtoepassing',
     tenantIdPlaceholder: 'organizations',
-    signIn: 'Aanmelden …',
+    signIn: 'Aanmelden in de browser …',
     signOut: 'Afmelden',
     signedInAs: 'Aangemeld als {{account}}.',
-    signedInUntil: 'Aangemeld als {{account}} (geldig tot {{time}}).',
     notSignedIn: 'Niet aangemeld.',
     signingIn: 'Meld u aan in de browser …',
     cancelSignIn: 'Aanmelden afbreken',
     oauthUnavailable: 'Aanmelden met OAuth 2.0 is in deze versie nog niet beschikbaar.',
-    saveFirst: 'Sla het profiel eerst op.',
     save: 'Opslaan',
     cancel: 'Annuleren',
     saved: 'Opgeslagen.',
@@ -217,11 +207,8 @@ export const uiNl: UiMessages = {
     export: 'Journaal exporteren (CSV) …',
     exported: 'Het verzendjournaal is opgeslagen: {{file}} ({{count}} regels).',
     empty: 'Het postvak uit is leeg. Verzonden berichten verschijnen hier met hun verzendbewijs.',
-    emptyFiltered: 'Geen berichten met deze status.',
     count_one: '{{count}} bericht',
     count_other: '{{count}} berichten',
-    limited:
-      'Getoond worden de nieuwste {{shown}} van {{count}} berichten. Het statusfilter beperkt de lijst; de export bevat ze allemaal.',
     listLabel: 'Berichten in het postvak uit',
     time: 'Tijd',
     details: 'Details van het bericht',
@@ -338,9 +325,9 @@ export const uiNl: UiMessages = {
     passwordMissing:
       'Voor het profiel „{{profile}}” is geen wachtwoord opgeslagen. Vul het in onder „Verbinding” → „Aanmelden” en sla op.',
     signInRequired:
-      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden …”, of kies „OAuth met venster”.',
+      'Het profiel „{{profile}}” vereist een aanmelding. Meld u aan onder „Verbinding” → „OAuth 2.0” met „Aanmelden in de browser …”, of kies „OAuth met venster”.',
     oauthNotConfigured:
-      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0” (zie de README, „App-registratie”).',
+      'Voor het aanmelden bij {{provider}} ontbreekt een applicatie-ID (client-ID). Vul die in onder „Verbinding” → „OAuth 2.0”; „Handleiding voor de app-registratie openen” onder het veld legt uit hoe u die krijgt.',
     oauthRefreshExpired:
       'De aanmelding voor „{{profile}}” is verlopen of ingetrokken. Meld u opnieuw aan onder „Verbinding” → „OAuth 2.0”.',
     oauthTokenRejected:
@@ -360,6 +347,9 @@ export const uiNl: UiMessages = {
     manifestUnreadable:
       'De verzendlijst „{{file}}” kan niet worden gelezen ({{detail}}). Kies een CSV- of JSON-bestand.',
     unexpected: 'Er is een onverwachte fout opgetreden: {{detail}}.',
+    // Bewaring in het postvak uit (issue 16): de uitdrukkelijke bevestiging in het venster i.p.v. --force
+    pruneTooRecent:
+      'Opgeslagen berichten en het journaal moeten zes jaar worden bewaard (HGB § 257, AO § 147, GoBD): {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Er is niets verwijderd. Kies een eerdere datum, of bevestig in het venster uitdrukkelijk dat elders aan de bewaarplicht wordt voldaan.',
   },
   units: { bytes: '{{n}} bytes', kb: '{{n}} KB', mb: '{{n}} MB' },
   guard: {
@@ -458,5 +448,58 @@ export const uiNl: UiMessages = {
       'Poort {{port}} past niet bij {{mode}}: poort 465 is vanaf het begin versleuteld (SslOnConnect), 587 gebruikt STARTTLS (StartTls). Pas de poort of de beveiliging aan.',
     lastProfile: 'Het laatste profiel kan niet worden verwijderd. Maak eerst een ander aan.',
     scrollTable: '{{name}} – tabel (pijltoetsen bladeren)',
+  },
+  // Postvak uit: pagina's, filters, zoeken, bewaring (issue 16)
+  outboxView: {
+    filters: 'Filters van het postvak uit',
+    since: 'Aangemaakt vanaf',
+    until: 'Aangemaakt t/m',
+    search: 'Zoeken',
+    searchPlaceholder: 'Referentie, ontvanger of onderwerp',
+    reset: 'Filters wissen',
+    noMatch:
+      'Geen bericht past bij de gekozen filters (status, periode, zoeken). Wijzig de filters of wis ze.',
+    rangeInverted: '„Aangemaakt vanaf” ligt na „Aangemaakt t/m”: er kan geen bericht passen.',
+    range: 'Berichten {{from}}–{{to}}, nieuwste eerst',
+    page: 'Pagina {{page}}',
+    newer: '← Nieuwere',
+    older: 'Oudere →',
+    newest: 'Naar de nieuwste',
+    paging: 'Pagina’s van het postvak uit',
+  },
+  outboxPrune: {
+    open: 'Oude berichten verwijderen …',
+    title: 'Oude berichten verwijderen',
+    intro:
+      'Verwijdert de opgeslagen kopieën (.eml) van alle berichten die vóór de gekozen dag zijn verzonden, overgedragen of opgegeven. Berichten in de wachtrij worden nooit verwijderd.',
+    before: 'Verzonden vóór',
+    withJournal: 'Ook de journaalregels verwijderen (het verzendbewijs van deze berichten gaat verloren)',
+    counting: 'Er wordt geteld wat verwijderd zou worden …',
+    files_one: '{{count}} opgeslagen kopie wordt verwijderd.',
+    files_other: '{{count}} opgeslagen kopieën worden verwijderd.',
+    rows_one: '{{count}} journaalregel wordt verwijderd.',
+    rows_other: '{{count}} journaalregels worden verwijderd.',
+    rowsKept: 'Het journaal (het verzendbewijs) blijft bewaard.',
+    nothing: 'Vóór deze dag is er niets te verwijderen.',
+    tooRecent:
+      'Aanmaningen en betalingsadviezen zijn handelsbrieven: HGB § 257 en AO § 147 (GoBD) eisen dat ze en hun verzendbewijs zes jaar worden bewaard. {{date}} ligt minder dan zes jaar terug (vroegst toegestaan: {{earliest}}). Kies een eerdere datum.',
+    override:
+      'Toch verwijderen: aan de bewaarplicht wordt elders voldaan (bijv. in het archief van de boekhouding).',
+    confirm: 'Definitief verwijderen',
+    cancel: 'Annuleren',
+    invalidDate: 'Kies een geldige dag.',
+  },
+  // issue 13 (s5-13): the profile form's polish – fields that cannot apply, OAuth without a built-in app
+  formPolish: {
+    plainNeverOAuth: 'Met OAuth 2.0 wordt nooit onversleuteld aangemeld; deze toestemming vervalt.',
+    plainAlwaysEncrypted: 'Met {{mode}} is de verbinding altijd versleuteld; deze toestemming vervalt.',
+    builtInApp: 'Leeg laten om de in OPOS Mail ingebouwde toepassing te gebruiken.',
+    noBuiltInApp:
+      'Deze versie bevat geen ingebouwde toepassing voor {{provider}}. Vul de toepassings-ID (client-ID) van uw eigen app-registratie in.',
+    guideLink: 'Handleiding voor de app-registratie openen',
+    clientIdFirst: 'Vul eerst de toepassings-ID (client-ID) in.',
+    cancelTest: 'Test annuleren',
+    countStored: 'Opgeslagen',
+    stateStored: 'in de testmailbox opgeslagen',
   },
 };

@@ -9,8 +9,8 @@ import type { Language } from '../i18n/types.js';
 import type { ConnectionReport, SendResult } from '../mail.js';
 import type { MailTemplate } from '../mail-templates.js';
 import type { SignInStatus } from '../oauth.js';
-import type { OutboxEntry } from '../outbox.js';
-import type { Profile } from '../profile.js';
+import type { OutboxChange, OutboxEntry, OutboxPage, PrunePreview } from '../outbox.js';
+import type { OAuthProvider, Profile } from '../profile.js';
 import type { IpcMethod, IpcRequest } from './schemas.js';
 
 export type { IpcMethod, IpcRequest, IpcParsed, SendDraft } from './schemas.js';
@@ -34,7 +34,9 @@ export const IPC_CHANNELS = {
   signIn: 'opos:oauth.sign-in',
   signOut: 'opos:oauth.sign-out',
   cancelSignIn: 'opos:oauth.cancel-sign-in',
-  outboxList: 'opos:outbox.list',
+  outboxPage: 'opos:outbox.page',
+  outboxPrunePreview: 'opos:outbox.prune-preview',
+  outboxPrune: 'opos:outbox.prune',
   outboxShow: 'opos:outbox.show',
   outboxRetry: 'opos:outbox.retry',
   outboxOpen: 'opos:outbox.open',
@@ -51,7 +53,19 @@ export const IPC_CHANNELS = {
   setupLookup: 'opos:setup.lookup',
   batchCurrent: 'opos:batch.current',
   cancelOperation: 'opos:operation.cancel',
+  // issue 13: a guide shipped with the app (e.g. the OAuth app registration), opened by name
+  openGuide: 'opos:guide.open',
 } as const satisfies Record<IpcMethod, `opos:${string}`>;
+
+/** Events the main process pushes to the window (each one a channel of its own), and their payloads. */
+export interface IpcEvents {
+  /** The outbox changed (by this app or another process on the data folder): re-query what is shown. */
+  outboxChanged: OutboxChange;
+}
+export type IpcEvent = keyof IpcEvents;
+export const IPC_EVENTS = {
+  outboxChanged: 'opos:outbox.changed',
+} as const satisfies Record<IpcEvent, `opos:${string}`>;
 
 /** A profile as the renderer sees it: never a secret, only whether a password is stored. */
 export type ProfileView = Profile & { hasPassword: boolean };
@@ -80,6 +94,8 @@ export interface AppInfo {
   /** The system's language, the dialog's default. */
   language: Language;
   oauthAvailable: boolean;
+  /** Providers this build has a built-in application for (else an own application ID is needed). */
+  oauthBuiltIn: Record<OAuthProvider, boolean>;
 }
 
 /** A manifest the user chose in the main process's open dialog (the renderer never sees its path). */
@@ -148,7 +164,10 @@ export interface IpcResponses {
   signIn: OAuthView;
   signOut: OAuthView;
   cancelSignIn: null;
-  outboxList: OutboxEntry[];
+  outboxPage: OutboxPage;
+  outboxPrunePreview: PrunePreview;
+  /** What was deleted: stored copies and journal rows. */
+  outboxPrune: { files: number; rows: number };
   outboxShow: OutboxEntry;
   outboxRetry: OutboxEntry[];
   outboxOpen: null;
@@ -167,6 +186,7 @@ export interface IpcResponses {
   /** The running run (or, when none runs, the last one) with all its outcomes; null when there was none. */
   batchCurrent: BatchRunView | null;
   cancelOperation: null;
+  openGuide: null;
 }
 
 /** Errors never travel as exceptions (Electron would flatten them): every answer is one of these. */
@@ -180,6 +200,8 @@ export type OposMailApi = {
 } & {
   /** Files dropped on the dialog; only PDFs the user really dropped from disk can be registered. */
   addDroppedFiles(files: File[]): Promise<IpcResult<AttachmentHandle[]>>;
+  /** Calls `listener` on every IPC_EVENTS.outboxChanged; returns the function that stops it. */
+  onOutboxChanged(listener: (change: OutboxChange) => void): () => void;
 };
 
 export const API_GLOBAL = 'oposMail';

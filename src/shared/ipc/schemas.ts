@@ -2,6 +2,7 @@
 // checked against one of these in the main process before anything else happens (and again by the
 // core). Pure zod: runs in Node and in the browser.
 import { z } from 'zod';
+import { GUIDES } from '../guides.js';
 import { LANGUAGES } from '../i18n/types.js';
 import { mailTemplateSchema, TEMPLATE_NAME_MAX } from '../mail-templates.js';
 import { OUTBOX_STATES } from '../outbox.js';
@@ -49,6 +50,18 @@ const templateName = z
 /** An outbox message's id as the core hands it out (a UUID), never a path. */
 const outboxId = z.uuid();
 const runId = z.uuid();
+/** A local day as the date fields give it (YYYY-MM-DD), a real calendar day. */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => {
+      const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+      const date = new Date(y, m - 1, d);
+      return y >= 1970 && date.getMonth() === m - 1 && date.getDate() === d;
+    },
+    { message: 'not a calendar day' },
+  );
 /** The renderer's name for one cancellable wait (a UUID it made up). */
 const operationId = z.uuid();
 
@@ -144,13 +157,29 @@ export const requestSchemas = {
   /** Ends a sign-in that waits for the browser; the pending signIn then fails with oauthCancelled. */
   cancelSignIn: z.object({ name: profileName }).strict(),
   // Postausgang / Versandjournal
-  /** The newest `limit` messages (default and at most IPC_LIMITS.outboxPage), optionally filtered. */
-  outboxList: z
+  /**
+   * One page of the Postausgang, newest first: filtered by state, creation day (von/bis, both
+   * included) and a search over reference, recipient and subject; `before` is the cursor a page
+   * answered as `older`.
+   */
+  outboxPage: z
     .object({
       state: z.enum(OUTBOX_STATES).optional(),
+      since: localDay.optional(),
+      until: localDay.optional(),
       search: z.string().max(IPC_LIMITS.reference).optional(),
+      before: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
       limit: z.number().int().min(1).max(IPC_LIMITS.outboxPage).optional(),
     })
+    .strict(),
+  /** What pruning before this day would delete (counts), and whether it is less than six years back. */
+  outboxPrunePreview: z.object({ before: localDay }).strict(),
+  /**
+   * Deletes the stored copies (with `withJournal` the journal rows too) of messages that left the
+   * queue before this day; a day less than six years back only with `force` (the user's override).
+   */
+  outboxPrune: z
+    .object({ before: localDay, withJournal: z.boolean().optional(), force: z.boolean().optional() })
     .strict(),
   outboxShow: z.object({ id: outboxId }).strict(),
   /** Puts failed (or, only with resendUnknown, unknown) messages back in the queue and sends them. */
@@ -195,6 +224,8 @@ export const requestSchemas = {
    * with operationCancelled; a message whose bytes are already going out is finished.
    */
   cancelOperation: z.object({ operationId }).strict(),
+  /** Opens one of the guides shipped with the app (by name, never by path) with the system's viewer. */
+  openGuide: z.object({ guide: z.enum(GUIDES) }).strict(),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -8,14 +8,16 @@
 // `host.nextSaveFile`, the system's "open with the mail program" (shell.openPath) only records the
 // path it was given (`host.opened`), dropped files are written to a temp folder
 // in place of Electron's webUtils.getPathForFile, and the system-browser opener is whatever the test
-// passes (`opener`).
+// passes (`opener`). The outbox's change notifications are the core's own (MailService.watchOutbox),
+// pushed to the page over the same WebSocket as the shell sends IPC_EVENTS.outboxChanged, from the
+// moment the page subscribes.
 import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { IPC_CHANNELS, type IpcMethod } from '../../../src/shared/ipc/contract.js';
+import { IPC_CHANNELS, type IpcEvent, type IpcMethod } from '../../../src/shared/ipc/contract.js';
 import { AuthorizationUrlGuard } from '../../../src/main/ipc/authorization-guard.js';
 import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers.js';
 import { AttachmentRegistry } from '../../../src/main/ipc/attachments.js';
@@ -133,6 +135,13 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
   const origin = `http://127.0.0.1:${port}`;
 
   const wss = new WebSocketServer({ server, path: '/bridge' });
+  // the shell's forwardOutboxChanges: every change of the outbox goes to the page as an event
+  let watching: Promise<() => void> | undefined;
+  const watchOutbox = () =>
+    (watching ??= service.watchOutbox((change) => {
+      const event: IpcEvent = 'outboxChanged';
+      for (const c of wss.clients) c.send(JSON.stringify({ event, payload: change }));
+    }));
   wss.on('connection', (ws, req) => {
     // the stand-in for the shell's sender-frame check: only our own page may talk to the core
     if (req.headers.origin !== origin) return ws.close(1008, 'foreign origin');
@@ -151,6 +160,9 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
             paths.push(p);
           }
           result = await handlers.addDroppedPaths({ paths });
+        } else if (msg.method === 'watchOutbox') {
+          await watchOutbox();
+          result = { ok: true, value: null };
         } else if (msg.method in IPC_CHANNELS && msg.method !== 'addDroppedPaths') {
           result = await handlers[msg.method as IpcMethod](msg.payload);
         } else {
@@ -172,6 +184,7 @@ export async function startHost(options: HostOptions): Promise<TestHost> {
     async close() {
       // runs and background deliveries end before their data folder goes away
       await batches.idle();
+      if (watching) (await watching)();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
