@@ -81,6 +81,8 @@ export class OutboxStore {
   private handle: OutboxDb | undefined;
   private readonly dirSyncs = new DirSyncs();
   private rendering: Renderer | undefined;
+  /** The render worker, started once on first use (concurrent enqueues share it). */
+  private renderingStarted: Promise<Renderer> | undefined;
 
   constructor(readonly dataFolder: string) {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
@@ -88,7 +90,10 @@ export class OutboxStore {
 
   /** Stops the render worker and closes the database. */
   async close(): Promise<void> {
-    await this.rendering?.close();
+    const renderer = await this.renderingStarted?.catch(() => undefined);
+    this.renderingStarted = undefined;
+    this.rendering = undefined;
+    await renderer?.close();
     await this.opened?.catch(() => undefined);
     this.handle?.close();
     this.handle = undefined;
@@ -141,8 +146,10 @@ export class OutboxStore {
   ): Promise<RowEnqueued> {
     const db = await this.database();
     const { newMessageId, normaliseDraft } = await loadCompose();
-    this.rendering ??= new (await import('./renderer.js')).Renderer();
-    const renderer = this.rendering;
+    this.renderingStarted ??= import('./renderer.js').then(
+      ({ Renderer }) => (this.rendering = new Renderer()),
+    );
+    const renderer = await this.renderingStarted;
     const id = randomUUID();
     const eml = `messages/${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
