@@ -126,7 +126,7 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO search (rowid, reference, subject, recipients) SELECT ${searchValues('NEW')};
   END;
   CREATE TRIGGER messages_update AFTER UPDATE OF state, journal_time, record, eml, subject, reference
-    ON messages BEGIN
+    ON messages WHEN OLD.journal_time IS NOT NULL OR NEW.journal_time IS NOT NULL BEGIN
     DELETE FROM journal WHERE seq = OLD.seq;
     INSERT INTO journal (${JOURNAL_FIELDS})
       SELECT ${journalValues('NEW')} WHERE NEW.journal_time IS NOT NULL;
