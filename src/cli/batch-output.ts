@@ -2,10 +2,8 @@
 // with the error's localised message.
 import type { TFunction } from 'i18next';
 import type { BatchLine, RowProblem } from '../shared/batch.js';
-import type { ErrorInfo } from '../shared/errors.js';
 import type { OutboxEntry } from '../shared/outbox.js';
-import { MailError } from '../main/errors/mail-error.js';
-import { errorMessage } from './output.js';
+import { infoMessage } from './error-message.js';
 
 export function problemText(t: TFunction, p: RowProblem): string {
   const params: Record<string, string | number> = { ...p.params };
@@ -13,12 +11,7 @@ export function problemText(t: TFunction, p: RowProblem): string {
   return t(`batch:problems.${p.code}`, params);
 }
 
-export function infoMessage(t: TFunction, info: ErrorInfo): string {
-  return errorMessage(
-    t,
-    new MailError(info.code, info.params, info.response ? { response: info.response } : {}),
-  );
-}
+export { infoMessage };
 
 /** The line with the error's localised message filled in. */
 export function withMessage(t: TFunction, line: BatchLine): BatchLine {

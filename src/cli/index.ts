@@ -26,6 +26,17 @@ function preScan(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+/** The command a command line runs: its first word that is neither a global option nor its value. */
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--home' || a === '--lang') i++;
+    else if (!a.startsWith('-')) return a;
+    else if (a === '--') return argv[i + 1];
+  }
+  return undefined;
+}
+
 function chooseLanguage(argv: string[], env: NodeJS.ProcessEnv): Language {
   const explicit = preScan(argv, '--lang');
   if (isLanguage(explicit)) return explicit;
@@ -41,11 +52,13 @@ export async function main(
     io.stdout.write(version() + '\n');
     return EXIT_CODES.ok;
   }
-  const [{ MailError }, { CliContext }, { commandRegistrations }] = await Promise.all([
+  const [{ MailError }, { CliContext }, { registrationsFor, serviceExtensions }] = await Promise.all([
     import('../main/errors/mail-error.js'),
     import('./context.js'),
     import('./commands/index.js'),
   ]);
+  // only the code of the command that runs is loaded (start-up time of every command)
+  const registrations = await Promise.all(registrationsFor(commandWord(argv)).map((e) => e.load()));
   // a reader that stops early (`| head -c 600`) ends the output, quietly: the command still finishes
   // what it does (a send or a run is recorded in the outbox), it just prints no more
   for (const stream of [io.stdout, io.stderr])
@@ -72,8 +85,12 @@ export async function main(
       outputError: () => undefined, // reported below, localised
     });
   program.enablePositionalOptions(false);
-  for (const register of commandRegistrations) register(program, ctx);
+  for (const register of registrations) register(program, ctx);
   for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
+  program.hook('preAction', async (_program, action) => {
+    if (CliContext.needsService(action))
+      await Promise.all([CliContext.loadService(), ...serviceExtensions.map((load) => load())]);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

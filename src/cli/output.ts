@@ -1,24 +1,12 @@
 // Human and JSON renderings of reports, results and errors.
 import type { TFunction } from 'i18next';
-import { fieldLabelKey } from '../shared/profile-problems.js';
 import { kindSpec } from '../shared/connection-kinds.js';
 import type { ConnectionReport, HandoffInfo, SendResult } from '../shared/mail.js';
-import { MailError, toMailError } from '../main/errors/mail-error.js';
+import { toMailError } from '../main/errors/mail-error.js';
 
-/** The localised text of an error (what happened and what to do). */
-export function errorMessage(t: TFunction, e: MailError): string {
-  const params: Record<string, string | number> = { ...e.params };
-  if (e.code === 'profileInvalid' && typeof e.params.fields === 'string') {
-    // list each problem in words: "„Server“ muss ausgefüllt sein."
-    const lines = e.params.fields.split(',').map((fc) => {
-      const [field, code] = fc.split(':') as [string, string];
-      return t(`core:problems.${code}`, { field: t(`core:fields.${fieldLabelKey(field)}`) });
-    });
-    params.detail = lines.join(' ');
-  }
-  if (params.response === undefined) params.response = e.response ?? '';
-  return t(`core:errors.${e.code}`, params);
-}
+import { errorMessage } from './error-message.js';
+
+export { errorMessage };
 
 export function errorJson(t: TFunction, e: unknown) {
   const m = toMailError(e);

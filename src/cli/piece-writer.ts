@@ -9,30 +9,48 @@ function readerGone(e: unknown): boolean {
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
+/** A piece is written once it holds this many bytes. */
+const PIECE = 256 * 1024;
+
 export class PieceWriter {
-  private parts: string[] = [];
-  private size = 0;
+  // text is encoded into the piece as it comes (no string joined per piece); what does not fit waits
+  // as text until the next flush
+  private piece = Buffer.allocUnsafe(2 * PIECE);
+  private used = 0;
+  private rest: string[] = [];
   private gone = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
   async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 256 * 1024) await this.flush();
+    if (this.add(text)) await this.flush();
+  }
+
+  /** Adds text without writing; true when a piece is full (then await flush()). */
+  add(text: string): boolean {
+    if (!this.rest.length && this.used + 3 * text.length <= this.piece.length) {
+      this.used += this.piece.write(text, this.used);
+      return this.used >= PIECE;
+    }
+    this.rest.push(text);
+    return true;
   }
 
   async flush(): Promise<void> {
-    if (!this.parts.length) return;
-    const piece = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (this.gone) return;
-    try {
-      if (!this.stream.write(piece)) await once(this.stream, 'drain');
-    } catch (e) {
-      if (!readerGone(e)) throw e;
-      this.gone = true;
+    const pieces: Array<Buffer | string> = [];
+    if (this.used) pieces.push(this.piece.subarray(0, this.used));
+    if (this.rest.length) pieces.push(this.rest.join(''));
+    if (this.used) this.piece = Buffer.allocUnsafe(2 * PIECE); // the written one belongs to the stream
+    this.used = 0;
+    this.rest = [];
+    for (const piece of pieces) {
+      if (this.gone) return;
+      try {
+        if (!this.stream.write(piece)) await once(this.stream, 'drain');
+      } catch (e) {
+        if (!readerGone(e)) throw e;
+        this.gone = true;
+      }
     }
   }
 }

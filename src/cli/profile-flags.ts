@@ -14,8 +14,8 @@ import {
 } from '../shared/profile.js';
 import { THROTTLE_PRESETS, THROTTLE_PRESET_NAMES } from '../shared/throttle-presets.js';
 import type { ThrottleSettings } from '../shared/profile.js';
-import { MailError } from '../main/errors/mail-error.js';
 import { messageSettingsFlags } from './message-settings-flags.js';
+import { oneOf, wholeNumber } from './flag-values.js';
 
 export type ProfilePatch = Partial<Omit<Profile, 'id'>>;
 type Options = Record<string, unknown>;
@@ -30,19 +30,7 @@ export interface ProfileFlag {
   key: string;
 }
 
-export function oneOf<T extends string>(flag: string, allowed: readonly T[], value: unknown): T {
-  const found = allowed.find((a) => a.toLowerCase() === String(value).toLowerCase());
-  if (!found)
-    throw new MailError('invalidOption', { detail: `${flag} ${String(value)}: ${allowed.join(' | ')}` });
-  return found;
-}
-
-export function wholeNumber(flag: string, value: unknown, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new MailError('invalidOption', { detail: `${flag} ${String(value)} (${min}–${max})` });
-  return n;
-}
+export { oneOf, wholeNumber };
 
 export const profileFlags: ProfileFlag[] = [
   {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { OUTBOX_STATES } from '../shared/outbox.js';
 import { MailError } from '../main/errors/mail-error.js';
 import type { MessageQuery } from '../main/outbox/db/queries.js';
-import { oneOf, wholeNumber } from './profile-flags.js';
+import { oneOf, wholeNumber } from './flag-values.js';
 
 export interface QueryFlags {
   since?: string;

@@ -63,7 +63,4 @@ export function profileProblems(p: Profile): ProfileProblem[] {
   return problems;
 }
 
-/** The i18n key (under `core:fields.`) of a profile field, e.g. `oauth.clientId` → `oauthClientId`. */
-export function fieldLabelKey(field: string): string {
-  return field.replace(/\.(\w)/g, (_m, c: string) => c.toUpperCase());
-}
+export { fieldLabelKey } from './field-label.js';

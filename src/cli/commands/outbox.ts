@@ -2,15 +2,13 @@
 import type { Command } from 'commander';
 import { OUTBOX_STATES, isDone, type OutboxEntry } from '../../shared/outbox.js';
 import type { DeliveryOutcome } from '../../main/outbox/delivery.js';
-import type { CliContext } from '../context.js';
+import { CliContext } from '../context.js';
 import { entryJson, infoMessage } from '../batch-output.js';
-import { errorMessage } from '../output.js';
-import { wholeNumber } from '../profile-flags.js';
+import { errorMessage, errorTextOfJson } from '../error-message.js';
+import { wholeNumber } from '../flag-values.js';
 import { addQueryOptions, queryOf, type QueryFlags } from '../query-flags.js';
 import { registerPruneCommand } from './outbox-prune.js';
-import { PieceWriter, remembered } from '../piece-writer.js';
-import type { ErrorInfo } from '../../shared/errors.js';
-import { stopOnSigint } from './batch.js';
+import { PieceWriter } from '../piece-writer.js';
 import { EXIT_CODES } from '../../shared/errors.js';
 
 function shortId(id: string): string {
@@ -74,21 +72,26 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .description('the outbox (Postausgang): every message before and after sending');
 
   addQueryOptions(
-    outbox.command('list').description(`list the messages with their state (${OUTBOX_STATES.join(', ')})`),
+    CliContext.withoutService(
+      outbox.command('list').description(`list the messages with their state (${OUTBOX_STATES.join(', ')})`),
+    ),
     'messages created',
   )
     .option('--json', 'one JSON object per line per message')
     .action(async (opts: QueryFlags & { json?: boolean }) => {
       let count = 0;
       const out = new PieceWriter(ctx.io.stdout);
-      const message = remembered((info: ErrorInfo) => infoMessage(ctx.t, info));
-      for await (const e of ctx.service().outbox.entries({ ...queryOf(opts), view: 'outbox' })) {
-        count++;
-        const line = opts.json
-          ? JSON.stringify(e.error ? { ...e, error: { ...e.error, message: message(e.error) } } : e)
-          : entryLine(ctx, e);
-        await out.write(line + '\n');
-      }
+      const store = await ctx.outboxStore();
+      const query = { ...queryOf(opts), view: 'outbox' as const };
+      if (opts.json) {
+        // JSON lines spliced from the records' JSON (db/rows.ts entryJsonOfRow), errors named once
+        for (const line of await store.entryJson(query, errorTextOfJson(ctx.t)))
+          if (out.add(line + '\n')) await out.flush();
+      } else
+        for await (const e of store.entries(query)) {
+          count++;
+          await out.write(entryLine(ctx, e) + '\n');
+        }
       await out.flush();
       if (!count && !opts.json) ctx.out(ctx.t('batch:outboxEmpty'));
     });
@@ -132,6 +135,7 @@ export function registerOutboxCommands(program: Command, ctx: CliContext): void 
     .action(
       async (opts: { profile?: string; resendUnknown?: boolean; connections?: string; json?: boolean }) => {
         const service = ctx.service();
+        const { stopOnSigint } = await import('./batch.js');
         // the profile's name as everywhere else (case-insensitive); an unknown one is refused (exit 2)
         const profileName = opts.profile ? (await service.profiles.get(opts.profile)).name : undefined;
         if (opts.resendUnknown) {

@@ -2,6 +2,7 @@
 // double-click), CRLF line ends, local time as `YYYY-MM-DD HH:MM:SS`. Cells that Excel would read as a
 // formula (=, +, -, @ at the start) get a leading apostrophe: subjects come from outside.
 import type { JournalEntry } from '../../shared/outbox.js';
+import type { JournalRow } from '../outbox/db/queries.js';
 
 export const JOURNAL_COLUMNS = [
   'time',
@@ -41,9 +42,13 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/** Something in a cell that needs a look: a formula's start, or what must be quoted. */
+const SPECIAL = /^[=+\-@\t\r]|[;"\r\n]/;
+
 export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'number') return String(value);
+  if (!SPECIAL.test(value)) return value;
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -100,4 +105,52 @@ export function journalCsv(
   stateText?: (state: JournalEntry['state']) => string,
 ): string {
   return journalCsvHeader(header) + entries.map((e) => journalCsvLine(e, errorText, stateText)).join('');
+}
+
+/**
+ * One journal row's line (with its CRLF), read as columns (db/queries.ts journalRows): the same line
+ * journalCsvLine gives for the entry, without building the entry. `file` gives the stored copy's
+ * path from the row's `eml`, `errorText` the text of an error from its JSON.
+ */
+export function journalCsvRowLine(
+  row: JournalRow,
+  file: (eml: string) => string,
+  errorText: (errorJson: string) => string,
+  stateText: (state: JournalEntry['state']) => string,
+): string {
+  const [
+    time,
+    state,
+    profile,
+    transport,
+    from,
+    to,
+    cc,
+    bcc,
+    subject,
+    kind,
+    reference,
+    names,
+    sizes,
+    sha256,
+    messageId,
+    response,
+    attempts,
+    error,
+    eml,
+    id,
+    controlCopy,
+    delivery,
+    read,
+    refused,
+  ] = row;
+  const text = (v: string | number | null | undefined) => (v == null ? '' : csvCell(v));
+  return (
+    `${localTime(time as string)};${csvCell(stateText(state as JournalEntry['state']))};${text(profile)};` +
+    `${text(transport)};${text(from)};${text(to)};${text(cc)};${text(bcc)};${text(subject)};` +
+    `${text(kind)};${text(reference)};${text(names)};${text(sizes)};${text(sha256)};` +
+    `${text(messageId)};${text(response)};${csvCell(attempts as number)};` +
+    `${error == null ? '' : csvCell(errorText(error as string))};${csvCell(file(eml as string))};` +
+    `${text(id)};${text(controlCopy)};${delivery ? 1 : 0};${read ? 1 : 0};${text(refused)}\r\n`
+  );
 }

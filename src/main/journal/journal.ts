@@ -4,6 +4,19 @@
 // is. It is the outbox's own rows seen from the time each message left the queue (the database's
 // journal view), so it can never disagree with them.
 import type { JournalEntry, OutboxEntry } from '../../shared/outbox.js';
+import type { MessageQuery } from '../outbox/db/queries.js';
+import type { OutboxStore } from '../outbox/outbox-store.js';
+
+/** The journal's entries a filter selects, oldest first, streamed (after recovering from a crash). */
+export async function* journalEntries(
+  store: OutboxStore,
+  filter: Omit<MessageQuery, 'view'> = {},
+): AsyncGenerator<JournalEntry> {
+  for await (const e of store.entries({ ...filter, view: 'journal' })) {
+    const j = journalEntryOf(e);
+    if (j) yield j;
+  }
+}
 
 export function journalEntryOf(e: OutboxEntry): JournalEntry | null {
   if (e.state === 'queued' || e.state === 'sending') return null;

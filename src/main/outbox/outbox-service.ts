@@ -109,8 +109,7 @@ export class OutboxService {
 
   /** The same, streamed (the journal: `view: 'journal'`), after recovering from a crash. */
   async *entries(query: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
-    await this.store.recover();
-    yield* this.store.query(query, newestFirst);
+    yield* this.store.entries(query, newestFirst);
   }
 
   async show(id: string): Promise<OutboxEntry> {

@@ -21,13 +21,7 @@ import type { MailDraft } from '../../shared/mail.js';
 import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
-import {
-  envelopeOf,
-  newMessageId,
-  normaliseDraft,
-  type NormalisedDraft,
-  type PreparedMessage,
-} from '../mail/compose.js';
+import type { NormalisedDraft, PreparedMessage } from '../mail/compose.js';
 import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
 import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
@@ -35,7 +29,14 @@ import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
 import { countPrunable } from './db/prune-preview.js';
-import { queryEntries, type MessageQuery } from './db/queries.js';
+import {
+  journalJsonRows,
+  journalRows,
+  queryEntries,
+  queryEntryJson,
+  type JournalRow,
+  type MessageQuery,
+} from './db/queries.js';
 import {
   checkState,
   insertMessage,
@@ -47,7 +48,7 @@ import {
   type MessageRow,
 } from './db/rows.js';
 import { newRecord, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
-import { Renderer } from './renderer.js';
+import type { Renderer } from './renderer.js';
 
 export const OUTBOX_FOLDER = 'outbox';
 export const DATABASE_FILE = 'outbox.db';
@@ -62,6 +63,12 @@ export interface EnqueueOptions {
 /** What queueing a batch row gave: the new message, or the one another run queued for the row. */
 export type RowEnqueued = { queued: LocatedRecord } | { taken: LocatedRecord };
 
+// Composing and rendering are loaded when a message is queued or claimed, not by a listing.
+let compose: typeof import('../mail/compose.js') | undefined;
+async function loadCompose(): Promise<typeof import('../mail/compose.js')> {
+  return (compose ??= await import('../mail/compose.js'));
+}
+
 function now(): string {
   return new Date().toISOString();
 }
@@ -73,7 +80,9 @@ export class OutboxStore {
   private opened: Promise<OutboxDb> | undefined;
   private handle: OutboxDb | undefined;
   private readonly dirSyncs = new DirSyncs();
-  private readonly renderer = new Renderer();
+  private rendering: Renderer | undefined;
+  /** The render worker, started once on first use (concurrent enqueues share it). */
+  private renderingStarted: Promise<Renderer> | undefined;
 
   constructor(readonly dataFolder: string) {
     this.root = path.join(dataFolder, OUTBOX_FOLDER);
@@ -81,7 +90,10 @@ export class OutboxStore {
 
   /** Stops the render worker and closes the database. */
   async close(): Promise<void> {
-    await this.renderer.close();
+    const renderer = await this.renderingStarted?.catch(() => undefined);
+    this.renderingStarted = undefined;
+    this.rendering = undefined;
+    await renderer?.close();
     await this.opened?.catch(() => undefined);
     this.handle?.close();
     this.handle = undefined;
@@ -133,6 +145,11 @@ export class OutboxStore {
     options: EnqueueOptions = {},
   ): Promise<RowEnqueued> {
     const db = await this.database();
+    const { newMessageId, normaliseDraft } = await loadCompose();
+    this.renderingStarted ??= import('./renderer.js').then(
+      ({ Renderer }) => (this.rendering = new Renderer()),
+    );
+    const renderer = await this.renderingStarted;
     const id = randomUUID();
     const eml = `messages/${id}.eml`;
     const d = 'from' in draft ? draft : await normaliseDraft(profile, draft);
@@ -140,7 +157,7 @@ export class OutboxStore {
     const at = now();
     const record = newRecord(profile, d, { id, eml, messageId, at }, options);
     const file = this.emlPath(record);
-    const rendered = await this.renderer.render(
+    const rendered = await renderer.render(
       Boolean(options.renderOnWorker),
       {
         draft: d,
@@ -180,6 +197,7 @@ export class OutboxStore {
   async claim(located: LocatedRecord): Promise<LocatedRecord | null> {
     if (located.state !== 'queued') return null;
     const db = await this.database();
+    await loadCompose(); // for prepared()
     const me = selfIdentity();
     const { record } = located;
     const rev = record.rev + 1;
@@ -364,6 +382,39 @@ export class OutboxStore {
     yield* queryEntries(db, this.root, q, newestFirst);
   }
 
+  /** The entries a query selects (as query()), after recovering from a crash (recover()). */
+  async *entries(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
+    await this.recover();
+    yield* this.query(q, newestFirst);
+  }
+
+  /**
+   * The entries a query selects as JSON text, oldest first, streamed, after recovering from a crash:
+   * each error with its text as `message` (from the error's JSON; `outbox list --json`).
+   */
+  async entryJson(q: MessageQuery, message: (errorJson: string) => string): Promise<Iterable<string>> {
+    await this.recover();
+    const { db } = await this.database();
+    return queryEntryJson(db, this.root, q, message);
+  }
+
+  /** The journal's entries a filter selects as JSON rows (journal-json.ts), oldest first, streamed. */
+  async journalJsonRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
+    await this.recover();
+    const { db } = await this.database();
+    return journalJsonRows(db, filter);
+  }
+
+  /**
+   * The journal's rows a filter selects as plain columns (the CSV export), oldest first, streamed,
+   * after recovering from a crash (the stored copy's place is `eml`, inside `root`).
+   */
+  async journalRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
+    await this.recover();
+    const { db } = await this.database();
+    return journalRows(db, filter);
+  }
+
   /**
    * Cleans up after a crash: a message claimed by a process that no longer runs (its PID is gone, or
    * is now another process's) was being sent when it died, and becomes `unknown`. Returns those.
@@ -426,8 +477,9 @@ export class OutboxStore {
     // bytes whose memory went back to the renderer have no length left: the file has the message
     const bytes = located.bytes?.length === record.size ? located.bytes : undefined;
     const file = located.path;
+    if (!compose) throw new Error('prepared() before claim()');
     return {
-      envelope: envelopeOf(record.draft),
+      envelope: compose.envelopeOf(record.draft),
       outboxId: record.id,
       messageId: record.messageId,
       size: record.size,
@@ -456,7 +508,7 @@ export class OutboxStore {
     const { bytes } = located;
     if (!bytes) return;
     delete located.bytes;
-    this.renderer.recycle(bytes);
+    this.rendering?.recycle(bytes);
   }
 
   /** The public view of a record. */

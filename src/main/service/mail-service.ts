@@ -27,7 +27,7 @@ import {
   type BatchOptions,
   type BatchReport,
 } from '../batch/run-batch.js';
-import { journalEntryOf } from '../journal/journal.js';
+import { journalEntries } from '../journal/journal.js';
 import type { MessageQuery } from '../outbox/db/queries.js';
 import { OutboxService } from '../outbox/outbox-service.js';
 import { OutboxWatcher } from '../outbox/outbox-watcher.js';
@@ -269,9 +269,6 @@ export class MailService {
 
   /** The same, streamed in constant memory (the CSV export). */
   async *journalEntries(filter: Omit<MessageQuery, 'view'> = {}): AsyncGenerator<JournalEntry> {
-    for await (const e of this.outbox.entries({ ...filter, view: 'journal' })) {
-      const j = journalEntryOf(e);
-      if (j) yield j;
-    }
+    yield* journalEntries(this.outbox.store, filter);
   }
 }

@@ -11,6 +11,8 @@ type Stmt = Database.Statement<unknown[]>;
 export const ROW_COLUMNS = 'seq, id, state, rev, eml, claim_pid, claim_start, pruned_at, record';
 /** What a listing needs: the public entry. */
 export const ENTRY_COLUMNS = 'state, eml, record';
+/** The same, and the error's JSON as SQLite writes it (entryJsonOfRow). */
+export const ENTRY_JSON_COLUMNS = `${ENTRY_COLUMNS}, record -> '$.error' AS error`;
 
 export interface MessageRow {
   seq: number;
@@ -23,6 +25,7 @@ export interface MessageRow {
   pruned_at: string | null;
   record: string;
   draft?: string;
+  error?: string | null;
 }
 
 export function checkState(state: string): OutboxState {
@@ -118,4 +121,36 @@ export function entryOfRow(row: Pick<MessageRow, 'state' | 'record'>, file: stri
   const r = JSON.parse(row.record) as Omit<OutboxRecord, 'draft' | 'rev' | 'eml'> & { v?: number };
   const { v: _v, ...rest } = r;
   return { ...rest, state: checkState(row.state), file };
+}
+
+/** How the record's JSON begins (recordJson: the record version first). */
+const RECORD_START = `{"v":1,`;
+
+/**
+ * The public entry's JSON, with the error's text added as `message`: the text
+ * JSON.stringify({ ...entry, error: { ...entry.error, message } }) gives, made by splicing the
+ * record's JSON (records are written by recordJson, so neither `state` nor `file` is in them) instead
+ * of parsing it; a record it cannot splice safely is parsed.
+ */
+export function entryJsonOfRow(
+  row: Pick<MessageRow, 'state' | 'record' | 'error'>,
+  file: string,
+  message: (errorJson: string) => string,
+): string {
+  const { record, error } = row;
+  const tail = `,"state":${JSON.stringify(checkState(row.state))},"file":${JSON.stringify(file)}}`;
+  if (record.startsWith(RECORD_START) && record.length > RECORD_START.length + 1) {
+    const body = record.slice(RECORD_START.length, -1);
+    if (!error) return `{${body}${tail}`;
+    const key = `"error":${error}`;
+    const at = body.indexOf(key);
+    if (at >= 0 && error.endsWith('}') && error.length > 2)
+      return `{${body.slice(0, at)}"error":${error.slice(0, -1)},"message":${JSON.stringify(
+        message(error),
+      )}}${body.slice(at + key.length)}${tail}`;
+  }
+  const e = entryOfRow(row, file);
+  return JSON.stringify(
+    e.error ? { ...e, error: { ...e.error, message: message(JSON.stringify(e.error)) } } : e,
+  );
 }

@@ -10,6 +10,36 @@
 // `failed` (a failed row may be queued again as a new message). The constraint is checked in the same
 // transaction that queues the message, so two processes running the same manifest cannot both queue a
 // row.
+//
+// Version 3 adds two read models the database keeps itself, by triggers on `messages` (so no writer can
+// forget them), filled from the rows already there when it is applied:
+// journal      one row per message that left the queue: the journal's fields as columns, lists joined
+//              as the CSV shows them, so the export reads no JSON (error: the error's JSON, translated
+//              once per distinct error). Column names equal those of `messages` where they mean the
+//              same (seq, journal_time, state, reference, subject), so the same filters apply.
+// search       an FTS5 trigram index of reference, subject and every recipient: the view's free-text
+//              search (a substring, case-insensitive) without reading every message.
+const JOURNAL_FIELDS = `seq, journal_time, state, id, eml, subject, reference, profile, transport, sender,
+    to_list, cc_list, bcc_list, kind, attachment_names, attachment_sizes, attachment_sha256,
+    message_id, response, attempts, error, control_copy, delivery_receipt, read_receipt, refused`;
+const joined = (m: string, list: string, value: string, sep: string) =>
+  `ifnull((SELECT group_concat(${value}, '${sep}') FROM json_each(${m}.record, '$.${list}')), '')`;
+const journalValues = (m: string) => `${m}.seq, ${m}.journal_time, ${m}.state, ${m}.id, ${m}.eml,
+    ${m}.subject, ${m}.reference, ${m}.record ->> '$.profileName', ${m}.record ->> '$.transport',
+    ${m}.record ->> '$.from', ${joined(m, 'to', 'value', ', ')}, ${joined(m, 'cc', 'value', ', ')},
+    ${joined(m, 'bcc', 'value', ', ')}, ${m}.record ->> '$.kind',
+    ${joined(m, 'attachments', "value ->> '$.filename'", ' | ')},
+    ${joined(m, 'attachments', "value ->> '$.size'", ' | ')},
+    ${joined(m, 'attachments', "value ->> '$.sha256'", ' | ')},
+    ${m}.record ->> '$.messageId', ifnull(${m}.record ->> '$.response', ''),
+    ifnull(${m}.record ->> '$.attempts', 0), ${m}.record -> '$.error', ${m}.record ->> '$.controlCopy',
+    CASE WHEN ${m}.record ->> '$.receipts.delivery' THEN 1 ELSE 0 END,
+    CASE WHEN ${m}.record ->> '$.receipts.read' THEN 1 ELSE 0 END,
+    ${joined(m, 'refused', "(value ->> '$.address') || ' (' || (value ->> '$.response') || ')'", ' | ')}`;
+const searchValues = (m: string) => `${m}.seq, ifnull(${m}.reference, ''), ${m}.subject,
+    ${joined(m, 'to', 'value', ' ')} || ' ' || ${joined(m, 'cc', 'value', ' ')} || ' ' ||
+    ${joined(m, 'bcc', 'value', ' ')}`;
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE messages (
@@ -55,6 +85,56 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_batch_any ON messages (batch_scope, batch_key, seq) WHERE batch_scope IS NOT NULL;
   CREATE INDEX messages_profile_journal ON messages (profile_id, journal_time) WHERE journal_time IS NOT NULL;
   DROP INDEX messages_profile_sent;
+  `,
+  // 3: the journal and the search as read models (see above), filled from the rows already there.
+  `
+  CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY,
+    journal_time TEXT NOT NULL,
+    state TEXT NOT NULL,
+    id TEXT NOT NULL,
+    eml TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    reference TEXT,
+    profile TEXT,
+    transport TEXT,
+    sender TEXT,
+    to_list TEXT NOT NULL,
+    cc_list TEXT NOT NULL,
+    bcc_list TEXT NOT NULL,
+    kind TEXT,
+    attachment_names TEXT NOT NULL,
+    attachment_sizes TEXT NOT NULL,
+    attachment_sha256 TEXT NOT NULL,
+    message_id TEXT,
+    response TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    error TEXT,
+    control_copy TEXT,
+    delivery_receipt INTEGER NOT NULL,
+    read_receipt INTEGER NOT NULL,
+    refused TEXT NOT NULL
+  );
+  CREATE INDEX journal_order ON journal (journal_time, seq);
+  INSERT INTO journal (${JOURNAL_FIELDS})
+    SELECT ${journalValues('messages')} FROM messages WHERE journal_time IS NOT NULL;
+  CREATE VIRTUAL TABLE search USING fts5 (reference, subject, recipients, tokenize = 'trigram');
+  INSERT INTO search (rowid, reference, subject, recipients) SELECT ${searchValues('messages')} FROM messages;
+  CREATE TRIGGER messages_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO journal (${JOURNAL_FIELDS})
+      SELECT ${journalValues('NEW')} WHERE NEW.journal_time IS NOT NULL;
+    INSERT INTO search (rowid, reference, subject, recipients) SELECT ${searchValues('NEW')};
+  END;
+  CREATE TRIGGER messages_update AFTER UPDATE OF state, journal_time, record, eml, subject, reference
+    ON messages WHEN OLD.journal_time IS NOT NULL OR NEW.journal_time IS NOT NULL BEGIN
+    DELETE FROM journal WHERE seq = OLD.seq;
+    INSERT INTO journal (${JOURNAL_FIELDS})
+      SELECT ${journalValues('NEW')} WHERE NEW.journal_time IS NOT NULL;
+  END;
+  CREATE TRIGGER messages_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM journal WHERE seq = OLD.seq;
+    DELETE FROM search WHERE rowid = OLD.seq;
+  END;
   `,
 ];
 
