@@ -15,12 +15,10 @@ import type { MailDraft, ReceiptRequest } from '../../shared/mail.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import { readWholeFile, type Buffers } from '../platform/buffer-pool.js';
+import { envelopeOf, type Envelope } from './envelope.js';
 import { serializeMime } from './mime-serialize.js';
 
-export interface Envelope {
-  from: string;
-  to: string[];
-}
+export { envelopeOf, type Envelope } from './envelope.js';
 
 export interface AttachmentInfo {
   path: string;
@@ -238,11 +236,6 @@ export function composeStream(d: NormalisedDraft, messageId: string, date: Date)
  * The envelope: sender plus every to, cc and bcc recipient and the Kontrollkopie (bcc and the
  * Kontrollkopie only here, never in the headers).
  */
-export function envelopeOf(d: NormalisedDraft): Envelope {
-  const copy = d.controlCopy ? [d.controlCopy] : [];
-  return { from: d.from.address, to: [...new Set([...d.to, ...d.cc, ...d.bcc, ...copy].map(bareAddress))] };
-}
-
 /**
  * Prepares a message for sending: normalises and checks it, renders it once into `file` (so the size
  * is known before connecting and every attempt sends exactly the same bytes), and checks the profile's

@@ -22,6 +22,7 @@ import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/out
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft, PreparedMessage } from '../mail/compose.js';
+import { envelopeOf } from '../mail/envelope.js';
 import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
 import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
@@ -63,11 +64,9 @@ export interface EnqueueOptions {
 /** What queueing a batch row gave: the new message, or the one another run queued for the row. */
 export type RowEnqueued = { queued: LocatedRecord } | { taken: LocatedRecord };
 
-// Composing and rendering are loaded when a message is queued or claimed, not by a listing.
-let compose: typeof import('../mail/compose.js') | undefined;
-async function loadCompose(): Promise<typeof import('../mail/compose.js')> {
-  return (compose ??= await import('../mail/compose.js'));
-}
+// Composing and rendering are loaded when a message is queued, not by a listing (once: the module
+// system keeps it).
+const loadCompose = () => import('../mail/compose.js');
 
 function now(): string {
   return new Date().toISOString();
@@ -197,7 +196,6 @@ export class OutboxStore {
   async claim(located: LocatedRecord): Promise<LocatedRecord | null> {
     if (located.state !== 'queued') return null;
     const db = await this.database();
-    await loadCompose(); // for prepared()
     const me = selfIdentity();
     const { record } = located;
     const rev = record.rev + 1;
@@ -348,8 +346,7 @@ export class OutboxStore {
   /** The message holding a batch row in its run: the one not failed, else the newest failed one. */
   async byBatchRow(scope: string, key: string): Promise<LocatedRecord | undefined> {
     const { db } = await this.database();
-    const live = this.rows(db, BATCH_ROW_SQL, scope, key)[0];
-    return live;
+    return this.rows(db, BATCH_ROW_SQL, scope, key)[0];
   }
 
   /** When this profile's messages were sent (or handed off) since `since` (for the daily limit). */
@@ -477,9 +474,8 @@ export class OutboxStore {
     // bytes whose memory went back to the renderer have no length left: the file has the message
     const bytes = located.bytes?.length === record.size ? located.bytes : undefined;
     const file = located.path;
-    if (!compose) throw new Error('prepared() before claim()');
     return {
-      envelope: compose.envelopeOf(record.draft),
+      envelope: envelopeOf(record.draft),
       outboxId: record.id,
       messageId: record.messageId,
       size: record.size,
