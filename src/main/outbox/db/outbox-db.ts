@@ -67,8 +67,11 @@ function migrate(db: Db, file: string): void {
 export class OutboxDb {
   readonly db: Db;
   private readonly wal: string;
-  private syncing: Promise<void> | undefined;
-  private again: Promise<void> | undefined;
+  /** The WAL, open for syncing from the first sync until close (see walDescriptor). */
+  private walFd: number | undefined;
+  /** The sync under way, and the next one, which every commit made until it begins joins. */
+  private running: Promise<void> | undefined;
+  private pending: Promise<void> | undefined;
   private dirSynced = false;
 
   constructor(readonly file: string) {
@@ -101,43 +104,71 @@ export class OutboxDb {
     }
   }
 
-  /** Resolves once everything committed so far is on disk (one fdatasync for all waiting commits). */
+  /**
+   * Resolves once everything committed so far is on disk: one fdatasync for every commit waiting.
+   * A sync not yet begun takes every commit made before it begins; it begins after the current turn
+   * of the event loop and after the sync before it, so the commits made meanwhile (a message's
+   * outcome and the claim of the next one, the other connections' claims, new messages) share it.
+   */
   durable(): Promise<void> {
-    if (!this.syncing) return (this.syncing = this.syncWal());
-    // a sync is under way, but it may have started before our commit: wait for the next one
-    this.again ??= this.syncing.then(() => {
-      this.again = undefined;
-      return (this.syncing = this.syncWal());
-    });
-    return this.again;
+    if (this.pending) return this.pending;
+    const previous = this.running?.catch(() => undefined);
+    const pending = (async () => {
+      await previous;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      // from here on a new commit needs the next sync: this one may already be under way
+      this.pending = undefined;
+      const running = this.syncWal();
+      this.running = running;
+      try {
+        await running;
+      } finally {
+        if (this.running === running) this.running = undefined;
+      }
+    })();
+    this.pending = pending;
+    return pending;
   }
 
   private async syncWal(): Promise<void> {
+    const fd = await this.walDescriptor();
+    // no WAL: the last connection checkpointed it into the (synced) database file
+    if (fd === undefined) return;
+    await fdatasync(fd);
+    if (!this.dirSynced) {
+      // the WAL's and the database's names must survive a crash too
+      await syncDir(path.dirname(this.file));
+      this.dirSynced = true;
+    }
+  }
+
+  /**
+   * The WAL's descriptor, opened once: while this connection is open SQLite keeps the WAL file (it
+   * is deleted only when the last connection closes, and reset in place otherwise), so the
+   * descriptor stays the file SQLite writes to, and a sync costs one system call instead of three.
+   */
+  private async walDescriptor(): Promise<number | undefined> {
+    if (this.walFd !== undefined) return this.walFd;
     try {
-      let fd: number;
-      try {
-        fd = await open(this.wal, 'r+');
-      } catch (e) {
-        // no WAL: the last connection checkpointed it into the (synced) database file
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-        throw e;
-      }
-      try {
-        await fdatasync(fd);
-      } finally {
+      const fd = await open(this.wal, 'r+');
+      if (this.walFd !== undefined || !this.db.open) {
         await close(fd);
+        return this.walFd;
       }
-      if (!this.dirSynced) {
-        // the WAL's and the database's names must survive a crash too
-        await syncDir(path.dirname(this.file));
-        this.dirSynced = true;
-      }
-    } finally {
-      this.syncing = undefined;
+      return (this.walFd = fd);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
     }
   }
 
   close(): void {
+    const fd = this.walFd;
+    this.walFd = undefined;
+    // a sync under way still has the descriptor: it is closed once that sync is done
+    if (fd !== undefined)
+      if (this.running) void this.running.catch(() => undefined).then(() => fs.close(fd, () => undefined));
+      else fs.closeSync(fd);
     if (this.db.open) this.db.close();
   }
 }
