@@ -10,13 +10,11 @@ const LF = 0x0a;
 /** Input bytes per line: 57 bytes make 76 characters. */
 const LINE_BYTES = 57;
 
-// 12 bits of input give two output characters: one look-up each for the first and the second
-const FIRST = new Uint8Array(4096);
-const SECOND = new Uint8Array(4096);
-for (let i = 0; i < 4096; i++) {
-  FIRST[i] = ALPHABET.charCodeAt(i >> 6);
-  SECOND[i] = ALPHABET.charCodeAt(i & 63);
-}
+// 12 bits of input give two output characters, kept as one 16-bit value (first character in the low
+// byte): three input bytes become one 32-bit little-endian store of four characters
+const PAIRS = new Uint16Array(4096);
+for (let i = 0; i < 4096; i++) PAIRS[i] = ALPHABET.charCodeAt(i >> 6) | (ALPHABET.charCodeAt(i & 63) << 8);
+const CRLF = CR | (LF << 8);
 
 /** How many bytes `base64LinesInto` writes for `n` input bytes: no line break after the last line. */
 export function base64LinesLength(n: number): number {
@@ -28,20 +26,16 @@ export function base64LinesInto(src: Uint8Array, out: Uint8Array, at: number): n
   const n = src.length;
   let i = 0;
   let o = at;
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const whole = n - (n % LINE_BYTES); // input of the complete lines
   while (i < whole) {
     if (i) {
-      out[o++] = CR;
-      out[o++] = LF;
+      view.setUint16(o, CRLF, true);
+      o += 2;
     }
     for (const end = i + LINE_BYTES; i < end; i += 3) {
       const v = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
-      const a = v >>> 12;
-      const b = v & 4095;
-      out[o] = FIRST[a]!;
-      out[o + 1] = SECOND[a]!;
-      out[o + 2] = FIRST[b]!;
-      out[o + 3] = SECOND[b]!;
+      view.setUint32(o, PAIRS[v >>> 12]! | (PAIRS[v & 4095]! << 16), true);
       o += 4;
     }
   }
@@ -53,18 +47,16 @@ export function base64LinesInto(src: Uint8Array, out: Uint8Array, at: number): n
   }
   for (; i + 3 <= n; i += 3) {
     const v = (src[i]! << 16) | (src[i + 1]! << 8) | src[i + 2]!;
-    out[o++] = FIRST[v >>> 12]!;
-    out[o++] = SECOND[v >>> 12]!;
-    out[o++] = FIRST[v & 4095]!;
-    out[o++] = SECOND[v & 4095]!;
+    view.setUint32(o, PAIRS[v >>> 12]! | (PAIRS[v & 4095]! << 16), true);
+    o += 4;
   }
   const rest = n - i;
   if (rest) {
     const v = (src[i]! << 16) | (rest === 2 ? src[i + 1]! << 8 : 0);
-    out[o++] = FIRST[v >>> 12]!;
-    out[o++] = SECOND[v >>> 12]!;
-    out[o++] = rest === 2 ? FIRST[v & 4095]! : PAD;
-    out[o++] = PAD;
+    view.setUint16(o, PAIRS[v >>> 12]!, true);
+    out[o + 2] = rest === 2 ? PAIRS[v & 4095]! & 0xff : PAD;
+    out[o + 3] = PAD;
+    o += 4;
   }
   return o;
 }
