@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
 import { base64LinesInto, base64LinesLength } from '../../src/main/mail/base64-lines.js';
+import { isDataSafe, isKnownDataSafe } from '../../src/main/mail/data-safe.js';
 import { serializeMime } from '../../src/main/mail/mime-serialize.js';
 
 type Options = ConstructorParameters<typeof MailComposer>[0];
@@ -95,6 +96,34 @@ describe('MIME serialisation', () => {
       expect(ours, `variant ${i}`).toBeDefined();
       expect(ours!.equals(theirs), `variant ${i}:\n${ours?.toString().slice(0, 2000)}`).toBe(true);
     }
+  });
+
+  it('marks a message safe for SMTP DATA exactly when a full check of its bytes finds it safe', async () => {
+    // the sending thread trusts the mark instead of searching the message (smtp-data-path.ts)
+    const texts = [
+      'Sehr geehrte Damen und Herren,\r\noffen sind 1.234,56 €.\r\nMit freundlichen Grüßen',
+      'Zeile\r\n.\r\nein Punkt am Zeilenanfang',
+      '.beginnt mit einem Punkt',
+      'Rechnung '.repeat(40) + '\r\n.'.repeat(3),
+      'nur LF\nzweite Zeile',
+      'ein CR\rallein',
+    ];
+    const marks = [];
+    for (const text of texts)
+      for (const html of [undefined, `<p>${text}</p>`]) {
+        const { ours } = await both({
+          ...base,
+          text,
+          ...(html ? { html } : {}),
+          attachments: [{ filename: 'Mahnung.pdf', content: pdf(5000), contentType: 'application/pdf' }],
+        });
+        const mark = isKnownDataSafe(ours!);
+        expect(mark, JSON.stringify(text)).toBe(isDataSafe(ours!, false));
+        marks.push(mark);
+      }
+    // both outcomes occur: a plain Mahnung is marked, a line starting with a dot is not
+    expect(marks[0]).toBe(true);
+    expect(marks[2]).toBe(false);
   });
 
   it('steps aside for content it does not cover (an attachment read from a file)', () => {

@@ -9,11 +9,15 @@
 // names), the text from its quoted-printable encoder, and the tree's layout is the one its build()
 // writes; only the base64 of attachments is written straight into the message's buffer.
 //
+// It also marks the message as safe for SMTP's DATA phase when it is (data-safe.ts), checking only
+// what is not base64.
+//
 // Trees with anything else (content from a file or a stream, raw nodes, transforms, a newline
 // conversion) are left to nodemailer: serializeMime returns undefined for them.
 import type MimeNode from 'nodemailer/lib/mime-node';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import { base64LinesInto, base64LinesLength } from './base64-lines.js';
+import { isDataSafe, markDataSafe } from './data-safe.js';
 
 /** The parts of a MimeNode read here; the underscored ones are not in nodemailer's typings. */
 interface TreeNode {
@@ -91,16 +95,30 @@ export function serializeMime(
   const tail = last === 0x0a ? '' : last === 0x0d ? '\n' : '\r\n';
   const out = alloc(length + tail.length);
   let at = 0;
+  // safe for SMTP DATA as it is (data-safe.ts): base64 lines are by construction (their alphabet has
+  // no dot, CR or LF, and they follow a line break); every other part is checked as it is written
+  let safe = true;
+  const check = (from: number) => {
+    if (safe && at > from) safe = isDataSafe(out.subarray(from, at), from ? out[from - 1]! : false);
+  };
   for (const s of segments) {
+    const from = at;
     if (typeof s === 'string') at += out.write(s, at, 'utf8');
-    else if ('base64' in s) at = base64LinesInto(s.base64, out, at);
-    else {
+    else if ('base64' in s) {
+      at = base64LinesInto(s.base64, out, at);
+      if (at > from && from && out[from - 1] !== 0x0a) safe = false;
+      continue;
+    } else {
       out.set(s, at);
       at += s.length;
     }
+    check(from);
   }
+  const from = at;
   at += out.write(tail, at, 'latin1');
+  check(from);
   if (at !== out.length) throw new Error(`MIME serialisation wrote ${at} of ${out.length} bytes`);
+  if (safe) markDataSafe(out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // renderer.ts.
 import { parentPort } from 'node:worker_threads';
 import { toMailError } from '../errors/mail-error.js';
+import { isKnownDataSafe } from '../mail/data-safe.js';
 import { BufferPool } from '../platform/buffer-pool.js';
 import { DirSyncs } from './dir-sync.js';
 import { renderMessage, type QueueLog, type RenderJob } from './render-message.js';
@@ -33,7 +34,14 @@ parentPort?.on('message', (msg: Message) => {
       const own = bytes && buffers.owns(bytes);
       const view = bytes && (own ? bytes : Uint8Array.prototype.slice.call(bytes));
       parentPort!.postMessage(
-        { seq: msg.seq, record, bytes: view, pooled: Boolean(own) },
+        // the mark that the bytes are safe for DATA as they are stays on this thread: it goes along
+        {
+          seq: msg.seq,
+          record,
+          bytes: view,
+          pooled: Boolean(own),
+          dataSafe: Boolean(bytes && isKnownDataSafe(bytes)),
+        },
         view ? [view.buffer as ArrayBuffer] : [],
       );
     },

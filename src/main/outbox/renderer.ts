@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ErrorParams } from '../../shared/errors.js';
 import { MailError } from '../errors/mail-error.js';
+import { markDataSafe } from '../mail/data-safe.js';
 import { BufferPool } from '../platform/buffer-pool.js';
 import type { OutboxRecord } from './outbox-record.js';
 import { renderMessage, type QueueLog, type RenderJob, type RenderResult } from './render-message.js';
@@ -16,6 +17,8 @@ type Reply = {
   bytes?: Uint8Array;
   /** The bytes' memory is the worker's pool's, to be handed back after sending. */
   pooled?: boolean;
+  /** The bytes are a whole message safe for SMTP DATA as they are (the mark of src/main/mail/data-safe.ts). */
+  dataSafe?: boolean;
   error?: { code: ErrorCode; params: ErrorParams };
 };
 
@@ -92,10 +95,9 @@ export class Renderer {
       if (r.error) p.reject(new MailError(r.error.code, r.error.params));
       else {
         if (r.bytes && r.pooled) this.lent.add(r.bytes.buffer as ArrayBuffer);
-        p.resolve({
-          record: r.record!,
-          ...(r.bytes ? { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) } : {}),
-        });
+        const bytes = r.bytes && Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+        if (bytes && r.dataSafe) markDataSafe(bytes);
+        p.resolve({ record: r.record!, ...(bytes ? { bytes } : {}) });
       }
     });
     w.on('error', (e) => this.failAll(e));

@@ -7,45 +7,14 @@
 // ourselves, so they are almost always already in that form: CRLF line ends only, no line that starts
 // with a dot. A few native searches tell whether a chunk is, and such a chunk passes unchanged. Any
 // other chunk goes through nodemailer's own transform, so what reaches the server is byte for byte
-// what nodemailer would have sent.
+// what nodemailer would have sent. A whole message the renderer built safe (src/main/mail/data-safe.ts)
+// is not even searched.
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Transform, TransformCallback } from 'node:stream';
 
-const CR = 0x0d;
-const LF = 0x0a;
-const DOT = 0x2e;
-const LF_DOT = Buffer.from('\n.');
+import { isDataSafe, isKnownDataSafe } from '../mail/data-safe.js';
 
-/**
- * True when `chunk`, following a byte `lastByte` (false: the start of the data), needs no change for
- * DATA: every CR is followed by LF, every LF follows a CR, and no line starts with a dot. A CR at
- * the very end may still be paired by the next chunk; the caller's next check sees it as `lastByte`.
- */
-export function isDataSafe(chunk: Uint8Array, lastByte: number | false): boolean {
-  const len = chunk.length;
-  if (!len) return true;
-  const first = chunk[0]!;
-  let from = 0;
-  if (lastByte === CR) {
-    if (first !== LF) return false; // the CR before this chunk was a lone one
-    from = 1;
-  } else if (first === LF) {
-    return false; // a lone LF
-  } else if (first === DOT && (lastByte === LF || lastByte === false)) {
-    return false; // a dot at the start of a line
-  }
-  const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, len);
-  if (buf.indexOf(LF_DOT) !== -1) return false;
-  let cr = buf.indexOf(CR, from);
-  let lf = buf.indexOf(LF, from);
-  while (cr !== -1 || lf !== -1) {
-    if (cr === len - 1 && lf === -1) return true; // the pair may be completed by the next chunk
-    if (cr === -1 || cr + 1 !== lf) return false;
-    cr = buf.indexOf(CR, lf + 1);
-    lf = buf.indexOf(LF, lf + 1);
-  }
-  return true;
-}
+export { isDataSafe };
 
 /** The parts of nodemailer's DataStream the fast path keeps up to date (its _flush reads lastByte). */
 interface DataStreamState extends Transform {
@@ -63,7 +32,9 @@ type TransformFn = (
 
 function fastTransform(escape: TransformFn): TransformFn {
   return function (chunk, encoding, done) {
-    if (!Buffer.isBuffer(chunk) || !chunk.length || !isDataSafe(chunk, this.lastByte)) {
+    // a whole message our renderer made safe (data-safe.ts) needs no look; any other chunk one pass
+    const known = this.lastByte === false && Buffer.isBuffer(chunk) && isKnownDataSafe(chunk);
+    if (!known && (!Buffer.isBuffer(chunk) || !chunk.length || !isDataSafe(chunk, this.lastByte))) {
       escape.call(this, chunk, encoding, done);
       return;
     }
