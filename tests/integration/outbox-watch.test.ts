@@ -166,3 +166,34 @@ describe('the Postausgang through its IPC handlers', () => {
     expect(await service.outbox.list()).toHaveLength(22); // the queued ones stay
   });
 });
+
+describe('the search index', () => {
+  let service: MailService;
+  beforeAll(() => {
+    service = new MailService({ dataFolder: tempHome('opos-search-') });
+  });
+  afterAll(() => service.outbox.store.close());
+  const search = async (text: string) => {
+    const refs: Array<string | undefined> = [];
+    for await (const e of service.outbox.store.query({ view: 'outbox', search: text, limit: 100 }, true))
+      refs.push(e.reference);
+    return refs;
+  };
+
+  it('finds a message queued a moment ago, and a send by another process leaves the index complete', async () => {
+    // queued in this process without a run: not in the search index yet, the search adds it first
+    await queue(service, 26);
+    expect(await search('kunde26@')).toEqual(['R-26']);
+    const r = await runCli(
+      ['send', '--profile', 'Testpostfach', '--to', 'andere@example.org', '--subject', 'Aus dem Skript'],
+      { home: service.dataFolder },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const { db } = await service.outbox.store.connection();
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    // the send ended with its message in the index (one transaction for the run, not one per message)
+    expect(count('SELECT count(*) AS n FROM search')).toBe(count('SELECT count(*) AS n FROM messages'));
+    expect(await search('aus dem skript')).toHaveLength(1);
+    expect(await search('andere@ex')).toHaveLength(1);
+  }, 60_000);
+});

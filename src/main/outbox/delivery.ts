@@ -102,6 +102,9 @@ export class Delivery {
     const n = Math.max(1, this.options.connections ?? 1);
     await Promise.all(Array.from({ length: n }, () => this.worker()));
     while (this.writes.size) await Promise.all([...this.writes]);
+    // this run's messages into the search index at once (db/search-index.ts), so the next search need
+    // not; should it fail (a full disk), that search adds them and says why
+    await this.store.indexSearch().catch(() => undefined);
     const remaining = this.ready.length + this.waiting.length;
     let stopped = this.stopError;
     if (!stopped && remaining > 0 && this.options.signal?.aborted)

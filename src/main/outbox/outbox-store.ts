@@ -29,6 +29,7 @@ import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
 import { OutboxDb, type Db } from './db/outbox-db.js';
 import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
+import { catchUpSearch, searchBehind } from './db/search-index.js';
 import { countPrunable } from './db/prune-preview.js';
 import {
   journalJsonRows,
@@ -120,6 +121,25 @@ export class OutboxStore {
     })();
     this.opened.catch(() => (this.opened = undefined));
     return this.opened;
+  }
+
+  /** The database, its search index complete when the query searches (db/search-index.ts). */
+  private async databaseFor(q: Pick<MessageQuery, 'search'>): Promise<OutboxDb> {
+    const handle = await this.database();
+    if (q.search) this.catchUpSearch(handle);
+    return handle;
+  }
+
+  /**
+   * Adds the messages queued since it last ran to the search index, in one transaction (a batch's or
+   * an outbox run's end: the next search need not). Not synced: the index is rebuilt from the messages.
+   */
+  async indexSearch(): Promise<void> {
+    this.catchUpSearch(await this.database());
+  }
+
+  private catchUpSearch(handle: OutboxDb): void {
+    if (searchBehind(handle.db)) handle.transaction(catchUpSearch);
   }
 
   /** Renders the message and stores it durably (bytes first, then the record). */
@@ -375,7 +395,7 @@ export class OutboxStore {
    * queue), newest first with `newestFirst`. With a limit, the newest `limit` ones.
    */
   async *query(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
-    const { db } = await this.database();
+    const { db } = await this.databaseFor(q);
     yield* queryEntries(db, this.root, q, newestFirst);
   }
 
@@ -391,14 +411,14 @@ export class OutboxStore {
    */
   async entryJson(q: MessageQuery, message: (errorJson: string) => string): Promise<Iterable<string>> {
     await this.recover();
-    const { db } = await this.database();
+    const { db } = await this.databaseFor(q);
     return queryEntryJson(db, this.root, q, message);
   }
 
   /** The journal's entries a filter selects as JSON rows (journal-json.ts), oldest first, streamed. */
   async journalJsonRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
     await this.recover();
-    const { db } = await this.database();
+    const { db } = await this.databaseFor(filter);
     return journalJsonRows(db, filter);
   }
 
@@ -408,7 +428,7 @@ export class OutboxStore {
    */
   async journalRows(filter: Omit<MessageQuery, 'view'>): Promise<Iterable<JournalRow>> {
     await this.recover();
-    const { db } = await this.database();
+    const { db } = await this.databaseFor(filter);
     return journalRows(db, filter);
   }
 

@@ -16,6 +16,7 @@ import { withFileLock } from '../../platform/file-lock.js';
 import { STATE_PRECEDENCE, type LogLine, type OutboxRecord } from '../outbox-record.js';
 import { readLogLines } from '../record-log.js';
 import { OutboxDb } from './outbox-db.js';
+import { catchUpSearch } from './search-index.js';
 import { insertMessage } from './rows.js';
 
 type Latest = Map<string, { line: LogLine; draft?: OutboxRecord['draft'] }>;
@@ -122,6 +123,7 @@ async function build(root: string, file: string): Promise<number> {
         insertMessage(db, record, state, eml, { duplicateRows: true });
         count++;
       }
+      catchUpSearch(db);
     });
     await out.durable();
     // everything into the database file itself: only that file is renamed
