@@ -12,48 +12,33 @@
 // unique (run, row) index is checked in the transaction that queues it. After a crash, a message whose
 // claim's holder no longer runs (its PID is gone, or belongs to a process started at another time)
 // becomes `unknown` (the server may have it): it is never resent without the user's decision.
+// This file holds the changes of state; the reads and listings are its base class (outbox-reads.ts).
 import { randomUUID } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { ErrorInfo } from '../../shared/errors.js';
 import type { MailDraft } from '../../shared/mail.js';
 import type { OutboxBatchInfo, OutboxEntry, OutboxState } from '../../shared/outbox.js';
 import type { Profile } from '../../shared/profile.js';
 import { MailError } from '../errors/mail-error.js';
 import type { NormalisedDraft, PreparedMessage } from '../mail/compose.js';
-import { envelopeOf } from '../mail/envelope.js';
 import { holderAlive, selfIdentity } from '../platform/process-identity.js';
 import { DirSyncs } from './dir-sync.js';
-import { hasLegacyLogs, importLegacy } from './db/legacy-import.js';
-import { OutboxDb, type Db } from './db/outbox-db.js';
-import { BATCH_ROW_SQL, SENT_TIMES_SQL } from './db/lookups.js';
 import { pruneMessages } from './db/prune.js';
-import { catchUpSearch, searchBehind } from './db/search-index.js';
-import { countPrunable } from './db/prune-preview.js';
 import {
   journalJsonRows,
   journalRows,
-  queryEntries,
   queryEntryJson,
   type JournalRow,
   type MessageQuery,
 } from './db/queries.js';
-import {
-  checkState,
-  insertMessage,
-  isUniqueViolation,
-  journalTime,
-  recordJson,
-  ROW_COLUMNS,
-  stmt,
-  type MessageRow,
-} from './db/rows.js';
+import { checkState, insertMessage, isUniqueViolation, journalTime, recordJson, stmt } from './db/rows.js';
+import { OutboxReads } from './outbox-reads.js';
 import { newRecord, type LocatedRecord, type OutboxRecord } from './outbox-record.js';
+import { preparedMessage } from './prepared-message.js';
 import type { Renderer } from './renderer.js';
 
-export const OUTBOX_FOLDER = 'outbox';
-export const DATABASE_FILE = 'outbox.db';
+export { DATABASE_FILE, OUTBOX_FOLDER } from './outbox-reads.js';
 
 export interface EnqueueOptions {
   batch?: OutboxBatchInfo;
@@ -73,20 +58,11 @@ function now(): string {
   return new Date().toISOString();
 }
 
-type Folder = 'messages' | 'tmp' | 'queue' | 'claimed' | 'log';
-
-export class OutboxStore {
-  readonly root: string;
-  private opened: Promise<OutboxDb> | undefined;
-  private handle: OutboxDb | undefined;
+export class OutboxStore extends OutboxReads {
   private readonly dirSyncs = new DirSyncs();
   private rendering: Renderer | undefined;
   /** The render worker, started once on first use (concurrent enqueues share it). */
   private renderingStarted: Promise<Renderer> | undefined;
-
-  constructor(readonly dataFolder: string) {
-    this.root = path.join(dataFolder, OUTBOX_FOLDER);
-  }
 
   /** Stops the render worker and closes the database. */
   async close(): Promise<void> {
@@ -94,52 +70,7 @@ export class OutboxStore {
     this.renderingStarted = undefined;
     this.rendering = undefined;
     await renderer?.close();
-    await this.opened?.catch(() => undefined);
-    this.handle?.close();
-    this.handle = undefined;
-    this.opened = undefined;
-  }
-
-  dir(name: Folder): string {
-    return path.join(this.root, name);
-  }
-
-  /** The stored copy's place. */
-  emlPath(record: Pick<OutboxRecord, 'eml'>): string {
-    return path.join(this.root, record.eml);
-  }
-
-  /** The database, opened (and an old data folder migrated) on first use. */
-  private database(): Promise<OutboxDb> {
-    this.opened ??= (async () => {
-      for (const d of ['messages', 'tmp'] as const)
-        await fs.mkdir(this.dir(d), { recursive: true, mode: 0o700 });
-      const file = path.join(this.root, DATABASE_FILE);
-      if (!(await fs.stat(file).catch(() => null)) && (await hasLegacyLogs(this.root)))
-        await importLegacy(this.root, file);
-      return (this.handle = new OutboxDb(file));
-    })();
-    this.opened.catch(() => (this.opened = undefined));
-    return this.opened;
-  }
-
-  /** The database, its search index complete when the query searches (db/search-index.ts). */
-  private async databaseFor(q: Pick<MessageQuery, 'search'>): Promise<OutboxDb> {
-    const handle = await this.database();
-    if (q.search) this.catchUpSearch(handle);
-    return handle;
-  }
-
-  /**
-   * Adds the messages queued since it last ran to the search index, in one transaction (a batch's or
-   * an outbox run's end: the next search need not). Not synced: the index is rebuilt from the messages.
-   */
-  async indexSearch(): Promise<void> {
-    this.catchUpSearch(await this.database());
-  }
-
-  private catchUpSearch(handle: OutboxDb): void {
-    if (searchBehind(handle.db)) handle.transaction(catchUpSearch);
+    await this.closeDatabase();
   }
 
   /** Renders the message and stores it durably (bytes first, then the record). */
@@ -326,79 +257,6 @@ export class OutboxStore {
     return new MailError('outboxBusy', { id });
   }
 
-  private located(row: MessageRow): LocatedRecord {
-    const parsed = JSON.parse(row.record) as Omit<OutboxRecord, 'rev' | 'eml' | 'draft'>;
-    const draft = row.draft ? (JSON.parse(row.draft) as NormalisedDraft) : (undefined as never);
-    const record: OutboxRecord = { ...parsed, rev: row.rev, eml: row.eml, draft };
-    const state = checkState(row.state);
-    return {
-      record,
-      state,
-      path: path.join(this.root, row.eml),
-      ...(state === 'sending' && row.claim_pid !== null
-        ? { pid: row.claim_pid, start: row.claim_start ?? '' }
-        : {}),
-    };
-  }
-
-  private rows(db: Db, sql: string, ...params: unknown[]): LocatedRecord[] {
-    return (stmt(db, sql).all(...params) as MessageRow[]).map((r) => this.located(r));
-  }
-
-  /** A message by id, with its draft; undefined when there is none. */
-  private async find(id: string): Promise<LocatedRecord | undefined> {
-    const { db } = await this.database();
-    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE id = ?`, id)[0];
-  }
-
-  /** Every message with its draft, oldest first (tests and small folders; views use query()). */
-  async list(): Promise<LocatedRecord[]> {
-    const { db } = await this.database();
-    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages ORDER BY seq`);
-  }
-
-  /** The messages in a state, with their drafts, oldest first. */
-  async inState(state: OutboxState): Promise<LocatedRecord[]> {
-    const { db } = await this.database();
-    return this.rows(db, `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE state = ? ORDER BY seq`, state);
-  }
-
-  /** The message holding a batch row in its run: the one not failed, else the newest failed one. */
-  async byBatchRow(scope: string, key: string): Promise<LocatedRecord | undefined> {
-    const { db } = await this.database();
-    return this.rows(db, BATCH_ROW_SQL, scope, key)[0];
-  }
-
-  /** When this profile's messages were sent (or handed off) since `since` (for the daily limit). */
-  async sentTimes(profileId: string, since: Date): Promise<number[]> {
-    const { db } = await this.database();
-    const rows = stmt(db, SENT_TIMES_SQL).all(profileId, since.toISOString()) as Array<{ t: string }>;
-    return rows.map((r) => Date.parse(r.t));
-  }
-
-  async get(id: string): Promise<LocatedRecord> {
-    if (!/^[0-9a-f-]{8,64}$/i.test(id)) throw new MailError('outboxUnknownId', { id });
-    const { db } = await this.database();
-    const lower = id.toLowerCase();
-    const found = this.rows(
-      db,
-      `SELECT ${ROW_COLUMNS}, draft FROM messages WHERE id >= ? AND id < ? ORDER BY id LIMIT 1`,
-      lower,
-      `${lower}\uffff`,
-    )[0];
-    if (!found) throw new MailError('outboxUnknownId', { id });
-    return found;
-  }
-
-  /**
-   * The entries a query selects, streamed in its order (outbox: creation; journal: time left the
-   * queue), newest first with `newestFirst`. With a limit, the newest `limit` ones.
-   */
-  async *query(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
-    const { db } = await this.databaseFor(q);
-    yield* queryEntries(db, this.root, q, newestFirst);
-  }
-
   /** The entries a query selects (as query()), after recovering from a crash (recover()). */
   async *entries(q: MessageQuery, newestFirst = false): AsyncGenerator<OutboxEntry> {
     await this.recover();
@@ -463,57 +321,9 @@ export class OutboxStore {
     return pruneMessages(await this.database(), this.root, before, withJournal);
   }
 
-  /** What prune(before) would delete: stored copies still there, and journal rows (db/prune-preview.ts). */
-  async prunable(before: Date): Promise<{ files: number; rows: number }> {
-    return countPrunable((await this.database()).db, before);
-  }
-
-  /** A message's place in the outbox's order (the paging cursor of the Postausgang), by its id. */
-  async seqOf(id: string): Promise<number | undefined> {
-    const { db } = await this.database();
-    const r = stmt(db, 'SELECT seq FROM messages WHERE id = ?').get(id) as { seq: number } | undefined;
-    return r?.seq;
-  }
-
-  /** The database file's path, once it exists (the change watcher opens its own connection to it). */
-  async databaseFile(): Promise<string> {
-    return (await this.database()).file;
-  }
-
-  /** The database (for the benchmark and tests). */
-  async connection(): Promise<OutboxDb> {
-    return this.database();
-  }
-
-  /**
-   * The stored message for sending: from the bytes kept since rendering when there are any, otherwise
-   * streamed from its file (never read into memory as a whole).
-   */
+  /** The stored message for sending (prepared-message.ts). */
   prepared(located: LocatedRecord, onEnd?: () => void): PreparedMessage {
-    const { record } = located;
-    // bytes whose memory went back to the renderer have no length left: the file has the message
-    const bytes = located.bytes?.length === record.size ? located.bytes : undefined;
-    const file = located.path;
-    return {
-      envelope: envelopeOf(record.draft),
-      outboxId: record.id,
-      messageId: record.messageId,
-      size: record.size,
-      draft: record.draft,
-      attachments: record.draft.attachments,
-      raw: () => {
-        const s = bytes
-          ? new Readable({
-              read() {
-                this.push(bytes);
-                this.push(null);
-              },
-            })
-          : createReadStream(file, { highWaterMark: 256 * 1024 });
-        if (onEnd) s.once('end', onEnd);
-        return s;
-      },
-    };
+    return preparedMessage(located, onEnd);
   }
 
   /**
@@ -525,11 +335,5 @@ export class OutboxStore {
     if (!bytes) return;
     delete located.bytes;
     this.rendering?.recycle(bytes);
-  }
-
-  /** The public view of a record. */
-  entry(located: LocatedRecord): OutboxEntry {
-    const { v: _v, rev: _rev, eml: _eml, draft: _draft, ...rest } = located.record;
-    return { ...rest, state: located.state, file: located.path };
   }
 }
