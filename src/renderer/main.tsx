@@ -3,7 +3,8 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, isLanguage, uiResources, type Language } from '../shared/i18n/index.js';
+import { createI18n, isLanguage, type Language } from '../shared/i18n/index.js';
+import { uiResources } from '../shared/i18n/ui-resources.js';
 import { App } from './App.js';
 
 const STORAGE_KEY = 'opos-mail.language';

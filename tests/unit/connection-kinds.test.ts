@@ -8,7 +8,8 @@ import {
   fieldApplies,
   kindAvailableOn,
 } from '../../src/shared/connection-kinds.js';
-import { createI18n, uiResources } from '../../src/shared/i18n/index.js';
+import { createI18n } from '../../src/shared/i18n/index.js';
+import { uiResources } from '../../src/shared/i18n/ui-resources.js';
 import { CONNECTION_KINDS, PROFILE_FIELDS, profileSchema } from '../../src/shared/profile.js';
 import { profileProblems } from '../../src/shared/profile-problems.js';
 import { TRANSPORTS } from '../../src/main/transports/registry.js';

@@ -1,6 +1,7 @@
 // The one window of the app, with the hardened web preferences of Electron's security checklist.
 import { BrowserWindow, dialog } from 'electron';
-import { createI18n, languageFromLocale, uiResources } from '../../shared/i18n/index.js';
+import { createI18n, languageFromLocale } from '../../shared/i18n/index.js';
+import { uiResources } from '../../shared/i18n/ui-resources.js';
 import { APP_ORIGIN } from './security.js';
 
 export function createMainWindow(preloadFile: string, title: string, locale: string): BrowserWindow {

@@ -16,9 +16,6 @@ import { LANGUAGES, type Language } from './types.js';
 import { setupDe } from './setup.de.js';
 import { setupEn } from './setup.en.js';
 import { setupNl } from './setup.nl.js';
-import { uiDe } from './ui.de.js';
-import { uiEn } from './ui.en.js';
-import { uiNl } from './ui.nl.js';
 
 export { LANGUAGES, type Language } from './types.js';
 
@@ -26,13 +23,6 @@ export const coreResources = {
   de: { core: coreDe, cli: cliDe, batch: batchDe, templates: templatesDe, setup: setupDe },
   en: { core: coreEn, cli: cliEn, batch: batchEn, templates: templatesEn, setup: setupEn },
   nl: { core: coreNl, cli: cliNl, batch: batchNl, templates: templatesNl, setup: setupNl },
-} as const;
-
-/** The desktop dialog's own namespace (`ui`); pass it to createI18n in the renderer. */
-export const uiResources = {
-  de: { ui: uiDe },
-  en: { ui: uiEn },
-  nl: { ui: uiNl },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
