@@ -1,4 +1,4 @@
-// Output of long listings (a journal of a million entries): written in pieces of about 256 KB, one
+// Output of long listings (a journal of a million entries): written in pieces of about 64 KB, one
 // system call each instead of one per line, waiting while the stream's buffer is full, so an export
 // runs in constant memory. And a memo for texts that repeat from line to line (error messages).
 import { once } from 'node:events';
@@ -9,8 +9,13 @@ function readerGone(e: unknown): boolean {
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }
 
-/** A piece is written once it holds this many bytes. */
-const PIECE = 256 * 1024;
+/**
+ * A piece is written once it holds this many bytes: a pipe's capacity on Linux. A piece larger than
+ * the pipe blocks the write until the reader has taken most of it, so reader and writer take turns
+ * instead of working at the same time (with 256 KB, `outbox list --json` into another program took
+ * 35 ms longer for 11 MB; into a file the size makes no difference).
+ */
+const PIECE = 64 * 1024;
 
 export class PieceWriter {
   // text is encoded into the piece as it comes (no string joined per piece); what does not fit waits
