@@ -18,6 +18,12 @@ export const OUTBOX_STATES = [
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /**
+ * The Postausgang's search starts at this many characters: from three on it reads the trigram index
+ * (src/main/outbox/db/schema.ts), a shorter text would read every message (seconds at a million).
+ */
+export const SEARCH_MIN_LENGTH = 3;
+
+/**
  * States in which a message has left us for good: a server took it (`sent`), or the mail program on the
  * desk did (`handedOff`: whether the user then sent it there cannot be known), or a server took it for
  * some recipients only (`partial`: the accepted ones have it). Never sent again.

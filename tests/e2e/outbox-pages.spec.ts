@@ -145,7 +145,13 @@ test('pages of 100 newest first; state, period and search filters; keyboard', as
 
   // search: a reference, a recipient, a subject; typed, then queried once typing paused
   const search = app.getByLabel('Suchen');
+  // shorter than three characters it says so and does not filter (it would read every message)
+  await search.fill('42');
+  await expect(app.getByRole('status').filter({ hasText: 'Gesucht wird ab 3 Zeichen.' })).toBeVisible();
+  await app.waitForTimeout(600); // past the typing pause: still no query
+  await expect(rows).toHaveCount(100);
   await search.fill('R-0042');
+  await expect(app.getByText('Gesucht wird ab 3 Zeichen.')).toHaveCount(0);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('kunde42@empfaenger.example');
   await search.fill('kunde17@');

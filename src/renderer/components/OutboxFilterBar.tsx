@@ -3,7 +3,7 @@
 // per keystroke (debounced). Reset clears them all.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTBOX_STATES, type OutboxState } from '../../shared/outbox.js';
+import { OUTBOX_STATES, SEARCH_MIN_LENGTH, type OutboxState } from '../../shared/outbox.js';
 
 export interface OutboxFilters {
   state: OutboxState | '';
@@ -17,6 +17,11 @@ export const NO_FILTERS: OutboxFilters = { state: '', since: '', until: '', sear
 
 export function hasFilters(f: OutboxFilters): boolean {
   return Boolean(f.state || f.since || f.until || f.search.trim());
+}
+
+/** The search the text asks for: none while it is shorter than SEARCH_MIN_LENGTH (it says so). */
+function searchOf(text: string): string {
+  return [...text.trim()].length < SEARCH_MIN_LENGTH ? '' : text;
 }
 
 /** How long typing must pause before the search runs. */
@@ -33,10 +38,11 @@ export function OutboxFilterBar({
   const [text, setText] = useState(filters.search);
   // the search field's text reaches the query only once typing paused
   useEffect(() => {
-    if (text === filters.search) return;
-    const timer = setTimeout(() => onChange({ ...filters, search: text }), SEARCH_DELAY_MS);
+    if (searchOf(text) === filters.search) return;
+    const timer = setTimeout(() => onChange({ ...filters, search: searchOf(text) }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, filters, onChange]);
+  const tooShort = Boolean(text.trim()) && !searchOf(text);
   // reset from outside (Filter zurücksetzen)
   useEffect(() => setText(filters.search), [filters.search]);
   const inverted = Boolean(filters.since && filters.until && filters.since > filters.until);
@@ -87,12 +93,18 @@ export function OutboxFilterBar({
           value={text}
           maxLength={200}
           placeholder={t('ui:outboxView.searchPlaceholder')}
+          aria-describedby={tooShort ? 'o-search-short' : undefined}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') onChange({ ...filters, search: text });
+            if (e.key === 'Enter') onChange({ ...filters, search: searchOf(text) });
           }}
         />
       </div>
+      {tooShort ? (
+        <p id="o-search-short" className="outbox-search-short" role="status">
+          {t('ui:outboxView.searchTooShort', { count: SEARCH_MIN_LENGTH })}
+        </p>
+      ) : null}
       {hasFilters(filters) || text ? (
         <button
           type="button"

@@ -460,6 +460,7 @@ export const uiDe = {
     until: 'Erstellt bis',
     search: 'Suchen',
     searchPlaceholder: 'Referenz, Empfänger oder Betreff',
+    searchTooShort: 'Gesucht wird ab {{count}} Zeichen.',
     reset: 'Filter zurücksetzen',
     noMatch:
       'Keine Nachricht passt zu den gewählten Filtern (Status, Zeitraum, Suche). Ändern Sie die Filter oder setzen Sie sie zurück.',

@@ -449,6 +449,7 @@ export const uiEn: UiMessages = {
     until: 'Created until',
     search: 'Search',
     searchPlaceholder: 'Reference, recipient or subject',
+    searchTooShort: 'The search starts at {{count}} characters.',
     reset: 'Reset filters',
     noMatch:
       'No message matches the chosen filters (state, period, search). Change the filters or reset them.',

@@ -456,6 +456,7 @@ export const uiNl: UiMessages = {
     until: 'Aangemaakt t/m',
     search: 'Zoeken',
     searchPlaceholder: 'Referentie, ontvanger of onderwerp',
+    searchTooShort: 'Er wordt gezocht vanaf {{count}} tekens.',
     reset: 'Filters wissen',
     noMatch:
       'Geen bericht past bij de gekozen filters (status, periode, zoeken). Wijzig de filters of wis ze.',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { GUIDES } from '../guides.js';
 import { LANGUAGES } from '../i18n/types.js';
 import { mailTemplateSchema, TEMPLATE_NAME_MAX } from '../mail-templates.js';
-import { OUTBOX_STATES } from '../outbox.js';
+import { OUTBOX_STATES, SEARCH_MIN_LENGTH } from '../outbox.js';
 import {
   MAIL_KINDS,
   PROFILE_NAME_MAX,
@@ -167,7 +167,13 @@ export const requestSchemas = {
       state: z.enum(OUTBOX_STATES).optional(),
       since: localDay.optional(),
       until: localDay.optional(),
-      search: z.string().max(IPC_LIMITS.reference).optional(),
+      // shorter would read every message (SEARCH_MIN_LENGTH): the view does not ask for it
+      search: z
+        .string()
+        .trim()
+        .max(IPC_LIMITS.reference)
+        .refine((s) => [...s].length >= SEARCH_MIN_LENGTH)
+        .optional(),
       before: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
       limit: z.number().int().min(1).max(IPC_LIMITS.outboxPage).optional(),
     })
