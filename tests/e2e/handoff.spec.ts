@@ -51,6 +51,8 @@ test('hand a Mahnung to the system mail program from the dialog', async ({ app, 
     await app.getByLabel('Text', { exact: true }).fill('Sehr geehrte Damen und Herren,\nbitte zahlen Sie.');
     host.nextFiles = [SAMPLE_PDF];
     await app.getByRole('button', { name: 'PDF hinzufügen …' }).click();
+    // the chosen file is listed before Senden (a click earlier would send without it)
+    await expect(app.getByText('sample-mahnung.pdf')).toBeVisible();
     await app.getByRole('button', { name: 'Senden', exact: true }).click();
     const result = app.getByTestId('send-result');
     await expect(result).toContainText('an das Mailprogramm übergeben');

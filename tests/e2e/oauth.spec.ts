@@ -162,6 +162,8 @@ test('"OAuth mit Dialog": a send that needs a sign-in waits for the browser, the
     await app.getByLabel('Betreff').fill('Mahnung 2026-0815');
     host.nextFiles = [path.resolve('assets/sample-mahnung.pdf')];
     await app.getByRole('button', { name: 'PDF hinzufügen …' }).click();
+    // the chosen file is listed before Senden (a click earlier would send without it)
+    await expect(app.getByText('sample-mahnung.pdf')).toBeVisible();
     await app.getByRole('button', { name: 'Senden', exact: true }).click();
     await expect(app.getByRole('status')).toContainText(
       'Falls eine Anmeldung nötig ist, öffnet sich Ihr Browser.',

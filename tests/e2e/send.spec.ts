@@ -144,6 +144,8 @@ test('the Testpostfach stores the message as a file and says so', async ({ app, 
   await app.getByLabel('Zahlungsavis').check();
   host.nextFiles = [SAMPLE_PDF];
   await app.getByRole('button', { name: 'PDF hinzufügen …' }).click();
+  // the chosen file is listed before Senden (a click earlier would send without it)
+  await expect(app.getByText('sample-mahnung.pdf')).toBeVisible();
   await app.getByRole('button', { name: 'Senden', exact: true }).click();
   const result = app.getByTestId('send-result');
   await expect(result).toContainText('Die Nachricht wurde im Testpostfach abgelegt.');
