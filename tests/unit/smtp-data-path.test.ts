@@ -5,7 +5,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import DataStream from 'nodemailer/lib/smtp-connection/data-stream';
 import { describe, expect, it } from 'vitest';
-import { fastenDataStream, isDataSafe } from '../../src/main/transports/smtp-data-path.js';
+import { isDataSafe } from '../../src/main/mail/data-safe.js';
+import { fastenDataStream } from '../../src/main/transports/smtp-data-path.js';
 
 async function run(chunks: Buffer[], fast: boolean): Promise<Buffer> {
   const stream = new DataStream();

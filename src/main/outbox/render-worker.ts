@@ -34,12 +34,12 @@ parentPort?.on('message', (msg: Message) => {
       const own = bytes && buffers.owns(bytes);
       const view = bytes && (own ? bytes : Uint8Array.prototype.slice.call(bytes));
       parentPort!.postMessage(
-        // the mark that the bytes are safe for DATA as they are stays on this thread: it goes along
         {
           seq: msg.seq,
           record,
           bytes: view,
           pooled: Boolean(own),
+          // the mark that the bytes are safe for DATA as they are stays on this thread: it goes along
           dataSafe: Boolean(bytes && isKnownDataSafe(bytes)),
         },
         view ? [view.buffer as ArrayBuffer] : [],

@@ -11,10 +11,7 @@
 // is not even searched.
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Transform, TransformCallback } from 'node:stream';
-
 import { isDataSafe, isKnownDataSafe } from '../mail/data-safe.js';
-
-export { isDataSafe };
 
 /** The parts of nodemailer's DataStream the fast path keeps up to date (its _flush reads lastByte). */
 interface DataStreamState extends Transform {
@@ -33,8 +30,11 @@ type TransformFn = (
 function fastTransform(escape: TransformFn): TransformFn {
   return function (chunk, encoding, done) {
     // a whole message our renderer made safe (data-safe.ts) needs no look; any other chunk one pass
-    const known = this.lastByte === false && Buffer.isBuffer(chunk) && isKnownDataSafe(chunk);
-    if (!known && (!Buffer.isBuffer(chunk) || !chunk.length || !isDataSafe(chunk, this.lastByte))) {
+    const safe =
+      Buffer.isBuffer(chunk) &&
+      chunk.length > 0 &&
+      ((this.lastByte === false && isKnownDataSafe(chunk)) || isDataSafe(chunk, this.lastByte));
+    if (!safe) {
       escape.call(this, chunk, encoding, done);
       return;
     }

@@ -12,7 +12,7 @@ const INDEXED_TOP = 'SELECT rowid AS top FROM search ORDER BY rowid DESC LIMIT 1
 
 /** Whether messages are missing from the search index (a read; cheap). */
 export function searchBehind(db: Db): boolean {
-  const { top } = (stmt(db, 'SELECT max(seq) AS top FROM messages').get() as { top: number | null }) ?? {};
+  const { top } = stmt(db, 'SELECT max(seq) AS top FROM messages').get() as { top: number | null };
   const indexed = (stmt(db, INDEXED_TOP).get() as { top: number } | undefined)?.top ?? 0;
   return (top ?? 0) > indexed;
 }
